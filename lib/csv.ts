@@ -1,0 +1,17 @@
+/** A CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "";
+    if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+    return String(value);
+  }
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** RFC 4180 text: header line, one line per record, CRLF line breaks. */
+export function toCsv<K extends string>(columns: readonly K[], records: readonly Record<K, string | number | null>[]): string {
+  const lines = [columns.map(csvField).join(",")];
+  for (const record of records) lines.push(columns.map((column) => csvField(record[column])).join(","));
+  return lines.join("\r\n") + "\r\n";
+}

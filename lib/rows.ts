@@ -1,0 +1,89 @@
+import type { BenchPoint, Run } from "./model";
+import { outputTpsPerUser, perGpu } from "./metrics";
+
+/** The data-frame columns of the Python tool's `to_dataframe`, in its order, then median/p99/std latencies. */
+export const ROW_COLUMNS = [
+  "Run ID",
+  "Run Date",
+  "Profiler",
+  "ISL",
+  "OSL",
+  "Prefill Nodes",
+  "Decode Nodes",
+  "Prefill Workers",
+  "Decode Workers",
+  "Frontends",
+  "GPUs per Node",
+  "Total GPUs",
+  "Request Rate",
+  "Concurrency",
+  "Output TPS",
+  "Total TPS",
+  "Output TPS/GPU",
+  "Total TPS/GPU",
+  "Output TPS/User",
+  "Mean TTFT (ms)",
+  "Mean TPOT (ms)",
+  "Mean ITL (ms)",
+  "Median TTFT (ms)",
+  "Median TPOT (ms)",
+  "Median ITL (ms)",
+  "P99 TTFT (ms)",
+  "P99 TPOT (ms)",
+  "P99 ITL (ms)",
+  "Std TTFT (ms)",
+  "Std TPOT (ms)",
+  "Std ITL (ms)",
+] as const;
+
+export type RowColumn = (typeof ROW_COLUMNS)[number];
+/** Request Rate is the one text-or-number column: sa-bench's unlimited rate stays "inf". */
+export type Row = Record<RowColumn, string | number | null>;
+
+function requestRate(point: BenchPoint, run: Run): string | number | null {
+  if (point.requestRate === Infinity) return "inf";
+  if (point.requestRate !== null) return point.requestRate;
+  return run.metadata.profiler.requestRate;
+}
+
+function pointRow(run: Run, point: BenchPoint): Row {
+  const m = run.metadata;
+  return {
+    "Run ID": run.jobId,
+    "Run Date": m.runDate,
+    Profiler: m.profiler.type,
+    ISL: m.profiler.isl,
+    OSL: m.profiler.osl,
+    "Prefill Nodes": m.prefillNodes,
+    "Decode Nodes": m.decodeNodes,
+    "Prefill Workers": m.prefillWorkers,
+    "Decode Workers": m.decodeWorkers,
+    Frontends: m.frontends,
+    "GPUs per Node": m.gpusPerNode,
+    "Total GPUs": run.totalGpus,
+    "Request Rate": requestRate(point, run),
+    Concurrency: point.concurrency,
+    "Output TPS": point.outputTps,
+    "Total TPS": point.totalTps,
+    "Output TPS/GPU": perGpu(point.outputTps, run.totalGpus),
+    "Total TPS/GPU": perGpu(point.totalTps, run.totalGpus),
+    "Output TPS/User": outputTpsPerUser(point),
+    "Mean TTFT (ms)": point.meanTtftMs,
+    "Mean TPOT (ms)": point.meanTpotMs,
+    "Mean ITL (ms)": point.meanItlMs,
+    "Median TTFT (ms)": point.medianTtftMs,
+    "Median TPOT (ms)": point.medianTpotMs,
+    "Median ITL (ms)": point.medianItlMs,
+    "P99 TTFT (ms)": point.p99TtftMs,
+    "P99 TPOT (ms)": point.p99TpotMs,
+    "P99 ITL (ms)": point.p99ItlMs,
+    "Std TTFT (ms)": point.stdTtftMs,
+    "Std TPOT (ms)": point.stdTpotMs,
+    "Std ITL (ms)": point.stdItlMs,
+  };
+}
+
+/** One row per benchmark point of each run, runs in the order given, points by concurrency. */
+export function toRows(runs: readonly Run[]): Row[] {
+  return runs.flatMap((run) => run.points.map((point) => pointRow(run, point)));
+}

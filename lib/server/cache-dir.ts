@@ -1,0 +1,36 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { mkdir, unlink } from "node:fs/promises";
+import { homedir } from "node:os";
+import path from "node:path";
+
+/** Per-user cache for runs whose directory we may not write (shared read-only result trees). */
+export function userCacheDir(runPath: string): string {
+  const base = process.env.SRTLOG_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), ".cache"), "srtlog");
+  const key = createHash("sha1").update(path.resolve(runPath)).digest("hex").slice(0, 16);
+  return path.join(base, `${path.basename(runPath)}-${key}`);
+}
+
+/** Where a run's cache file may live: the run's own `.cache/` (the guide's path) first, then the per-user one. */
+export function cacheCandidates(runPath: string, fileName: string): string[] {
+  return [path.join(runPath, ".cache", fileName), path.join(userCacheDir(runPath), fileName)];
+}
+
+/**
+ * Write a cache file with `write(path)`, in `<run>/.cache/` when that works, else in the per-user
+ * cache dir; returns the path written. A stale copy left in the other place is removed so it cannot
+ * shadow the fresh one.
+ */
+export async function writeCacheFile(runPath: string, fileName: string, write: (file: string) => Promise<void>): Promise<string> {
+  const [own, fallback] = cacheCandidates(runPath, fileName);
+  try {
+    await mkdir(path.dirname(own), { recursive: true });
+    await write(own);
+    await unlink(fallback).catch(() => {});
+    return own;
+  } catch {
+    await mkdir(path.dirname(fallback), { recursive: true });
+    await write(fallback);
+    return fallback;
+  }
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { BenchPoint, MissingPoint, Run, RunMetadata } from "../model";
+import { topologyLabel, totalGpusOf } from "../topology";
+import { concurrencyFromFileName, parseBenchResultFile } from "../../parsers/bench-result";
+import { parseRecipe } from "../../parsers/recipe";
+import { parseRunMetadata } from "../../parsers/run-metadata";
+import { readBenchCache, writeBenchCache, type BenchCacheContent } from "./bench-cache";
+import { fingerprintOf, RESULT_DIR_PATTERNS, scanRunFiles, findMetadataFile, findRecipeFile, type FileStamp, type RunDirEntry, type RunFiles } from "./scan-runs";
+
+export type RunLoad = { ok: true; run: Run; files: RunFiles } | { ok: false; runDir: string; reason: string };
+
+const RESULT_FILE_PATTERNS = "concurrency_<C>.json, results_concurrency_<C>_gpus_<N>*.json, isl_<I>_osl_<O>_concurrency_<C>_*.json";
+
+async function readMetadata(entry: RunDirEntry): Promise<{ ok: true; metadata: RunMetadata; recipe: Record<string, unknown> | null } | { ok: false; reason: string }> {
+  const file = findMetadataFile(entry.path, entry.jobId);
+  if (!file) return { ok: false, reason: `no ${entry.jobId}.json in ${entry.name}/ or ${entry.name}/logs/` };
+  const recipeFile = findRecipeFile(entry.path);
+  const recipeText = recipeFile ? await readFile(recipeFile.path, "utf8").catch(() => null) : null;
+  const recipe = recipeText !== null ? parseRecipe(recipeText) : null;
+  const text = await readFile(file.path, "utf8");
+  const parsed = parseRunMetadata(text, `${entry.jobId}.json`, entry.jobId, recipe?.ok ? recipe.concurrencies : null);
+  if (!parsed.ok) return parsed;
+  return { ok: true, metadata: parsed.metadata, recipe: recipe?.ok ? recipe.recipe : null };
+}
+
+/** Parse every result file of a run (skipping per-request arrays), collecting points and what went wrong. */
+export async function parseResultFiles(files: FileStamp[], ignoredFiles: string[]): Promise<BenchCacheContent> {
+  const byConcurrency = new Map<number, BenchPoint>();
+  const missing: MissingPoint[] = [];
+  const notes = ignoredFiles.map((file) => `ignored ${file}: not a benchmark result`);
+  for (const file of files) {
+    const result = parseBenchResultFile(await readFile(file.path), file.rel);
+    for (const point of result.points) {
+      if (byConcurrency.has(point.concurrency)) notes.push(`concurrency ${point.concurrency} measured again in ${file.rel}; keeping the later one`);
+      byConcurrency.set(point.concurrency, point);
+    }
+    if (result.ok) notes.push(...result.notes);
+    else if (result.ignored) notes.push(`ignored ${result.reason}`);
+    else {
+      const concurrency = concurrencyFromFileName(path.basename(file.rel));
+      if (concurrency !== null && result.points.length === 0) missing.push({ concurrency, reason: result.reason });
+      else notes.push(result.reason);
+    }
+  }
+  const points = [...byConcurrency.values()].sort((a, b) => a.concurrency - b.concurrency);
+  return { points, missing: missing.filter((m) => !byConcurrency.has(m.concurrency)), notes };
+}
+
+function completeness(metadata: RunMetadata, content: BenchCacheContent) {
+  const found = new Set(content.points.map((point) => point.concurrency));
+  const expected = new Set(metadata.profiler.concurrencies ?? [...found, ...content.missing.map((m) => m.concurrency)]);
+  const missing = [...content.missing];
+  for (const concurrency of expected) {
+    if (!found.has(concurrency) && !missing.some((m) => m.concurrency === concurrency)) {
+      missing.push({ concurrency, reason: "no result file" });
+    }
+  }
+  missing.sort((a, b) => a.concurrency - b.concurrency);
+  const expectedList = [...new Set([...expected, ...missing.map((m) => m.concurrency)])].sort((a, b) => a - b);
+  return { expectedConcurrencies: expectedList, missing, missingConcurrencies: missing.map((m) => m.concurrency) };
+}
+
+/** Load one run directory: metadata, then results from the Parquet cache or by parsing. Never throws. */
+export async function loadRun(entry: RunDirEntry): Promise<RunLoad> {
+  try {
+    const meta = await readMetadata(entry);
+    if (!meta.ok) return { ok: false, runDir: entry.name, reason: meta.reason };
+    const { metadata } = meta;
+    if (/profil/i.test(metadata.profiler.type)) {
+      return { ok: false, runDir: entry.name, reason: `profiling job (${metadata.profiler.type}): it records traces, not throughput results` };
+    }
+    const files = scanRunFiles(entry.path, entry.jobId, metadata.profiler.isl, metadata.profiler.osl);
+    if (files.resultFiles.length === 0) {
+      const where = files.resultDirs.length > 0 ? `no result files in ${files.resultDirs.join(", ")} (looked for ${RESULT_FILE_PATTERNS})` : `looked for ${RESULT_DIR_PATTERNS} in ${entry.name}/ and ${entry.name}/logs/`;
+      return { ok: false, runDir: entry.name, reason: `no benchmark results: ${where}` };
+    }
+    const run = await buildRun(entry, metadata, files);
+    return { ok: true, run, files };
+  } catch (error) {
+    return { ok: false, runDir: entry.name, reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+async function cachedResults(entry: RunDirEntry, files: RunFiles, totalGpus: number | null): Promise<BenchCacheContent> {
+  const fingerprint = fingerprintOf(files.resultFiles);
+  const cached = await readBenchCache(entry.path, fingerprint);
+  if (cached) return cached;
+  const content = await parseResultFiles(files.resultFiles, files.ignored);
+  // A cache we cannot write costs speed next time, never the load itself.
+  await writeBenchCache(entry.path, entry.jobId, totalGpus, fingerprint, content).catch(() => {});
+  return content;
+}
+
+async function buildRun(entry: RunDirEntry, metadata: RunMetadata, files: RunFiles): Promise<Run> {
+  const totalGpus = totalGpusOf(metadata);
+  const content = await cachedResults(entry, files, totalGpus);
+  const status = completeness(metadata, content);
+  return {
+    jobId: entry.jobId,
+    runPath: entry.path,
+    runDir: entry.name,
+    metadataFile: files.metadata?.rel ?? `${entry.jobId}.json`,
+    metadata,
+    topology: topologyLabel(metadata),
+    totalGpus,
+    resultDirs: files.resultDirs,
+    points: content.points,
+    expectedConcurrencies: status.expectedConcurrencies,
+    missingConcurrencies: status.missingConcurrencies,
+    missing: status.missing,
+    isComplete: status.missingConcurrencies.length === 0,
+    notes: metadata.jobId === entry.jobId ? content.notes : [`metadata says job ${metadata.jobId}; using the directory's ${entry.jobId}`, ...content.notes],
+  };
+}

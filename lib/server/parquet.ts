@@ -1,0 +1,65 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { parquetMetadata, parquetReadObjects } from "hyparquet";
+import { parquetWriteBuffer } from "hyparquet-writer";
+
+export type ParquetColumnType = "DOUBLE" | "INT32" | "STRING" | "BOOLEAN";
+export interface ParquetColumn {
+  name: string;
+  type: ParquetColumnType;
+  data: (number | string | boolean | null)[];
+}
+
+/** Write `path` atomically: readers see the old file or the new one, never half of one. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}
+
+/** Write a table as Parquet (snappy, plain types pandas/pyarrow/DuckDB read), with key-value metadata. */
+export async function writeParquet(path: string, columns: ParquetColumn[], kv: Record<string, string>): Promise<void> {
+  const buffer = parquetWriteBuffer({
+    columnData: columns.map((column) => ({ name: column.name, type: column.type, data: column.data })),
+    kvMetadata: Object.entries(kv).map(([key, value]) => ({ key, value })),
+    createdBy: "srtlog",
+  });
+  await writeFileAtomic(path, new Uint8Array(buffer));
+}
+
+/** Key-value metadata of a Parquet file, read from its footer only. */
+export function parquetKv(buffer: ArrayBuffer): Record<string, string> {
+  const metadata = parquetMetadata(buffer);
+  const kv: Record<string, string> = {};
+  for (const { key, value } of metadata.key_value_metadata ?? []) kv[key] = value ?? "";
+  return kv;
+}
+
+function plain(value: unknown): unknown {
+  // hyparquet returns INT64 as BigInt, which JSON cannot carry.
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+/** An ArrayBuffer holding exactly a Node Buffer's bytes (hyparquet wants one). */
+export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** All rows of a Parquet file held in memory, as plain objects. */
+export async function parquetRows(buffer: ArrayBuffer): Promise<Record<string, unknown>[]> {
+  const rows = (await parquetReadObjects({ file: buffer })) as Record<string, unknown>[];
+  for (const row of rows) for (const key in row) row[key] = plain(row[key]);
+  return rows;
+}
+
+/** Read a whole Parquet file: its rows and its key-value metadata. */
+export async function readParquet(path: string): Promise<{ kv: Record<string, string>; rows: Record<string, unknown>[] }> {
+  const buffer = toArrayBuffer(await readFile(path));
+  return { kv: parquetKv(buffer), rows: await parquetRows(buffer) };
+}

@@ -1,0 +1,163 @@
+import "server-only";
+import { realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Run, SkippedRun } from "../model";
+import { toRows, type Row } from "../rows";
+import { SrtlogError } from "../errors";
+import { loadRun, type RunLoad } from "./load-run";
+import { findMetadataFile, fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
+import { editTagsFile, writeTagsFile } from "./tags-file";
+
+export interface LoadResult {
+  runs: Run[];
+  skipped: SkippedRun[];
+}
+
+/** How many runs are read at once: enough to overlap disk waits, few enough to bound memory. */
+const PARALLEL_RUNS = 4;
+
+async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Newest first: larger Slurm job ids were submitted later. */
+function byJobIdDesc(a: Run, b: Run): number {
+  return Number(b.jobId) - Number(a.jobId) || b.runDir.localeCompare(a.runDir);
+}
+
+/**
+ * Loads srt-slurm run directories from one logs directory: the TypeScript face of the Python
+ * `RunLoader`, shared by the dashboard and the CLI. Results are cached as Parquet per run; inside one
+ * process, runs whose files have not changed are not even re-read.
+ */
+export class RunLoader {
+  readonly logsDir: string;
+  private readonly memo = new Map<string, { stamp: string; load: RunLoad }>();
+  private readonly inFlight = new Map<string, Promise<RunLoad>>();
+
+  constructor(logsDir: string) {
+    this.logsDir = path.resolve(logsDir);
+  }
+
+  /** Fail early, with a message naming the path, when the logs directory cannot be read. */
+  checkLogsDir(): void {
+    let isDir = false;
+    try {
+      isDir = statSync(this.logsDir).isDirectory();
+    } catch {
+      throw new SrtlogError("bad_input", `logs directory ${this.logsDir} does not exist or cannot be read`);
+    }
+    if (!isDir) throw new SrtlogError("bad_input", `logs directory ${this.logsDir} is not a directory`);
+  }
+
+  /** Every run, and every run-like directory that could not be loaded with the reason. */
+  async loadAllWithSkipped(): Promise<LoadResult> {
+    this.checkLogsDir();
+    const loads = await mapPool(listRunDirs(this.logsDir), PARALLEL_RUNS, (entry) => this.loadEntry(entry));
+    const runs: Run[] = [];
+    const skipped: SkippedRun[] = [];
+    for (const load of loads) {
+      if (load.ok) runs.push(load.run);
+      else skipped.push({ runDir: load.runDir, reason: load.reason });
+    }
+    return { runs: runs.sort(byJobIdDesc), skipped };
+  }
+
+  /** Every run that loads, newest first. */
+  async loadAll(): Promise<Run[]> {
+    return (await this.loadAllWithSkipped()).runs;
+  }
+
+  /** One run by its directory (absolute, or relative to the logs dir); null if it is not a loadable run. */
+  async loadSingle(runDir: string): Promise<Run | null> {
+    const entry = this.entryFor(runDir);
+    const load = entry ? await this.loadEntry(entry) : null;
+    return load?.ok ? load.run : null;
+  }
+
+  /** The rows of the data frame (`to_dataframe`): of `runs`, or of every run when none are given. */
+  async toRows(runs?: readonly Run[]): Promise<Row[]> {
+    return toRows(runs ?? (await this.loadAll()));
+  }
+
+  /** Replace a run's tags in its `<jobid>.json`; returns the tags as saved. */
+  async updateTags(runPath: string, tags: readonly string[]): Promise<string[]> {
+    return writeTagsFile(this.metadataFileOf(runPath), tags);
+  }
+
+  /** Add and remove tags without overwriting a concurrent edit; returns the tags as saved. */
+  async editTags(runPath: string, change: { add?: readonly string[]; remove?: readonly string[] }): Promise<string[]> {
+    const remove = new Set(change.remove ?? []);
+    return editTagsFile(this.metadataFileOf(runPath), (current) => [...current.filter((tag) => !remove.has(tag)), ...(change.add ?? [])]);
+  }
+
+  /** Forget what this process remembers ("Sync Now"); Parquet caches on disk stay valid. */
+  clear(): void {
+    this.memo.clear();
+  }
+
+  private metadataFileOf(runPath: string): string {
+    const entry = this.entryFor(runPath);
+    const file = entry ? findMetadataFile(entry.path, entry.jobId) : null;
+    if (!entry || !file) throw new SrtlogError("not_found", `no run at ${runPath} under ${this.logsDir}`);
+    return file.path;
+  }
+
+  /** The run entry for a path, only if it is a run directory directly inside the logs dir. */
+  private entryFor(runDir: string): RunDirEntry | null {
+    let real: string;
+    let root: string;
+    try {
+      root = realpathSync(this.logsDir);
+      real = realpathSync(path.resolve(this.logsDir, runDir));
+    } catch {
+      return null;
+    }
+    return listRunDirs(root).find((entry) => entry.path === real || safeRealpath(entry.path) === real) ?? null;
+  }
+
+  /** What the run's files look like now; equal stamps mean nothing to re-read. */
+  private stampOf(entry: RunDirEntry, previous: RunLoad | undefined): string {
+    const profiler = previous?.ok ? previous.run.metadata.profiler : null;
+    return stampOfFiles(scanRunFiles(entry.path, entry.jobId, profiler?.isl ?? null, profiler?.osl ?? null));
+  }
+
+  private loadEntry(entry: RunDirEntry): Promise<RunLoad> {
+    const remembered = this.memo.get(entry.path);
+    const stamp = this.stampOf(entry, remembered?.load);
+    if (remembered?.stamp === stamp) return Promise.resolve(remembered.load);
+    const key = `${entry.path}\0${stamp}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = loadRun(entry).then((load) => {
+        // Stamp what the load actually read, so the next call compares like with like.
+        this.memo.set(entry.path, { stamp: load.ok ? stampOfFiles(load.files) : stamp, load });
+        return load;
+      });
+      pending.finally(() => this.inFlight.delete(key)).catch(() => {});
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+function stampOfFiles(files: RunFiles): string {
+  return fingerprintOf([files.metadata, files.recipe, ...files.resultFiles]);
+}
+
+function safeRealpath(file: string): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * A JSON reader for benchmark result files that skips the values of chosen top-level keys without
+ * materialising them. sa-bench results carry per-request arrays (`ttfts`, `itls`, `generated_texts`...)
+ * that make a file hundreds of MB; JSON.parse of the whole text would cost time and several times the
+ * file size in memory, while the numbers we keep are a few hundred bytes.
+ *
+ * Reads one top-level object, or several in a row (sglang.bench_serving appends one per line).
+ * Python's `NaN`, `Infinity` and `-Infinity` tokens become null.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+export type JsonRecord = Record<string, unknown>;
+
+export type JsonScanResult =
+  | { ok: true; records: JsonRecord[] }
+  | {
+      ok: false;
+      kind: "empty" | "truncated" | "invalid" | "not-object";
+      message: string;
+      /** Records that were complete before the problem (JSON Lines). */
+      records: JsonRecord[];
+    };
+
+export interface JsonScanOptions {
+  /** Top-level keys whose values are skipped unread. */
+  skipKeys: ReadonlySet<string>;
+  /** Other values longer than this many bytes are skipped too (a foreign per-request array). */
+  maxValueBytes?: number;
+}
+
+class ScanError extends Error {
+  constructor(
+    readonly kind: "truncated" | "invalid",
+    readonly pos: number,
+    what: string,
+  ) {
+    super(what);
+  }
+}
+
+const decoder = new TextDecoder();
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
+class Scanner {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  skipSpace(): void {
+    const { bytes } = this;
+    while (this.pos < bytes.length && isSpace(bytes[this.pos])) this.pos++;
+  }
+
+  expect(byte: number, what: string): void {
+    this.skipSpace();
+    if (this.pos >= this.bytes.length) throw new ScanError("truncated", this.pos, `expected ${what}`);
+    if (this.bytes[this.pos] !== byte) throw new ScanError("invalid", this.pos, `expected ${what}`);
+    this.pos++;
+  }
+
+  /** Position just after the closing quote of the string whose opening quote is at `start`. */
+  stringEnd(start: number): number {
+    const { bytes } = this;
+    let at = start + 1;
+    for (;;) {
+      // indexOf is native (memchr on a Node Buffer): strings are skipped at memory speed.
+      const quote = bytes.indexOf(QUOTE, at);
+      if (quote < 0) throw new ScanError("truncated", bytes.length, "unterminated string");
+      let slashes = 0;
+      while (bytes[quote - 1 - slashes] === BACKSLASH) slashes++;
+      if (slashes % 2 === 0) return quote + 1;
+      at = quote + 1;
+    }
+  }
+
+  /** Position just after the value starting at `start` (which is not whitespace). */
+  valueEnd(start: number): number {
+    const { bytes } = this;
+    const first = bytes[start];
+    if (first === QUOTE) return this.stringEnd(start);
+    if (first !== OPEN_BRACKET && first !== OPEN_BRACE) return this.scalarEnd(start);
+    let depth = 0;
+    let at = start;
+    while (at < bytes.length) {
+      const b = bytes[at];
+      if (b === QUOTE) {
+        at = this.stringEnd(at);
+        continue;
+      }
+      if (b === OPEN_BRACKET || b === OPEN_BRACE) depth++;
+      else if (b === CLOSE_BRACKET || b === CLOSE_BRACE) {
+        depth--;
+        if (depth === 0) return at + 1;
+      }
+      at++;
+    }
+    throw new ScanError("truncated", bytes.length, "unterminated array or object");
+  }
+
+  scalarEnd(start: number): number {
+    const { bytes } = this;
+    let at = start;
+    while (at < bytes.length) {
+      const b = bytes[at];
+      if (b === COMMA || b === CLOSE_BRACE || b === CLOSE_BRACKET || isSpace(b)) return at;
+      at++;
+    }
+    throw new ScanError("truncated", bytes.length, "value cut short");
+  }
+
+  readObject(options: JsonScanOptions): JsonRecord {
+    const limit = options.maxValueBytes ?? 1 << 20;
+    const record: JsonRecord = {};
+    this.expect(OPEN_BRACE, "'{'");
+    this.skipSpace();
+    if (this.bytes[this.pos] === CLOSE_BRACE) {
+      this.pos++;
+      return record;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.pos >= this.bytes.length) throw new ScanError("truncated", this.pos, "expected a key");
+      if (this.bytes[this.pos] !== QUOTE) throw new ScanError("invalid", this.pos, "expected a quoted key");
+      const keyEnd = this.stringEnd(this.pos);
+      const key = JSON.parse(decoder.decode(this.bytes.subarray(this.pos, keyEnd))) as string;
+      this.pos = keyEnd;
+      this.expect(COLON, "':'");
+      this.skipSpace();
+      if (this.pos >= this.bytes.length) throw new ScanError("truncated", this.pos, "expected a value");
+      const start = this.pos;
+      const end = this.valueEnd(start);
+      if (!options.skipKeys.has(key) && end - start <= limit) {
+        record[key] = parseValue(decoder.decode(this.bytes.subarray(start, end)), start);
+      }
+      this.pos = end;
+      this.skipSpace();
+      if (this.pos >= this.bytes.length) throw new ScanError("truncated", this.pos, "expected ',' or '}'");
+      const sep = this.bytes[this.pos++];
+      if (sep === CLOSE_BRACE) return record;
+      if (sep !== COMMA) throw new ScanError("invalid", this.pos - 1, "expected ',' or '}'");
+    }
+  }
+}
+
+const PYTHON_TOKENS = /(?<![\w."])(-?Infinity|NaN)(?![\w"])/g;
+
+function parseValue(text: string, pos: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return JSON.parse(text.replace(PYTHON_TOKENS, "null"));
+    } catch {
+      throw new ScanError("invalid", pos, `not a JSON value: ${text.slice(0, 40)}`);
+    }
+  }
+}
+
+/** 1-based line and column of a byte offset, for messages. */
+export function lineColumn(bytes: Uint8Array, pos: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < pos; at = bytes.indexOf(0x0a, at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: pos - lineStart + 1 };
+}
+
+/** Scan `bytes` as one JSON object or a sequence of them (JSON Lines), skipping `skipKeys` values. */
+export function scanJsonObjects(bytes: Uint8Array, options: JsonScanOptions): JsonScanResult {
+  const scanner = new Scanner(bytes);
+  const records: JsonRecord[] = [];
+  scanner.skipSpace();
+  if (scanner.pos >= bytes.length) return { ok: false, kind: "empty", message: "empty file", records };
+  if (bytes[scanner.pos] !== OPEN_BRACE) {
+    const found = bytes[scanner.pos] === OPEN_BRACKET ? "a list" : "not an object";
+    return { ok: false, kind: "not-object", message: `top-level JSON value is ${found}`, records };
+  }
+  try {
+    while (scanner.pos < bytes.length) {
+      records.push(scanner.readObject(options));
+      scanner.skipSpace();
+    }
+    return { ok: true, records };
+  } catch (error) {
+    if (!(error instanceof ScanError)) throw error;
+    const { line, column } = lineColumn(bytes, error.pos);
+    const message =
+      error.kind === "truncated"
+        ? `truncated at line ${line} column ${column}: ${error.message}`
+        : `invalid JSON at line ${line} column ${column}: ${error.message}`;
+    return { ok: false, kind: error.kind, message, records };
+  }
+}
