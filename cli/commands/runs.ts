@@ -1,0 +1,32 @@
+import { RunLoader } from "../../lib/server/run-loader";
+import { toRunSummary } from "../../lib/run-summary";
+import { textTable } from "../../lib/text-table";
+import { logsDirOf, parseFlags } from "../args";
+
+export const RUNS_USAGE = "srtlog runs [--logs DIR] [--json]";
+
+/** `srtlog runs`: what loads, what was skipped and why. */
+export async function runsCommand(args: string[]): Promise<number> {
+  const { values } = parseFlags(args, { logs: { type: "string" }, json: { type: "boolean" } });
+  const loader = new RunLoader(logsDirOf(values.logs));
+  const { runs, skipped } = await loader.loadAllWithSkipped();
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ runs: runs.map(toRunSummary), skipped }) + "\n");
+    return 0;
+  }
+  const rows = runs.map((run) => [
+    run.jobId,
+    run.topology,
+    String(run.totalGpus ?? "?"),
+    run.metadata.gpuType ?? "?",
+    run.metadata.profiler.type,
+    `${run.metadata.profiler.isl ?? "?"}/${run.metadata.profiler.osl ?? "?"}`,
+    String(run.points.length),
+    run.isComplete ? "yes" : `missing ${run.missingConcurrencies.join(",")}`,
+    run.metadata.tags.join(","),
+  ]);
+  console.log(textTable(["Job", "Topology", "GPUs", "GPU type", "Profiler", "ISL/OSL", "Points", "Complete", "Tags"], rows));
+  console.log(`\n${runs.length} runs loaded from ${loader.logsDir}`);
+  for (const skip of skipped) console.log(`skipped ${skip.runDir}: ${skip.reason}`);
+  return 0;
+}
