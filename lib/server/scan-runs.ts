@@ -96,7 +96,7 @@ function isResultFile(name: string): boolean {
 function findResultDirs(runPath: string, isl: number | null, osl: number | null): string[] {
   const dirs: { rel: string; isl: number | null; osl: number | null }[] = [];
   for (const base of ["", "logs"]) {
-    for (const dirent of list(path.join(runPath, base))) {
+    for (const dirent of list(path.join(/*turbopackIgnore: true*/ runPath, base))) {
       const match = RESULT_DIR.exec(dirent.name);
       if (!match || !dirent.isDirectory()) continue;
       const rel = base ? `${base}/${dirent.name}` : dirent.name;
