@@ -1,0 +1,28 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 8531);
+/** A copy of the fixture logs dir, made fresh by the web server command: tag edits write there. */
+export const E2E_LOGS_DIR = `${process.cwd()}/tmp/e2e-logs`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  workers: 1,
+  retries: 0,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" && SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
+});
