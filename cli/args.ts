@@ -13,5 +13,5 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(ar
 
 /** The logs directory: --logs, else $SRTLOG_LOGS_DIR, else ./outputs (srtctl's default), else ./logs. */
 export function logsDirOf(flag: string | undefined): string {
-  return flag ?? process.env.SRTLOG_LOGS_DIR ?? (existsSync("outputs") ? "outputs" : "logs");
+  return flag || process.env.SRTLOG_LOGS_DIR || (existsSync("outputs") ? "outputs" : "logs");
 }
