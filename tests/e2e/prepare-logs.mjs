@@ -1,0 +1,12 @@
+// Lays out a fresh logs dir for the e2e server: the golden loader fixtures' runs in one directory.
+import { cp, rm, readdir } from "node:fs/promises";
+import path from "node:path";
+
+const target = process.argv[2];
+if (!target) throw new Error("usage: prepare-logs.mjs TARGET_DIR");
+await rm(target, { recursive: true, force: true });
+const casesDir = path.resolve("tests/fixtures/loader");
+for (const name of await readdir(casesDir)) {
+  const logs = path.join(casesDir, name, "logs");
+  await cp(logs, target, { recursive: true, force: false, errorOnExist: false }).catch(() => {});
+}
