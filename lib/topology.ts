@@ -1,8 +1,9 @@
 import type { RunMetadata } from "./model";
 
 /**
- * Total GPUs of a run: per-role GPU counts × workers when srtctl gives them (workers may share nodes,
- * e.g. `decode_nodes: 0, decode_workers: 2`), else nodes × GPUs per node.
+ * Total GPUs of a run: per-role GPU counts × workers when srtctl gives them for every role that has
+ * workers (workers may share nodes, e.g. `decode_nodes: 0, decode_workers: 2`), else nodes × GPUs per
+ * node. Partial per-role counts are not summed: that would undercount and inflate TPS/GPU.
  */
 export function totalGpusOf(m: RunMetadata): number | null {
   const roles: [number | null, number | null][] = [
@@ -10,8 +11,9 @@ export function totalGpusOf(m: RunMetadata): number | null {
     [m.gpusPerDecode, m.decodeWorkers],
     [m.gpusPerAgg, m.aggWorkers],
   ];
-  if (roles.some(([perWorker, workers]) => perWorker !== null && workers !== null)) {
-    return roles.reduce((sum, [perWorker, workers]) => sum + (perWorker ?? 0) * (workers ?? 0), 0);
+  const staffed = roles.filter(([, workers]) => (workers ?? 0) > 0);
+  if (staffed.length > 0 && staffed.every(([perWorker]) => perWorker !== null)) {
+    return staffed.reduce((sum, [perWorker, workers]) => sum + perWorker! * workers!, 0);
   }
   const nodes = (m.prefillNodes ?? 0) + (m.decodeNodes ?? 0) + (m.aggNodes ?? 0);
   if (m.gpusPerNode === null || nodes === 0) return null;

@@ -167,7 +167,7 @@ export function toBenchPoint(record: JsonRecord, sourceFile: string): BenchPoint
 
 export type BenchFileResult =
   | { ok: true; points: BenchPoint[]; notes: string[] }
-  | { ok: false; ignored: boolean; reason: string; points: BenchPoint[] };
+  | { ok: false; ignored: boolean; reason: string; points: BenchPoint[]; notes: string[] };
 
 /**
  * Parse one result file's bytes into points (several for JSON Lines). `ignored` marks files that are
@@ -183,7 +183,7 @@ export function parseBenchResultFile(bytes: Uint8Array, sourceFile: string): Ben
     else notes.push(`${sourceFile}: no max_concurrency in the result and none in the file name`);
   }
   if (!scan.ok) {
-    return { ok: false, ignored: scan.kind === "not-object", reason: `${sourceFile}: ${scan.message}`, points };
+    return { ok: false, ignored: scan.kind === "not-object", reason: `${sourceFile}: ${scan.message}`, points, notes };
   }
   return { ok: true, points, notes };
 }

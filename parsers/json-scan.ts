@@ -139,7 +139,7 @@ class Scanner {
       if (this.pos >= this.bytes.length) throw new ScanError("truncated", this.pos, "expected a key");
       if (this.bytes[this.pos] !== QUOTE) throw new ScanError("invalid", this.pos, "expected a quoted key");
       const keyEnd = this.stringEnd(this.pos);
-      const key = JSON.parse(decoder.decode(this.bytes.subarray(this.pos, keyEnd))) as string;
+      const key = parseKey(decoder.decode(this.bytes.subarray(this.pos, keyEnd)), this.pos);
       this.pos = keyEnd;
       this.expect(COLON, "':'");
       this.skipSpace();
@@ -147,7 +147,8 @@ class Scanner {
       const start = this.pos;
       const end = this.valueEnd(start);
       if (!options.skipKeys.has(key) && end - start <= limit) {
-        record[key] = parseValue(decoder.decode(this.bytes.subarray(start, end)), start);
+        // defineProperty: a "__proto__" key is data, as in JSON.parse, not a prototype change.
+        Object.defineProperty(record, key, { value: parseValue(decoder.decode(this.bytes.subarray(start, end)), start), enumerable: true, writable: true, configurable: true });
       }
       this.pos = end;
       this.skipSpace();
@@ -159,21 +160,49 @@ class Scanner {
   }
 }
 
-const PYTHON_TOKENS = /(?<![\w."])(-?Infinity|NaN)(?![\w"])/g;
+const PYTHON_TOKEN = /^(?:-?Infinity|NaN)/;
+
+/** Python's `NaN`/`Infinity` tokens outside string literals become `null`; strings are left alone. */
+export function nullPythonTokens(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === QUOTE) {
+      for (at++; at < text.length && text.charCodeAt(at) !== QUOTE; at++) if (text.charCodeAt(at) === BACKSLASH) at++;
+    } else if (c === 0x4e || c === 0x49 || c === 0x2d) {
+      const token = PYTHON_TOKEN.exec(text.slice(at, at + 9))?.[0];
+      if (token) {
+        out += text.slice(copied, at) + "null";
+        at += token.length - 1;
+        copied = at + 1;
+      }
+    }
+  }
+  return out + text.slice(copied);
+}
 
 function parseValue(text: string, pos: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
     try {
-      return JSON.parse(text.replace(PYTHON_TOKENS, "null"));
+      return JSON.parse(nullPythonTokens(text));
     } catch {
-      throw new ScanError("invalid", pos, `not a JSON value: ${text.slice(0, 40)}`);
+      throw new ScanError("invalid", pos, `not a JSON value: ${text.slice(0, 40).replace(/\s+/g, " ")}`);
     }
   }
 }
 
-/** 1-based line and column of a byte offset, for messages. */
+function parseKey(text: string, pos: number): string {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    throw new ScanError("invalid", pos, `bad key ${text.slice(0, 40)}`);
+  }
+}
+
+/** 1-based line and column (in characters, as editors count) of a byte offset, for messages. */
 export function lineColumn(bytes: Uint8Array, pos: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
@@ -181,7 +210,7 @@ export function lineColumn(bytes: Uint8Array, pos: number): { line: number; colu
     line++;
     lineStart = at + 1;
   }
-  return { line, column: pos - lineStart + 1 };
+  return { line, column: decoder.decode(bytes.subarray(lineStart, pos)).length + 1 };
 }
 
 /** Scan `bytes` as one JSON object or a sequence of them (JSON Lines), skipping `skipKeys` values. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RunMetadata } from "../lib/model";
-import { scanJsonObjects } from "./json-scan";
+import { locateJsonError } from "./json-error";
 
 /** v1 writes most numbers as strings ("8"), sometimes as numbers; "None"/"" mean unknown. */
 const looseInt = z.unknown().optional().transform((value): number | null => {
@@ -125,7 +125,7 @@ export function toRunMetadataFromV1(raw: RawMetadataV1, fallbackJobId: string): 
     gpusPerPrefill: null,
     gpusPerDecode: null,
     gpusPerAgg: null,
-    frontends: run.enable_multiple_frontends === true || run.enable_multiple_frontends === "true" ? 1 + extraFrontends : 1,
+    frontends: run.enable_multiple_frontends === true || /^true$/i.test(String(run.enable_multiple_frontends)) ? 1 + extraFrontends : 1,
     backendType: null,
     frontendType: null,
     partition: run.partition,
@@ -186,9 +186,8 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    // V8's messages do not always carry a position; the scanner finds where the text goes wrong.
-    const scan = scanJsonObjects(new TextEncoder().encode(text), { skipKeys: new Set() });
-    if (!scan.ok && scan.kind !== "empty") return { ok: false, message: scan.message.replace(/^truncated/, "invalid JSON") };
+    const fault = locateJsonError(text);
+    if (fault) return { ok: false, message: `invalid JSON at line ${fault.line} column ${fault.column}: ${fault.message}` };
     return { ok: false, message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

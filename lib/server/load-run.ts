@@ -36,8 +36,9 @@ export async function parseResultFiles(files: FileStamp[], ignoredFiles: string[
       if (byConcurrency.has(point.concurrency)) notes.push(`concurrency ${point.concurrency} measured again in ${file.rel}; keeping the later one`);
       byConcurrency.set(point.concurrency, point);
     }
-    if (result.ok) notes.push(...result.notes);
-    else if (result.ignored) notes.push(`ignored ${result.reason}`);
+    notes.push(...result.notes);
+    if (result.ok) continue;
+    if (result.ignored) notes.push(`ignored ${result.reason}`);
     else {
       const concurrency = concurrencyFromFileName(path.basename(file.rel));
       if (concurrency !== null && result.points.length === 0) missing.push({ concurrency, reason: result.reason });

@@ -1,0 +1,245 @@
+import { describe, expect, it } from "vitest";
+import { ROW_COLUMNS, toRows } from "@/lib/rows";
+import type { BenchPoint, Run, RunMetadata } from "@/lib/model";
+
+function point(overrides: Partial<BenchPoint>): BenchPoint {
+  return {
+    concurrency: 1,
+    requestRate: null,
+    outputTps: null,
+    totalTps: null,
+    inputTps: null,
+    requestThroughput: null,
+    requestGoodput: null,
+    peakOutputTps: null,
+    meanTtftMs: null,
+    medianTtftMs: null,
+    p99TtftMs: null,
+    stdTtftMs: null,
+    meanTpotMs: null,
+    medianTpotMs: null,
+    p99TpotMs: null,
+    stdTpotMs: null,
+    meanItlMs: null,
+    medianItlMs: null,
+    p99ItlMs: null,
+    stdItlMs: null,
+    meanE2elMs: null,
+    medianE2elMs: null,
+    p99E2elMs: null,
+    stdE2elMs: null,
+    totalInputTokens: null,
+    totalOutputTokens: null,
+    completed: null,
+    failed: null,
+    numPrompts: null,
+    durationS: null,
+    startTimeUnix: null,
+    endTimeUnix: null,
+    date: null,
+    backend: null,
+    modelId: null,
+    sourceFile: "r.json",
+    ...overrides,
+  };
+}
+
+function metadata(overrides: Partial<RunMetadata>): RunMetadata {
+  return {
+    jobId: "3667",
+    jobName: null,
+    metadataVersion: "1.0",
+    runDate: "2025-11-10 19:21:45",
+    mode: "disaggregated",
+    container: null,
+    modelPath: null,
+    precision: null,
+    gpuType: "NVIDIA H100 80GB HBM3",
+    gpusPerNode: 8,
+    prefillNodes: 1,
+    decodeNodes: 4,
+    aggNodes: null,
+    prefillWorkers: 1,
+    decodeWorkers: 4,
+    aggWorkers: null,
+    gpusPerPrefill: null,
+    gpusPerDecode: null,
+    gpusPerAgg: null,
+    frontends: 1,
+    backendType: null,
+    frontendType: null,
+    partition: null,
+    profiler: { type: "sa-bench", isl: 1024, osl: 1024, concurrencies: [16, 64], requestRate: "inf" },
+    tags: [],
+    ...overrides,
+  };
+}
+
+function run(jobId: string, m: RunMetadata, totalGpus: number | null, points: BenchPoint[]): Run {
+  return {
+    jobId,
+    runPath: `/logs/${jobId}`,
+    runDir: jobId,
+    metadataFile: `${jobId}.json`,
+    metadata: m,
+    topology: "1P/4D",
+    totalGpus,
+    resultDirs: ["sa-bench_isl_1024_osl_1024"],
+    points,
+    expectedConcurrencies: points.map((p) => p.concurrency),
+    missingConcurrencies: [],
+    missing: [],
+    isComplete: true,
+    notes: [],
+  };
+}
+
+describe("ROW_COLUMNS", () => {
+  it("are the 31 data-frame columns, in order", () => {
+    expect([...ROW_COLUMNS]).toEqual([
+      "Run ID",
+      "Run Date",
+      "Profiler",
+      "ISL",
+      "OSL",
+      "Prefill Nodes",
+      "Decode Nodes",
+      "Prefill Workers",
+      "Decode Workers",
+      "Frontends",
+      "GPUs per Node",
+      "Total GPUs",
+      "Request Rate",
+      "Concurrency",
+      "Output TPS",
+      "Total TPS",
+      "Output TPS/GPU",
+      "Total TPS/GPU",
+      "Output TPS/User",
+      "Mean TTFT (ms)",
+      "Mean TPOT (ms)",
+      "Mean ITL (ms)",
+      "Median TTFT (ms)",
+      "Median TPOT (ms)",
+      "Median ITL (ms)",
+      "P99 TTFT (ms)",
+      "P99 TPOT (ms)",
+      "P99 ITL (ms)",
+      "Std TTFT (ms)",
+      "Std TPOT (ms)",
+      "Std ITL (ms)",
+    ]);
+    expect(ROW_COLUMNS).toHaveLength(31);
+  });
+});
+
+describe("toRows", () => {
+  const p16 = point({
+    concurrency: 16,
+    requestRate: Infinity,
+    outputTps: 5000,
+    totalTps: 10000,
+    meanTtftMs: 245.5,
+    meanTpotMs: 32,
+    meanItlMs: 31.75,
+    medianTtftMs: 198.25,
+    medianTpotMs: 28.5,
+    medianItlMs: 27.5,
+    p99TtftMs: 892.125,
+    p99TpotMs: 78.5,
+    p99ItlMs: 80.25,
+    stdTtftMs: 50.75,
+    stdTpotMs: 4.25,
+    stdItlMs: 5.5,
+    meanE2elMs: 999,
+  });
+  const p64 = point({ concurrency: 64, requestRate: null, outputTps: 12000, totalTps: null, meanTpotMs: 40 });
+  const v1 = run("3667", metadata({}), 40, [p16, p64]);
+
+  it("one row per point with every column, derived per-GPU and per-user rates", () => {
+    const rows = toRows([v1]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual({
+      "Run ID": "3667",
+      "Run Date": "2025-11-10 19:21:45",
+      Profiler: "sa-bench",
+      ISL: 1024,
+      OSL: 1024,
+      "Prefill Nodes": 1,
+      "Decode Nodes": 4,
+      "Prefill Workers": 1,
+      "Decode Workers": 4,
+      Frontends: 1,
+      "GPUs per Node": 8,
+      "Total GPUs": 40,
+      "Request Rate": "inf",
+      Concurrency: 16,
+      "Output TPS": 5000,
+      "Total TPS": 10000,
+      "Output TPS/GPU": 125, // 5000 / 40
+      "Total TPS/GPU": 250, // 10000 / 40
+      "Output TPS/User": 31.25, // 1000 / 32
+      "Mean TTFT (ms)": 245.5,
+      "Mean TPOT (ms)": 32,
+      "Mean ITL (ms)": 31.75,
+      "Median TTFT (ms)": 198.25,
+      "Median TPOT (ms)": 28.5,
+      "Median ITL (ms)": 27.5,
+      "P99 TTFT (ms)": 892.125,
+      "P99 TPOT (ms)": 78.5,
+      "P99 ITL (ms)": 80.25,
+      "Std TTFT (ms)": 50.75,
+      "Std TPOT (ms)": 4.25,
+      "Std ITL (ms)": 5.5,
+    });
+  });
+
+  it("row keys come in ROW_COLUMNS order", () => {
+    for (const row of toRows([v1])) expect(Object.keys(row)).toEqual([...ROW_COLUMNS]);
+  });
+
+  it("a point without a request rate takes the metadata's req-rate ('inf'); missing totals give null per-GPU values", () => {
+    const row = toRows([v1])[1];
+    expect(row["Request Rate"]).toBe("inf");
+    expect(row.Concurrency).toBe(64);
+    expect(row["Output TPS/GPU"]).toBe(300); // 12000 / 40
+    expect(row["Total TPS"]).toBeNull();
+    expect(row["Total TPS/GPU"]).toBeNull();
+    expect(row["Output TPS/User"]).toBe(25); // 1000 / 40
+    expect(row["Mean TTFT (ms)"]).toBeNull();
+  });
+
+  it("numeric request rates stay numbers; no rate anywhere is null", () => {
+    const m = metadata({ profiler: { type: "sa-bench", isl: null, osl: null, concurrencies: null, requestRate: null } });
+    const rows = toRows([run("9", m, 16, [point({ concurrency: 1, requestRate: 2.5 }), point({ concurrency: 2 })])]);
+    expect(rows.map((r) => r["Request Rate"])).toEqual([2.5, null]);
+  });
+
+  it("unknown GPUs -> null per-GPU values; mean TPOT null or 0 -> null TPS/User", () => {
+    const rows = toRows([
+      run("7", metadata({}), null, [
+        point({ concurrency: 1, outputTps: 100, totalTps: 200, meanTpotMs: null }),
+        point({ concurrency: 2, outputTps: 100, meanTpotMs: 0 }),
+      ]),
+    ]);
+    expect(rows.map((r) => [r["Total GPUs"], r["Output TPS/GPU"], r["Total TPS/GPU"], r["Output TPS/User"]])).toEqual([
+      [null, null, null, null],
+      [null, null, null, null],
+    ]);
+  });
+
+  it("runs in the order given, points in each run's order", () => {
+    const a = run("12045", metadata({ profiler: { type: "sa-bench", isl: 8192, osl: 1024, concurrencies: null, requestRate: null } }), 16, [
+      point({ concurrency: 64 }),
+      point({ concurrency: 256 }),
+    ]);
+    const rows = toRows([a, v1]);
+    expect(rows.map((r) => [r["Run ID"], r.Concurrency, r.ISL])).toEqual([
+      ["12045", 64, 8192],
+      ["12045", 256, 8192],
+      ["3667", 16, 1024],
+      ["3667", 64, 1024],
+    ]);
+    expect(toRows([])).toEqual([]);
+  });
+});
