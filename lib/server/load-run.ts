@@ -1,4 +1,5 @@
 import "server-only";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BenchPoint, MissingPoint, Run, RunMetadata } from "../model";
@@ -13,16 +14,19 @@ export type RunLoad = { ok: true; run: Run; files: RunFiles } | { ok: false; run
 
 const RESULT_FILE_PATTERNS = "concurrency_<C>.json, results_concurrency_<C>_gpus_<N>*.json, isl_<I>_osl_<O>_concurrency_<C>_*.json";
 
-async function readMetadata(entry: RunDirEntry): Promise<{ ok: true; metadata: RunMetadata; recipe: Record<string, unknown> | null } | { ok: false; reason: string }> {
+type MetadataRead = { ok: true; metadata: RunMetadata } | { ok: false; reason: string };
+
+/** `<jobid>.json`, plus config.yaml only when the metadata (v2) leaves the concurrencies to the recipe. */
+function readMetadata(entry: RunDirEntry): MetadataRead {
   const file = findMetadataFile(entry.path, entry.jobId);
   if (!file) return { ok: false, reason: `no ${entry.jobId}.json in ${entry.name}/ or ${entry.name}/logs/` };
+  const text = readFileSync(file.path, "utf8");
+  const parsed = parseRunMetadata(text, `${entry.jobId}.json`, entry.jobId, null);
+  if (!parsed.ok || parsed.metadata.profiler.concurrencies) return parsed;
   const recipeFile = findRecipeFile(entry.path);
-  const recipeText = recipeFile ? await readFile(recipeFile.path, "utf8").catch(() => null) : null;
-  const recipe = recipeText !== null ? parseRecipe(recipeText) : null;
-  const text = await readFile(file.path, "utf8");
-  const parsed = parseRunMetadata(text, `${entry.jobId}.json`, entry.jobId, recipe?.ok ? recipe.concurrencies : null);
-  if (!parsed.ok) return parsed;
-  return { ok: true, metadata: parsed.metadata, recipe: recipe?.ok ? recipe.recipe : null };
+  const recipe = recipeFile ? parseRecipe(readFileSync(recipeFile.path, "utf8")) : null;
+  if (recipe?.ok) parsed.metadata.profiler.concurrencies = recipe.concurrencies;
+  return parsed;
 }
 
 /** Parse every result file of a run (skipping per-request arrays), collecting points and what went wrong. */
@@ -66,7 +70,7 @@ function completeness(metadata: RunMetadata, content: BenchCacheContent) {
 /** Load one run directory: metadata, then results from the Parquet cache or by parsing. Never throws. */
 export async function loadRun(entry: RunDirEntry): Promise<RunLoad> {
   try {
-    const meta = await readMetadata(entry);
+    const meta = readMetadata(entry);
     if (!meta.ok) return { ok: false, runDir: entry.name, reason: meta.reason };
     const { metadata } = meta;
     if (/profil/i.test(metadata.profiler.type)) {

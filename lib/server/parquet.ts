@@ -29,6 +29,8 @@ export async function writeParquet(path: string, columns: ParquetColumn[], kv: R
     columnData: columns.map((column) => ({ name: column.name, type: column.type, data: column.data })),
     kvMetadata: Object.entries(kv).map(([key, value]) => ({ key, value })),
     createdBy: "srtlog",
+    // Small tables: min/max statistics would only make the footer (read on every load) bigger.
+    statistics: false,
   });
   await writeFileAtomic(path, new Uint8Array(buffer));
 }

@@ -133,18 +133,18 @@ export class RunLoader {
 
   private loadEntry(entry: RunDirEntry): Promise<RunLoad> {
     const remembered = this.memo.get(entry.path);
-    const stamp = this.stampOf(entry, remembered?.load);
-    if (remembered?.stamp === stamp) return Promise.resolve(remembered.load);
-    const key = `${entry.path}\0${stamp}`;
-    let pending = this.inFlight.get(key);
+    if (remembered && remembered.stamp === this.stampOf(entry, remembered.load)) return Promise.resolve(remembered.load);
+    // Requests that arrive while a run is being read share that one read.
+    let pending = this.inFlight.get(entry.path);
     if (!pending) {
       pending = loadRun(entry).then((load) => {
         // Stamp what the load actually read, so the next call compares like with like.
-        this.memo.set(entry.path, { stamp: load.ok ? stampOfFiles(load.files) : stamp, load });
+        this.memo.set(entry.path, { stamp: load.ok ? stampOfFiles(load.files) : this.stampOf(entry, undefined), load });
         return load;
       });
-      pending.finally(() => this.inFlight.delete(key)).catch(() => {});
-      this.inFlight.set(key, pending);
+      const settled = pending.finally(() => this.inFlight.delete(entry.path));
+      settled.catch(() => {});
+      this.inFlight.set(entry.path, pending);
     }
     return pending;
   }

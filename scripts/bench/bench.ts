@@ -24,7 +24,7 @@ function timeMs(fn: () => void): number {
 }
 
 function removeCaches(dir: string): void {
-  for (const run of readdirSync(dir)) rmSync(path.join(dir, run, ".cache"), { recursive: true, force: true });
+  for (const run of readdirSync(dir, { withFileTypes: true })) if (run.isDirectory()) rmSync(path.join(dir, run.name, ".cache"), { recursive: true, force: true });
 }
 
 interface LoadTimes { firstMs: number; reloadMs: number; runs: number; skipped: number; points: number; rssMb: number }
