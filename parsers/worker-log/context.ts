@@ -1,0 +1,82 @@
+import { LinePrefix, prefixTimestamp, readRanks, type Ranks } from "./line-prefix";
+import type { LogRecord } from "./schemas";
+
+/** A line that looked like a record but could not be read; becomes an issue with its line number. */
+export class LineProblem {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = detach(message);
+  }
+}
+
+/** What reading one line gives: a record, a problem, or null for an ordinary (noise) line. */
+export type LineOutcome = LogRecord | LineProblem | null;
+
+/** Options shared by the single-line and streaming APIs. */
+export interface LineOptions {
+  /** Year for vLLM's yearless `MM-DD HH:MM:SS` stamps (e.g. from the job's generated_at). */
+  yearHint?: number;
+}
+
+/**
+ * Per-parser scratch state handed to every line reader: the current line number, the reused prefix
+ * scanner, and a cursor for the rare `--flag` search so it is done once per text, not per line.
+ */
+export class LineContext {
+  lineNo = 0;
+  readonly prefix = new LinePrefix();
+  readonly yearHint: number | undefined;
+  private flagText = "";
+  private nextFlag = -1;
+
+  constructor(options: LineOptions = {}) {
+    this.yearHint = options.yearHint;
+  }
+
+  /** Call before walking the lines of a new decoded text. */
+  beginText(text: string): void {
+    this.flagText = text;
+    this.nextFlag = -1;
+  }
+
+  /**
+   * True if `s[start, end)` contains `--`. Within one text the next hit is remembered, so a text
+   * with no flags is searched once instead of once per line (`--` is searched rather than ` --`
+   * because V8 finds a rare first character far faster than a space).
+   */
+  hasFlags(s: string, start: number, end: number): boolean {
+    if (s !== this.flagText) {
+      const hit = s.indexOf("--", start);
+      return hit >= 0 && hit < end;
+    }
+    if (this.nextFlag < start) {
+      const hit = s.indexOf("--", start);
+      this.nextFlag = hit < 0 ? Number.MAX_SAFE_INTEGER : hit;
+    }
+    return this.nextFlag < end;
+  }
+
+  /** The current line's prefix timestamp (ms) or null. */
+  timestamp(s: string, end: number): number | null {
+    return prefixTimestamp(s, this.prefix, end, this.yearHint);
+  }
+
+  /** Copies the prefix's rank tag into a record whose ranks start at 0 / false. */
+  ranks(s: string, into: Ranks): void {
+    if (this.prefix.tagEnd > this.prefix.tagStart) readRanks(s, this.prefix, into);
+  }
+}
+
+/**
+ * A flat copy of a substring. Records outlive the chunk they were cut from; a V8 substring would
+ * keep the whole decoded chunk alive, so strings stored in records or issues go through here.
+ */
+export function detach(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** A short quoted excerpt for issue messages. */
+export function excerpt(s: string, start: number, end: number): string {
+  const text = end - start > 60 ? `${s.slice(start, start + 57)}...` : s.slice(start, end);
+  return detach(JSON.stringify(text));
+}

@@ -1,0 +1,147 @@
+import { type LineContext, LineProblem, type LineOutcome, excerpt } from "./context";
+import { POW10, isBlank, normaliseKey, parseDecimal, trimEnd } from "./numbers";
+import type { BatchRecord, BatchType } from "./schemas";
+import {
+  CUDA_GRAPH, NEW_SEQ, NEW_TOKEN, NPU_GRAPH, QUEUE_REQ, RUNNING_REQ, SGLANG_FIELDS, copySglangFields, sglangFieldIndex,
+} from "./sglang-fields";
+
+/** Value scratch shared by all lines: parsing is synchronous, so one line at a time uses it. */
+const values = new Float64Array(SGLANG_FIELDS.length);
+/** Where the last `readNumberAt` stopped (a second return value without allocating). */
+let stoppedAt = 0;
+
+/**
+ * Reads `12`, `0.29` or `12.50%` (as 0.125) at `i`, stopping at `,` or the end; NaN when the value
+ * is anything else. Reading and delimiting in one pass touches each value character once.
+ */
+function readNumberAt(s: string, i: number, end: number): number {
+  const start = i;
+  const negative = s.charCodeAt(i) === 45;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  let c = 0;
+  for (; i < end; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else break;
+  }
+  // Beyond 15 digits the mantissa is no longer exact: let the engine parse it.
+  let value = digits > 15 ? Math.abs(Number(s.slice(start, i))) : fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  if (i < end && c === 37) {
+    value /= 100;
+    i++;
+  }
+  while (i < end && isBlank(s.charCodeAt(i))) i++;
+  stoppedAt = i;
+  if (digits === 0 || (i < end && s.charCodeAt(i) !== 44)) return NaN;
+  return negative ? -value : value;
+}
+
+/** End of the value at `i`: the next `,` or the line end. */
+function valueEnd(s: string, i: number, end: number): number {
+  const comma = s.indexOf(",", i);
+  return comma < 0 || comma > end ? end : comma;
+}
+
+/** `True` / `False` as 1 / 0; NaN otherwise. */
+function readBooleanAt(s: string, i: number, end: number): number {
+  const stop = valueEnd(s, i, end);
+  stoppedAt = stop;
+  const last = trimEnd(s, i, stop);
+  if (last - i === 4 && s.startsWith("True", i)) return 1;
+  if (last - i === 5 && s.startsWith("False", i)) return 0;
+  return NaN;
+}
+
+/** A name this code does not know yet: kept if numeric, so a new SGLang field just shows up. */
+function readUnknown(rec: BatchRecord, s: string, keyStart: number, keyEnd: number, i: number, end: number): void {
+  const stop = valueEnd(s, i, end);
+  stoppedAt = stop;
+  const last = trimEnd(s, i, stop);
+  const percent = last > i && s.charCodeAt(last - 1) === 37;
+  const value = parseDecimal(s, i, percent ? last - 1 : last);
+  if (!Number.isNaN(value)) (rec.extra ??= {})[normaliseKey(s.slice(keyStart, keyEnd))] = percent ? value / 100 : value;
+}
+
+/**
+ * Walks `key: value, key: value, ` from `pos`; returns the bit mask of known fields seen (values in
+ * the scratch), or a problem message. Keys are delimited with indexOf (native, vectorised).
+ */
+function readFields(rec: BatchRecord, s: string, pos: number, end: number): number | string {
+  let seen = 0;
+  while (pos < end) {
+    const c = s.charCodeAt(pos);
+    if (c === 44 || isBlank(c)) {
+      pos++;
+      continue;
+    }
+    const colon = s.indexOf(": ", pos);
+    if (colon < 0 || colon >= end) return `field ${excerpt(s, pos, end)} has no value`;
+    const index = sglangFieldIndex(s, pos, colon);
+    if (index < 0) {
+      readUnknown(rec, s, pos, colon, colon + 2, end);
+    } else {
+      const isFlag = index === CUDA_GRAPH || index === NPU_GRAPH;
+      const value = isFlag ? readBooleanAt(s, colon + 2, end) : readNumberAt(s, colon + 2, end);
+      if (!Number.isNaN(value)) {
+        values[index] = value;
+        seen |= 1 << index;
+      } else if (!isNonFinite(s, colon + 2, end)) {
+        return badValue(s, index, colon + 2, end);
+      }
+    }
+    pos = stoppedAt + 1;
+  }
+  return seen;
+}
+
+/** Python prints `inf` / `nan` for a rate over an empty interval: leave the field out, keep the line. */
+function isNonFinite(s: string, start: number, end: number): boolean {
+  const stop = valueEnd(s, start, end);
+  stoppedAt = stop;
+  const text = s.slice(start, trimEnd(s, start, stop));
+  return text === "inf" || text === "-inf" || text === "nan";
+}
+
+function badValue(s: string, index: number, start: number, end: number): string {
+  const what = index === CUDA_GRAPH || index === NPU_GRAPH ? "True/False" : "a number";
+  return `"${SGLANG_FIELDS[index]}" is not ${what}: ${excerpt(s, start, valueEnd(s, start, end))}`;
+}
+
+/** The field whose absence means the line was cut short (every SGLang version prints these). */
+function missingField(seen: number, batchType: BatchType): string | null {
+  const required = batchType === "prefill" ? [RUNNING_REQ, QUEUE_REQ, NEW_SEQ, NEW_TOKEN] : [RUNNING_REQ, QUEUE_REQ];
+  for (const index of required) if ((seen & (1 << index)) === 0) return SGLANG_FIELDS[index];
+  return null;
+}
+
+/**
+ * Reads an SGLang `Prefill batch` / `Decode batch` line. `pos` is just past the marker, where
+ * SGLang puts `,` (2025-06 on) or `.` (older, sglang-jax).
+ */
+export function parseSglangBatch(s: string, pos: number, end: number, batchType: BatchType, ctx: LineContext): LineOutcome {
+  const label = batchType === "prefill" ? "Prefill batch" : "Decode batch";
+  if (pos >= end) return new LineProblem(`${label} line ends right after "${label}"`);
+  const sep = s.charCodeAt(pos);
+  if (sep !== 44 && sep !== 46) return null; // `Prefill batches ...` prose, not a stats line
+  const rec: BatchRecord = {
+    kind: "batch", engine: "sglang", batchType, line: ctx.lineNo, ts: ctx.timestamp(s, end),
+    dp: 0, tp: 0, ep: 0, pp: 0, ranksFromTag: false,
+  };
+  ctx.ranks(s, rec);
+  const seen = readFields(rec, s, pos + 1, end);
+  if (typeof seen === "string") return new LineProblem(`${label} line: ${seen}`);
+  const missing = missingField(seen, batchType);
+  if (missing !== null) return new LineProblem(`${label} line has no "${missing}" field (line cut short?)`);
+  copySglangFields(rec, seen, values);
+  // Hybrid/SWA models renamed the headline fields; alias them so charts need one name.
+  if (rec.tokenUsage === undefined && rec.fullTokenUsage !== undefined) rec.tokenUsage = rec.fullTokenUsage;
+  if (rec.numToken === undefined && rec.numFullToken !== undefined) rec.numToken = rec.numFullToken;
+  return rec;
+}

@@ -1,0 +1,180 @@
+import { LineContext, LineProblem, type LineOptions, type LineOutcome } from "./context";
+import { readLine } from "./parse-line";
+import type { LogIssue, LogRecord, WorkerLogResult } from "./schemas";
+import { SummaryBuilder } from "./summary";
+
+/** Longest line we read. Longer ones (binary junk, runaway prints) are skipped with an issue. */
+export const DEFAULT_MAX_LINE_LENGTH = 256 * 1024;
+export const DEFAULT_MAX_ISSUES = 1000;
+const SLICE_BYTES = 1 << 20;
+
+/** Options of `createLogParser` / `parseWorkerLog`. */
+export interface LogParserOptions extends LineOptions {
+  /** Lines longer than this (bytes of a partial line, characters of a whole one) are skipped. */
+  maxLineLength?: number;
+  /** Issues beyond this are only counted (`summary.issuesSuppressed`). */
+  maxIssues?: number;
+  /** Receive records as they are parsed instead of collecting them (result.records stays empty). */
+  onRecord?: (record: LogRecord) => void;
+}
+
+/** A push parser: feed byte chunks of any size in order, then call `end()` once. */
+export interface LogParser {
+  push(chunk: Uint8Array): void;
+  end(): WorkerLogResult;
+  /** Bytes of an unfinished line held between pushes (never more than maxLineLength). */
+  readonly pendingBytes: number;
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Splits bytes into lines on `\n` only (a lone `\r` from a progress bar stays inside its line) and
+ * decodes whole-line runs at once; invalid UTF-8 becomes U+FFFD and only damages its own line.
+ * A partial last line is carried (bounded by maxLineLength) until its newline arrives.
+ */
+class WorkerLogParser implements LogParser {
+  private readonly ctx: LineContext;
+  private readonly decoder = new TextDecoder("utf-8");
+  private readonly maxLine: number;
+  private readonly maxIssues: number;
+  private readonly onRecord: ((record: LogRecord) => void) | undefined;
+  private readonly records: LogRecord[] = [];
+  private readonly issues: LogIssue[] = [];
+  private readonly summary = new SummaryBuilder();
+  private carry: Uint8Array | null = null;
+  private skipping = false;
+  private ended = false;
+
+  constructor(options: LogParserOptions) {
+    this.ctx = new LineContext(options);
+    this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+    this.maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
+    this.onRecord = options.onRecord;
+  }
+
+  get pendingBytes(): number {
+    return this.carry?.length ?? 0;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.ended) throw new Error("createLogParser: push() after end()");
+    // Decode at most a slice at a time: one string per whole file could exceed V8's string limit.
+    for (let off = 0; off < chunk.length; off += SLICE_BYTES) this.pushSlice(chunk.subarray(off, off + SLICE_BYTES));
+  }
+
+  private pushSlice(chunk: Uint8Array): void {
+    this.summary.bytes += chunk.length;
+    let start = this.skipping ? this.skipOverlong(chunk) : 0;
+    if (start < 0) return;
+    if (this.carry !== null) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) return this.keep(chunk.subarray(start));
+      const joined = concatBytes(this.carry, chunk.subarray(start, nl + 1));
+      this.carry = null;
+      this.readText(this.decoder.decode(joined), false);
+      start = nl + 1;
+    }
+    const last = chunk.lastIndexOf(10);
+    if (last >= start) {
+      this.readText(this.decoder.decode(chunk.subarray(start, last + 1)), false);
+      start = last + 1;
+    }
+    if (start < chunk.length) this.keep(chunk.subarray(start));
+  }
+
+  end(): WorkerLogResult {
+    if (!this.ended && this.carry !== null) this.readText(this.decoder.decode(this.carry), true);
+    if (!this.ended && this.skipping) this.ctx.lineNo++; // the overlong last line still counts
+    this.carry = null;
+    this.ended = true;
+    return { records: this.records, issues: this.issues, summary: this.summary.build(this.ctx.lineNo) };
+  }
+
+  /** Whole-text entry for string input. */
+  pushText(text: string): void {
+    this.summary.bytes += text.length;
+    this.readText(text, true);
+  }
+
+  /** While skipping an overlong line: index after its newline, or -1 if this chunk is all of it. */
+  private skipOverlong(chunk: Uint8Array): number {
+    const nl = chunk.indexOf(10);
+    if (nl < 0) return -1;
+    this.skipping = false;
+    this.ctx.lineNo++;
+    return nl + 1;
+  }
+
+  /** Carries a partial line; past the cap it is dropped and the rest of it skipped. */
+  private keep(bytes: Uint8Array): void {
+    const size = (this.carry?.length ?? 0) + bytes.length;
+    if (size > this.maxLine) {
+      this.issue(this.ctx.lineNo + 1, `line is longer than ${this.maxLine} bytes; skipped (binary data or a runaway print?)`);
+      this.carry = null;
+      this.skipping = true;
+      return;
+    }
+    // Copy: the caller may reuse its chunk buffer for the next read.
+    this.carry = this.carry === null ? bytes.slice() : concatBytes(this.carry, bytes);
+  }
+
+  /** Walks the lines of `text`; with `final`, a tail without a newline is the log's last line. */
+  private readText(text: string, final: boolean): void {
+    const ctx = this.ctx;
+    ctx.beginText(text);
+    const n = text.length;
+    let p = 0;
+    while (p < n) {
+      let nl = text.indexOf("\n", p);
+      if (nl < 0) nl = n;
+      ctx.lineNo++;
+      const e = nl > p && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (e - p > this.maxLine) {
+        this.issue(ctx.lineNo, `line is longer than ${this.maxLine} characters; skipped (binary data or a runaway print?)`);
+      } else {
+        const outcome = readLine(text, p, e, ctx);
+        if (outcome !== null) this.take(outcome, final && nl === n);
+      }
+      p = nl + 1;
+    }
+  }
+
+  private take(outcome: LineOutcome, unterminated: boolean): void {
+    if (outcome instanceof LineProblem) {
+      const tail = unterminated ? "; the log ends on this line without a newline (write cut off?)" : "";
+      this.issue(this.ctx.lineNo, outcome.message + tail);
+    } else if (outcome !== null) {
+      this.summary.add(outcome);
+      if (this.onRecord !== undefined) this.onRecord(outcome);
+      else this.records.push(outcome);
+    }
+  }
+
+  private issue(line: number, message: string): void {
+    this.summary.issues++;
+    if (this.issues.length < this.maxIssues) this.issues.push({ line, message });
+    else this.summary.issuesSuppressed++;
+  }
+}
+
+/**
+ * Creates a streaming worker-log parser. Feed it chunks (64 KiB reads of a huge file are fine):
+ * memory stays bounded by one chunk plus one carried line (at most `maxLineLength`).
+ */
+export function createLogParser(options: LogParserOptions = {}): LogParser {
+  return new WorkerLogParser(options);
+}
+
+/** Parses a whole worker log (`<node>_<role>_w<i>.out/.err`) given as bytes or text. */
+export function parseWorkerLog(input: Uint8Array | string, options: LogParserOptions = {}): WorkerLogResult {
+  const parser = new WorkerLogParser(options);
+  if (typeof input === "string") parser.pushText(input);
+  else parser.push(input);
+  return parser.end();
+}
