@@ -1,0 +1,58 @@
+import type { BenchPoint, Run } from "../model";
+import { outputTpsPerUser, perGpu } from "../metrics";
+import { legendLabel } from "../labels";
+
+/** One benchmark point as the charts need it: measured and derived numbers, null when missing. */
+export interface ChartPoint {
+  concurrency: number;
+  outputTps: number | null;
+  totalTps: number | null;
+  outputTpsPerGpu: number | null;
+  totalTpsPerGpu: number | null;
+  outputTpsPerUser: number | null;
+  meanTtftMs: number | null;
+  medianTtftMs: number | null;
+  p99TtftMs: number | null;
+  meanTpotMs: number | null;
+  medianTpotMs: number | null;
+  p99TpotMs: number | null;
+  meanItlMs: number | null;
+  medianItlMs: number | null;
+  p99ItlMs: number | null;
+}
+
+/** A selected run, trimmed to what the browser draws: plain, serialisable data. */
+export interface ChartRun {
+  runDir: string;
+  jobId: string;
+  /** Legend label, e.g. `3667 | 1P4D | 8/32 | 1024/1024 | H100`. */
+  label: string;
+  /** Points in concurrency order. */
+  points: ChartPoint[];
+}
+
+function toChartPoint(point: BenchPoint, totalGpus: number | null): ChartPoint {
+  return {
+    concurrency: point.concurrency,
+    outputTps: point.outputTps,
+    totalTps: point.totalTps,
+    outputTpsPerGpu: perGpu(point.outputTps, totalGpus),
+    totalTpsPerGpu: perGpu(point.totalTps, totalGpus),
+    outputTpsPerUser: outputTpsPerUser(point),
+    meanTtftMs: point.meanTtftMs,
+    medianTtftMs: point.medianTtftMs,
+    p99TtftMs: point.p99TtftMs,
+    meanTpotMs: point.meanTpotMs,
+    medianTpotMs: point.medianTpotMs,
+    p99TpotMs: point.p99TpotMs,
+    meanItlMs: point.meanItlMs,
+    medianItlMs: point.medianItlMs,
+    p99ItlMs: point.p99ItlMs,
+  };
+}
+
+/** Run -> chart data (the same formulas as the CSV rows: lib/metrics). */
+export function toChartRun(run: Run): ChartRun {
+  const points = [...run.points].sort((a, b) => a.concurrency - b.concurrency);
+  return { runDir: run.runDir, jobId: run.jobId, label: legendLabel(run), points: points.map((p) => toChartPoint(p, run.totalGpus)) };
+}

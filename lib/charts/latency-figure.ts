@@ -1,0 +1,91 @@
+import type { Layout } from "plotly.js-dist-min";
+import type { LatencyStat } from "../view-state";
+import type { ChartPoint, ChartRun } from "./chart-data";
+import { fmt2 } from "./format";
+import type { Trace } from "./pareto-figure";
+import { BASE_LAYOUT, GRID_AXIS, runStyle } from "./style";
+
+export const LATENCY_METRICS = [
+  { key: "Ttft", name: "TTFT", title: "Time to First Token" },
+  { key: "Tpot", name: "TPOT", title: "Time Per Output Token" },
+  { key: "Itl", name: "ITL", title: "Inter-Token Latency" },
+] as const;
+export type LatencyMetric = (typeof LATENCY_METRICS)[number]["key"];
+
+export const STAT_LABEL: Record<LatencyStat, string> = { mean: "Mean", median: "Median", p99: "P99" };
+
+/** e.g. `p99TtftMs` of a point. */
+export function latencyValue(point: ChartPoint, metric: LatencyMetric, stat: LatencyStat): number | null {
+  const value = point[`${stat}${metric}Ms` as keyof ChartPoint];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+function metricName(metric: LatencyMetric): string {
+  return LATENCY_METRICS.find((m) => m.key === metric)!.name;
+}
+
+/** One trace per run: the chosen statistic of a latency against concurrency. */
+export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat): Trace[] {
+  const label = `${STAT_LABEL[stat]} ${metricName(metric)}`;
+  return runs.map((run, index) => {
+    const points = run.points.filter((p) => latencyValue(p, metric, stat) !== null);
+    const { color, symbol } = runStyle(index);
+    return {
+      type: "scatter",
+      mode: "lines+markers",
+      name: run.label,
+      x: points.map((p) => p.concurrency),
+      y: points.map((p) => latencyValue(p, metric, stat)),
+      text: points.map((p) => `<b>${run.label}</b><br>Concurrency: ${p.concurrency}<br>${label}: ${fmt2(latencyValue(p, metric, stat))} ms`),
+      hovertemplate: "%{text}<extra></extra>",
+      line: { color, width: 2 },
+      marker: { color, symbol, size: 8 },
+    } as Trace;
+  });
+}
+
+/** Concurrency is usually a power-of-two sweep: a log axis spaces it evenly; ticks at the measured values. */
+function concurrencyAxis(runs: readonly ChartRun[]) {
+  const values = [...new Set(runs.flatMap((run) => run.points.map((p) => p.concurrency)))].filter((c) => c > 0).sort((a, b) => a - b);
+  const step = Math.ceil(values.length / 16);
+  const ticks = values.filter((_, i) => i % step === 0);
+  return { ...GRID_AXIS, title: { text: "Concurrency" }, type: "log" as const, tickvals: ticks, ticktext: ticks.map(String) };
+}
+
+export function buildLatencyLayout(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat): Partial<Layout> {
+  const name = metricName(metric);
+  return {
+    ...BASE_LAYOUT,
+    title: { text: `${name} vs Concurrency (${STAT_LABEL[stat].toLowerCase()})`, x: 0.5, xanchor: "center" },
+    xaxis: concurrencyAxis(runs),
+    yaxis: { ...GRID_AXIS, title: { text: `${STAT_LABEL[stat]} ${name} (ms)` } },
+    height: 450,
+    legend: { font: { size: 11 } },
+    uirevision: stat,
+  } as Partial<Layout>;
+}
+
+export interface MinMax {
+  min: number | null;
+  max: number | null;
+}
+
+export interface LatencySummaryRow {
+  runDir: string;
+  label: string;
+  values: Record<LatencyMetric, MinMax>;
+}
+
+function minMax(values: (number | null)[]): MinMax {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length > 0 ? { min: Math.min(...known), max: Math.max(...known) } : { min: null, max: null };
+}
+
+/** Per run, the smallest and largest value of each latency over its concurrencies, for one statistic. */
+export function latencySummary(runs: readonly ChartRun[], stat: LatencyStat): LatencySummaryRow[] {
+  return runs.map((run) => ({
+    runDir: run.runDir,
+    label: run.label,
+    values: Object.fromEntries(LATENCY_METRICS.map(({ key }) => [key, minMax(run.points.map((p) => latencyValue(p, key, stat)))])) as Record<LatencyMetric, MinMax>,
+  }));
+}

@@ -1,0 +1,43 @@
+import type { PointRef, YMetric } from "../view-state";
+import type { ChartRun } from "./chart-data";
+import { runParetoPoints, type MarkedPoint, type ParetoPoint } from "./pareto-figure";
+
+const same = (a: PointRef, b: PointRef) => a.runDir === b.runDir && a.concurrency === b.concurrency;
+
+/**
+ * The picked points after a click: a picked point is unpicked; a new one is added; with two already
+ * picked the oldest is dropped. Any new pick resets the swap, so the earlier pick is the baseline.
+ */
+export function nextPicked(points: readonly PointRef[], clicked: PointRef): { points: PointRef[]; swap: boolean } {
+  if (points.some((p) => same(p, clicked))) return { points: points.filter((p) => !same(p, clicked)), swap: false };
+  return { points: [...points, clicked].slice(-2), swap: false };
+}
+
+/** Which pick is A (the baseline) and which is B. */
+export function pickRoles(points: readonly PointRef[], swap: boolean): MarkedPoint[] {
+  const ordered = swap && points.length === 2 ? [points[1], points[0]] : [...points];
+  return ordered.map((p, i) => ({ ...p, role: i === 0 ? "A" : "B" }));
+}
+
+/** (value − base) / base × 100; null when the base is missing or zero. */
+export function percentChange(base: number | null, value: number | null): number | null {
+  if (base === null || value === null || base === 0 || !Number.isFinite(base) || !Number.isFinite(value)) return null;
+  return ((value - base) / base) * 100;
+}
+
+export interface Comparison {
+  a: ParetoPoint | null;
+  b: ParetoPoint | null;
+  /** % change A -> B of TPS/User and of the y metric. */
+  dx: number | null;
+  dy: number | null;
+}
+
+/** Resolve the picks against the charted runs (a pick of a run no longer shown is ignored). */
+export function comparePoints(runs: readonly ChartRun[], points: readonly PointRef[], swap: boolean, y: YMetric): Comparison {
+  const all = runs.flatMap((run) => runParetoPoints(run, y));
+  const resolved = pickRoles(points, swap).map((m) => all.find((p) => same(p, m)) ?? null);
+  const a = resolved[0] ?? null;
+  const b = resolved[1] ?? null;
+  return { a, b, dx: a && b ? percentChange(a.x, b.x) : null, dy: a && b ? percentChange(a.y, b.y) : null };
+}

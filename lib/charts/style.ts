@@ -1,0 +1,27 @@
+/** Distinct, print-friendly colours (Plotly's and d3's categorical sets), cycled for many runs. */
+export const RUN_COLORS = [
+  "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
+  "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363",
+] as const;
+
+/** Marker shapes; with the colours they tell up to 200 runs apart. */
+export const RUN_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "triangle-down", "star", "pentagon", "hexagon"] as const;
+
+/** Colour and marker of the i-th selected run: colours cycle first, then the shape changes. */
+export function runStyle(index: number): { color: string; symbol: string } {
+  const color = RUN_COLORS[index % RUN_COLORS.length];
+  const symbol = RUN_SYMBOLS[Math.floor(index / RUN_COLORS.length) % RUN_SYMBOLS.length];
+  return { color, symbol };
+}
+
+/** Axes and background shared by every chart. */
+export const BASE_LAYOUT = {
+  paper_bgcolor: "#ffffff",
+  plot_bgcolor: "#ffffff",
+  font: { family: "ui-sans-serif, system-ui, sans-serif", size: 12, color: "#0f172a" },
+  hovermode: "closest" as const,
+  margin: { l: 70, r: 20, t: 60, b: 60 },
+  hoverlabel: { align: "left" as const },
+};
+
+export const GRID_AXIS = { showgrid: true, gridcolor: "#e2e8f0", zeroline: false, linecolor: "#94a3b8", automargin: true };

@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+/**
+ * Everything a dashboard view shows is decided by its URL: logs dir, filters, selected runs, chart
+ * options and picked points. One schema, used by server pages (searchParams) and client components
+ * (building the next URL), so a reload, back/forward or a pasted link gives the same view.
+ */
+
+export const Y_METRICS = ["output", "total"] as const;
+export type YMetric = (typeof Y_METRICS)[number];
+export const LATENCY_STATS = ["mean", "median", "p99"] as const;
+export type LatencyStat = (typeof LATENCY_STATS)[number];
+export const DEFAULT_CUTOFF = 30;
+/** Runs selected when the URL names none: the newest few, as the Streamlit dashboard did. */
+export const DEFAULT_SELECTED_RUNS = 3;
+/** `run=all` selects every run that passes the filters; run directories always start with a digit. */
+export const ALL_RUNS = "all";
+
+/** A benchmark point: one concurrency of one run, spelled `<runDir>@<concurrency>` in the URL. */
+export const pointRefSchema = z.object({ runDir: z.string().min(1), concurrency: z.number().int() });
+export type PointRef = z.infer<typeof pointRefSchema>;
+
+const strings = z.array(z.string()).catch([]);
+const flag = z.boolean().catch(false);
+
+export const viewStateSchema = z.object({
+  /** Absent: the directory the server was started on. */
+  logs: z.string().optional().catch(undefined),
+  gpu: strings,
+  topology: strings,
+  islOsl: strings,
+  container: strings,
+  /** Runs must carry ALL of these. */
+  tags: strings,
+  /** Absent: the newest DEFAULT_SELECTED_RUNS that pass the filters. */
+  runs: z.union([z.literal(ALL_RUNS), z.array(z.string())]).optional().catch(undefined),
+  y: z.enum(Y_METRICS).catch("output"),
+  cutoff: flag,
+  cutoffValue: z.number().finite().nonnegative().catch(DEFAULT_CUTOFF),
+  frontier: flag,
+  stat: z.enum(LATENCY_STATS).catch("mean"),
+  /** Picked points in click order (at most two); with `swap` the second is the baseline. */
+  points: z.array(pointRefSchema).max(2).catch([]),
+  swap: flag,
+});
+export type ViewState = z.infer<typeof viewStateSchema>;
+
+export const DEFAULT_VIEW_STATE: ViewState = viewStateSchema.parse({});
+
+/** The URL key of each list-valued field (repeated keys: `gpu=H100&gpu=B200`). */
+const LIST_KEYS = { gpu: "gpu", topology: "topology", islOsl: "islosl", container: "container", tags: "tag" } as const;
+
+type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function reader(input: QueryInput): (key: string) => string[] {
+  if (input instanceof URLSearchParams) return (key) => input.getAll(key);
+  return (key) => {
+    const value = input[key];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  };
+}
+
+export function formatPointRef(ref: PointRef): string {
+  return `${ref.runDir}@${ref.concurrency}`;
+}
+
+export function parsePointRef(text: string): PointRef | null {
+  const at = text.lastIndexOf("@");
+  const concurrency = Number(text.slice(at + 1));
+  if (at <= 0 || !Number.isInteger(concurrency) || text.slice(at + 1).trim() === "") return null;
+  return { runDir: text.slice(0, at), concurrency };
+}
+
+function parseRuns(values: string[]): ViewState["runs"] {
+  if (values.length === 0) return undefined;
+  if (values.includes(ALL_RUNS)) return ALL_RUNS;
+  return [...new Set(values.filter((value) => value !== ""))];
+}
+
+const bool = (values: string[]) => (values.length > 0 ? values[0] === "1" || values[0] === "true" : undefined);
+const num = (values: string[]) => (values.length > 0 && values[0].trim() !== "" ? Number(values[0]) : undefined);
+
+/** URL query -> view state; anything malformed falls back to its default, never an error. */
+export function parseViewState(input: QueryInput): ViewState {
+  const get = reader(input);
+  const lists = Object.fromEntries(Object.entries(LIST_KEYS).map(([field, key]) => [field, [...new Set(get(key).filter(Boolean))]]));
+  return viewStateSchema.parse({
+    logs: get("logs")[0] || undefined,
+    ...lists,
+    runs: parseRuns(get("run")),
+    y: get("y")[0],
+    cutoff: bool(get("cutoff")),
+    cutoffValue: num(get("cutoffAt")),
+    frontier: bool(get("frontier")),
+    stat: get("stat")[0],
+    points: get("pt").map(parsePointRef).filter((ref): ref is PointRef => ref !== null).slice(-2),
+    swap: bool(get("swap")),
+  });
+}
+
+/** View state -> URL query (no leading `?`), defaults left out, keys in a fixed order. */
+export function toQueryString(state: ViewState): string {
+  const query = new URLSearchParams();
+  if (state.logs) query.set("logs", state.logs);
+  for (const [field, key] of Object.entries(LIST_KEYS)) {
+    for (const value of state[field as keyof typeof LIST_KEYS]) query.append(key, value);
+  }
+  if (state.runs === ALL_RUNS) query.set("run", ALL_RUNS);
+  else if (state.runs !== undefined) {
+    if (state.runs.length === 0) query.set("run", "");
+    for (const runDir of state.runs) query.append("run", runDir);
+  }
+  if (state.y !== DEFAULT_VIEW_STATE.y) query.set("y", state.y);
+  if (state.cutoff) query.set("cutoff", "1");
+  if (state.cutoffValue !== DEFAULT_CUTOFF) query.set("cutoffAt", String(state.cutoffValue));
+  if (state.frontier) query.set("frontier", "1");
+  if (state.stat !== DEFAULT_VIEW_STATE.stat) query.set("stat", state.stat);
+  for (const ref of state.points) query.append("pt", formatPointRef(ref));
+  if (state.swap) query.set("swap", "1");
+  return query.toString();
+}
+
+/** `pathname?query` for a state, without a dangling `?` when everything is default. */
+export function hrefFor(pathname: string, state: ViewState): string {
+  const query = toQueryString(state);
+  return query ? `${pathname}?${query}` : pathname;
+}
+
+/** The list with `value` added, or removed when it is already there. */
+export function toggled(list: readonly string[], value: string): string[] {
+  return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
+}
+
+/** Same state minus every filter: what "Clear filters" links to. */
+export function withoutFilters(state: ViewState): ViewState {
+  return { ...state, gpu: [], topology: [], islOsl: [], container: [], tags: [] };
+}
+
+export function hasFilters(state: ViewState): boolean {
+  return Object.keys(LIST_KEYS).some((field) => state[field as keyof typeof LIST_KEYS].length > 0);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { buildLatencyLayout, buildLatencyTraces, latencySummary, latencyValue } from "@/lib/charts/latency-figure";
+import { CHART_RUNS } from "./fixtures";
+
+describe("latency charts", () => {
+  it("one trace per run of the chosen statistic vs concurrency", () => {
+    const mean = buildLatencyTraces(CHART_RUNS, "Ttft", "mean");
+    expect(mean.map((t) => t.name)).toEqual(CHART_RUNS.map((r) => r.label));
+    expect(mean[1]).toMatchObject({ x: [16, 32, 64], y: [120, 150.5, 210] });
+    expect(buildLatencyTraces(CHART_RUNS, "Ttft", "p99")[1].y).toEqual([300, 410.25, 640]);
+    expect(buildLatencyTraces(CHART_RUNS, "Tpot", "median")[1].y).toEqual([19, 24, 30.5]);
+  });
+
+  it("points missing the statistic are left out of that trace", () => {
+    const itl = buildLatencyTraces(CHART_RUNS, "Itl", "median");
+    expect(itl[1].x).toEqual([]);
+    expect(latencyValue(CHART_RUNS[1].points[0], "Itl", "mean")).toBe(19.5);
+  });
+
+  it("layout: titled with the metric and statistic, log concurrency axis ticked at measured values", () => {
+    const layout = buildLatencyLayout(CHART_RUNS, "Tpot", "p99");
+    expect(layout.title).toMatchObject({ text: "TPOT vs Concurrency (p99)" });
+    expect(layout.yaxis).toMatchObject({ title: { text: "P99 TPOT (ms)" } });
+    expect(layout.xaxis).toMatchObject({ type: "log", tickvals: [16, 32, 64, 256] });
+  });
+
+  it("summary table: min and max of each metric per run", () => {
+    const rows = latencySummary(CHART_RUNS, "mean");
+    expect(rows[1]).toEqual({
+      runDir: "3667_1P_4D_20251110_192145",
+      label: CHART_RUNS[1].label,
+      values: { Ttft: { min: 120, max: 210 }, Tpot: { min: 20, max: 32 }, Itl: { min: 19.5, max: 31.8 } },
+    });
+    expect(latencySummary(CHART_RUNS, "median")[0].values.Itl).toEqual({ min: null, max: null });
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { buildParetoFigure, cutoffShapes, runParetoPoints } from "@/lib/charts/pareto-figure";
+import { toChartRun } from "@/lib/charts/chart-data";
+import { makePoint, makeRun } from "./make-run";
+import { CHART_RUNS } from "./fixtures";
+
+const base = { y: "output" as const, cutoff: null, frontier: false, marked: [] };
+
+describe("Pareto figure", () => {
+  it("one trace per run: x = TPS/User, y = the chosen per-GPU throughput, in concurrency order", () => {
+    const { data, layout } = buildParetoFigure(CHART_RUNS, base);
+    expect(data).toHaveLength(2);
+    expect(data[1]).toMatchObject({ name: "3667 | 1P4D | 8/32 | 1024/1024 | H100", mode: "lines+markers", x: [50, 40, 31.25], y: [30.8625, 57, 97.5] });
+    expect(data[1].customdata).toEqual([["3667_1P_4D_20251110_192145", 16], ["3667_1P_4D_20251110_192145", 32], ["3667_1P_4D_20251110_192145", 64]]);
+    expect(layout.title).toMatchObject({ text: "Pareto Frontier: Output TPS/GPU vs Output TPS/User" });
+    const total = buildParetoFigure(CHART_RUNS, { ...base, y: "total" });
+    expect(total.data[1].y).toEqual([61.725, 114, 195]);
+    expect(total.layout.yaxis).toMatchObject({ title: { text: "Total TPS/GPU" } });
+  });
+
+  it("hover names the run, concurrency, both axes, TPS, mean TTFT and TPOT", () => {
+    const text = (buildParetoFigure(CHART_RUNS, base).data[1].text as string[])[2];
+    expect(text.split("<br>")).toEqual([
+      "<b>3667 | 1P4D | 8/32 | 1024/1024 | H100</b>",
+      "Run: 3667_1P_4D_20251110_192145",
+      "Concurrency: 64",
+      "Output TPS/User: 31.25",
+      "Output TPS/GPU: 97.50",
+      "Output TPS: 3900.00",
+      "Mean TTFT: 210.00 ms",
+      "Mean TPOT: 32.00 ms",
+    ]);
+  });
+
+  it("frontier over all selected points, drawn first (behind the runs)", () => {
+    const figure = buildParetoFigure(CHART_RUNS, { ...base, frontier: true });
+    expect(figure.frontier.map((p) => [p.runDir, p.concurrency])).toEqual([
+      ["12045_2P_2D_20251115_101500", 256],
+      ["12045_2P_2D_20251115_101500", 64],
+    ]);
+    expect(figure.data.map((t) => t.name)).toEqual(["Pareto Frontier (band)", "Pareto Frontier", CHART_RUNS[0].label, CHART_RUNS[1].label]);
+    expect(figure.data[1]).toMatchObject({ x: [1000 / 24, 80], hoverinfo: "skip" });
+  });
+
+  it("a one-point frontier is a ring marker; frontier off adds nothing", () => {
+    const single = buildParetoFigure([CHART_RUNS[1]].slice(0, 1).map((r) => ({ ...r, points: r.points.slice(0, 1) })), { ...base, frontier: true });
+    expect(single.data.map((t) => t.name)).toEqual(["Pareto Frontier", CHART_RUNS[1].label]);
+    expect(buildParetoFigure(CHART_RUNS, base).frontier).toEqual([]);
+  });
+
+  it("cutoff: a dashed vertical line with its target label", () => {
+    const { shapes, annotations } = cutoffShapes(35);
+    expect(shapes[0]).toMatchObject({ type: "line", x0: 35, x1: 35, yref: "paper", line: { dash: "dash" } });
+    expect(annotations[0].text).toBe("Target: 35 TPS/User");
+    const layout = buildParetoFigure(CHART_RUNS, { ...base, cutoff: 35 }).layout;
+    expect(layout.shapes).toHaveLength(1);
+    expect(cutoffShapes(null)).toEqual({ shapes: [], annotations: [] });
+  });
+
+  it("marked points are drawn bigger and labelled A and B", () => {
+    const marked = [
+      { runDir: "3667_1P_4D_20251110_192145", concurrency: 32, role: "A" as const },
+      { runDir: "12045_2P_2D_20251115_101500", concurrency: 64, role: "B" as const },
+    ];
+    const { data, layout } = buildParetoFigure(CHART_RUNS, { ...base, marked });
+    expect((data[1].marker as { size: number[] }).size).toEqual([9, 16, 9]);
+    expect(layout.annotations?.map((a) => [a.text, a.x])).toEqual([["<b>A</b>", 40], ["<b>B</b>", 80]]);
+  });
+
+  it("points without Mean TPOT or GPU count are counted, not plotted", () => {
+    const run = toChartRun(makeRun({ points: [makePoint({ concurrency: 1, outputTps: 10, meanTpotMs: null }), makePoint({ concurrency: 2, outputTps: 10, meanTpotMs: 10 })] }));
+    expect(runParetoPoints(run, "output")).toHaveLength(1);
+    expect(buildParetoFigure([run], base).unplotted).toBe(1);
+  });
+});

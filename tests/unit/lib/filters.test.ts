@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { applyView, filterOptionsOf, filterRuns, selectRuns } from "@/lib/filters";
+import { DEFAULT_VIEW_STATE, parseViewState } from "@/lib/view-state";
+import { makeRun } from "./charts/make-run";
+
+const runs = [
+  makeRun({ jobId: "5000", runDir: "5000_1P_4D", meta: { tags: ["baseline", "h100"] } }),
+  makeRun({ jobId: "4000", runDir: "4000_2P_2D", topology: "2P/2D", meta: { gpuType: "GB200", container: "c:2", tags: ["baseline"] } }),
+  makeRun({ jobId: "3000", runDir: "3000_8A", topology: "8A", meta: { gpuType: "h100", container: null, profiler: { type: "sa-bench", isl: 8192, osl: 1024, concurrencies: null, requestRate: null } } }),
+  makeRun({ jobId: "2000", runDir: "2000_1P_4D", meta: { gpuType: null, tags: ["h100"] } }),
+];
+const dirs = (list: { runDir: string }[]) => list.map((r) => r.runDir);
+const view = (query: string) => parseViewState(new URLSearchParams(query));
+
+describe("sidebar filters", () => {
+  it("offers every value once, sorted, GPU names shortened", () => {
+    expect(filterOptionsOf(runs)).toEqual({
+      gpu: ["GB200", "H100"],
+      topology: ["1P/4D", "2P/2D", "8A"],
+      islOsl: ["1024/1024", "8192/1024"],
+      container: ["c:2", "ghcr.io/sgl-project/sglang:v0.4.1-cu121"],
+      tags: ["baseline", "h100"],
+    });
+  });
+
+  it("each filter keeps only matching runs; empty filters keep all", () => {
+    expect(dirs(filterRuns(runs, DEFAULT_VIEW_STATE))).toEqual(["5000_1P_4D", "4000_2P_2D", "3000_8A", "2000_1P_4D"]);
+    expect(dirs(filterRuns(runs, view("gpu=H100")))).toEqual(["5000_1P_4D", "3000_8A"]);
+    expect(dirs(filterRuns(runs, view("topology=2P/2D&topology=8A")))).toEqual(["4000_2P_2D", "3000_8A"]);
+    expect(dirs(filterRuns(runs, view("islosl=8192/1024")))).toEqual(["3000_8A"]);
+    expect(dirs(filterRuns(runs, view("container=c:2")))).toEqual(["4000_2P_2D"]);
+  });
+
+  it("tags: runs having ALL chosen tags", () => {
+    expect(dirs(filterRuns(runs, view("tag=baseline")))).toEqual(["5000_1P_4D", "4000_2P_2D"]);
+    expect(dirs(filterRuns(runs, view("tag=baseline&tag=h100")))).toEqual(["5000_1P_4D"]);
+  });
+
+  it("selection: newest three by default, the URL's runs among the filtered, all, or none", () => {
+    expect(dirs(selectRuns(runs, undefined))).toEqual(["5000_1P_4D", "4000_2P_2D", "3000_8A"]);
+    expect(dirs(selectRuns(runs, ["2000_1P_4D", "5000_1P_4D", "nope"]))).toEqual(["5000_1P_4D", "2000_1P_4D"]);
+    expect(dirs(selectRuns(runs, "all"))).toHaveLength(4);
+    expect(selectRuns(runs, [])).toEqual([]);
+    const { filtered, selected } = applyView(runs, view("gpu=H100&run=2000_1P_4D&run=3000_8A"));
+    expect(dirs(filtered)).toEqual(["5000_1P_4D", "3000_8A"]);
+    expect(dirs(selected)).toEqual(["3000_8A"]);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VIEW_STATE, hrefFor, parseViewState, toggled, toQueryString, withoutFilters, type ViewState } from "@/lib/view-state";
+
+const parse = (query: string) => parseViewState(new URLSearchParams(query));
+
+describe("view state in the URL", () => {
+  it("an empty query is the default view, and the default view is an empty query", () => {
+    expect(parse("")).toEqual(DEFAULT_VIEW_STATE);
+    expect(DEFAULT_VIEW_STATE).toMatchObject({ y: "output", cutoff: false, cutoffValue: 30, frontier: false, stat: "mean", points: [] });
+    expect(toQueryString(DEFAULT_VIEW_STATE)).toBe("");
+    expect(hrefFor("/pareto", DEFAULT_VIEW_STATE)).toBe("/pareto");
+  });
+
+  it("round-trips every field, lists as repeated keys", () => {
+    const state: ViewState = {
+      logs: "/data/outputs, run #2",
+      gpu: ["H100", "GB200"],
+      topology: ["1P/4D"],
+      islOsl: ["1024/1024"],
+      container: ["ghcr.io/x:y"],
+      tags: ["baseline", "a&b"],
+      runs: ["3667_1P_4D_20251110_192145", "12045"],
+      y: "total",
+      cutoff: true,
+      cutoffValue: 42.5,
+      frontier: true,
+      stat: "p99",
+      points: [{ runDir: "3667_1P_4D_20251110_192145", concurrency: 64 }, { runDir: "a@b", concurrency: 8 }],
+      swap: true,
+    };
+    const query = toQueryString(state);
+    expect(query).toContain("gpu=H100&gpu=GB200");
+    expect(query).toContain("pt=3667_1P_4D_20251110_192145%4064");
+    expect(parse(query)).toEqual(state);
+  });
+
+  it("parses Next's searchParams object (string | string[]) the same way", () => {
+    expect(parseViewState({ gpu: ["H100", "B200"], run: "3667", y: "total", frontier: "1" })).toMatchObject({
+      gpu: ["H100", "B200"],
+      runs: ["3667"],
+      y: "total",
+      frontier: true,
+    });
+  });
+
+  it("tells 'no run chosen' (default) from 'none selected' and 'all'", () => {
+    expect(parse("").runs).toBeUndefined();
+    expect(parse("run=").runs).toEqual([]);
+    expect(toQueryString({ ...DEFAULT_VIEW_STATE, runs: [] })).toBe("run=");
+    expect(parse("run=all").runs).toBe("all");
+  });
+
+  it("falls back to defaults on garbage instead of failing", () => {
+    const state = parse("y=weird&cutoffAt=-3&stat=p42&pt=nope&pt=x@1.5&pt=@4&frontier=maybe&cutoffAt=abc");
+    expect(state.y).toBe("output");
+    expect(state.cutoffValue).toBe(30);
+    expect(state.stat).toBe("mean");
+    expect(state.points).toEqual([]);
+    expect(state.frontier).toBe(false);
+  });
+
+  it("keeps at most the last two picked points, and drops duplicate list values", () => {
+    expect(parse("pt=a@1&pt=b@2&pt=c@3").points).toEqual([{ runDir: "b", concurrency: 2 }, { runDir: "c", concurrency: 3 }]);
+    expect(parse("gpu=H100&gpu=H100").gpu).toEqual(["H100"]);
+  });
+
+  it("toggles list values and clears filters", () => {
+    expect(toggled(["a", "b"], "a")).toEqual(["b"]);
+    expect(toggled(["a"], "b")).toEqual(["a", "b"]);
+    const filtered = parse("gpu=H100&tag=x&run=1&y=total");
+    expect(toQueryString(withoutFilters(filtered))).toBe("run=1&y=total");
+  });
+});
