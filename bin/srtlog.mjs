@@ -3,6 +3,8 @@
 import { register } from "node:module";
 
 register("./server-only-hook.mjs", import.meta.url);
+// Worker threads find their script from here (lib/server/log-worker.mjs).
+process.env.SRTLOG_ROOT ??= new URL("..", import.meta.url).pathname;
 const { register: registerTypeScript } = await import("tsx/esm/api");
 registerTypeScript();
 const { main } = await import("../cli/main.ts");

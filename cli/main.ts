@@ -1,10 +1,13 @@
 import { SrtlogError } from "../lib/errors";
+import { flushBackgroundWork } from "../lib/server/log-pool";
 import { EXPORT_USAGE, exportCommand } from "./commands/export";
+import { NODES_USAGE, nodesCommand } from "./commands/nodes";
 import { RUNS_USAGE, runsCommand } from "./commands/runs";
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
   runs: { usage: RUNS_USAGE, run: runsCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
+  nodes: { usage: NODES_USAGE, run: nodesCommand },
 };
 
 function usage(): string {
@@ -24,7 +27,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(args);
+    const code = await command.run(args);
+    // Caches written on worker threads must land before the process ends.
+    await flushBackgroundWork();
+    return code;
   } catch (error) {
     if (error instanceof SrtlogError && error.code !== "conflict") {
       console.error(`srtlog ${name}: ${error.message}`);

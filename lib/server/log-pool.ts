@@ -1,0 +1,105 @@
+import "server-only";
+import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { parseLogFile, type LogFileParse } from "./parse-log-file";
+
+/** Below this many bytes in all, starting threads costs more than it saves. */
+const THREADS_FROM_BYTES = 64 << 20;
+
+function workerScript(): string | null {
+  // SRTLOG_ROOT is set by bin/srtlog.mjs; the dashboard and tests run from the project root.
+  const root = process.env.SRTLOG_ROOT || process.cwd();
+  const script = path.join(/*turbopackIgnore: true*/ root, "lib", "server", "log-worker.mjs");
+  return existsSync(script) ? script : null;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+type Reply = { ready: true } | { id: number; ok: true; result: LogFileParse } | { id: number; ok: false; error: string };
+
+/** Run `files` through one worker thread, one at a time, taking the next from the shared queue. */
+function drain(script: string, queue: string[], results: Map<string, LogFileParse>, yearHint: number | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script);
+    let current: string | undefined;
+    const next = () => {
+      current = queue.shift();
+      if (current === undefined) {
+        void worker.terminate().then(() => resolve());
+        return;
+      }
+      worker.postMessage({ id: 0, path: current, yearHint });
+    };
+    worker.on("message", (reply: Reply) => {
+      if ("ready" in reply) return next();
+      if (!reply.ok) return reject(new Error(`${current}: ${reply.error}`));
+      results.set(current!, reply.result);
+      next();
+    });
+    worker.on("error", reject);
+  });
+}
+
+/**
+ * Parse worker logs on all cores: one thread per core, biggest files first so the last thread is not
+ * left with the largest log. Small jobs, or no worker script, parse on this thread.
+ */
+export async function parseLogFiles(files: readonly string[], yearHint?: number): Promise<LogFileParse[]> {
+  const sizes = new Map(files.map((file) => [file, sizeOf(file)]));
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const threads = Math.max(1, Math.min(availableParallelism(), files.length));
+  const script = workerScript();
+  const forced = process.env.SRTLOG_THREADS === "always";
+  if (!script || (!forced && (threads < 2 || total < THREADS_FROM_BYTES || process.env.SRTLOG_THREADS === "0"))) {
+    const out: LogFileParse[] = [];
+    for (const file of files) out.push(await parseLogFile(file, yearHint));
+    return out;
+  }
+  const queue = [...files].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+  const results = new Map<string, LogFileParse>();
+  await Promise.all(Array.from({ length: threads }, () => drain(script, queue, results, yearHint)));
+  return files.map((file) => results.get(file)!);
+}
+
+const pendingWrites = new Set<Promise<void>>();
+
+/**
+ * Run `task` on a fresh worker thread (a cache write: Parquet encoding of millions of rows is CPU
+ * work the caller should not wait for). Falls back to this thread when no worker script is found.
+ */
+export function inBackground(message: object, fallback: () => Promise<void>): Promise<void> {
+  const script = workerScript();
+  const done: Promise<void> = script
+    ? new Promise<void>((resolve, reject) => {
+        const worker = new Worker(script);
+        worker.on("message", (reply: Reply) => {
+          if ("ready" in reply) return worker.postMessage({ id: 0, ...message });
+          void worker.terminate();
+          if (reply.ok) resolve();
+          else reject(new Error(reply.error));
+        });
+        worker.on("error", reject);
+      })
+    : fallback();
+  return track(done);
+}
+
+/** Remember work that outlives its request, so flushBackgroundWork can wait for it. */
+export function track(work: Promise<void>): Promise<void> {
+  const tracked = work.catch(() => {}).finally(() => pendingWrites.delete(tracked));
+  pendingWrites.add(tracked);
+  return work;
+}
+
+/** Wait for background cache writes, e.g. before a CLI process exits. */
+export async function flushBackgroundWork(): Promise<void> {
+  while (pendingWrites.size > 0) await Promise.all(pendingWrites);
+}

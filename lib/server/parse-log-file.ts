@@ -1,0 +1,44 @@
+import "server-only";
+import { open } from "node:fs/promises";
+import { BatchTableBuilder, type BatchTable } from "../../parsers/worker-log/batch-table";
+import { createLogParser, type LogIssue, type LogSummary, type MemoryRecord } from "../../parsers/worker-log";
+
+/** One worker log, parsed: batches as columns, start-up memory lines, and what went wrong. */
+export interface LogFileParse {
+  path: string;
+  table: BatchTable;
+  memory: MemoryRecord[];
+  issues: LogIssue[];
+  summary: LogSummary;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/** Stream a log through the parser in 1 MiB chunks: memory stays bounded whatever the file size. */
+export async function parseLogFile(path: string, yearHint?: number): Promise<LogFileParse> {
+  const handle = await open(path, "r");
+  // vLLM stamps carry no year: the file's own year is the best guess.
+  const year = yearHint ?? (await handle.stat()).mtime.getUTCFullYear();
+  const table = new BatchTableBuilder();
+  const memory: MemoryRecord[] = [];
+  const parser = createLogParser({
+    yearHint: year,
+    onRecord: (record) => {
+      if (record.kind === "batch") table.add(record);
+      else if (record.kind === "memory") memory.push(record);
+    },
+  });
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      // The parser copies any partial line it keeps, so the buffer can be reused.
+      parser.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  const { issues, summary } = parser.end();
+  return { path, table: table.finish(), memory, issues, summary };
+}

@@ -1,0 +1,195 @@
+import type { BatchRecord, BatchType } from "./schemas";
+
+/** Batch fields kept as numeric columns, in this order; extras and graph flags are added as seen. */
+export const BATCH_METRICS = [
+  "newSeq", "newToken", "cachedToken", "tokenUsage", "fullTokenUsage", "swaTokenUsage", "mambaUsage",
+  "preAllocatedUsage", "runningReq", "queueReq", "preallocReq", "inflightReq", "transferReq", "retractedReq",
+  "pendingToken", "bootstrapReq", "unbootstrappedReq", "transferringReq", "numToken", "numFullToken",
+  "numSwaToken", "inputThroughput", "genThroughput", "acceptLen", "acceptRate", "cacheHitRate", "gapLatency",
+] as const;
+
+export const BATCH_TYPES: readonly BatchType[] = ["prefill", "decode", "mixed"];
+
+/**
+ * Batches of one worker as columns: typed arrays, NaN for a field a line did not print. A 200,000-line
+ * log is a few MB this way instead of hundreds of MB of objects, and moves between threads for free.
+ */
+export interface BatchTable {
+  length: number;
+  /** ms since epoch; NaN when the line had no timestamp. */
+  ts: Float64Array;
+  line: Int32Array;
+  dp: Int32Array;
+  tp: Int32Array;
+  ep: Int32Array;
+  /** Index into BATCH_TYPES. */
+  batchType: Uint8Array;
+  /** Only the metrics some line printed. cudaGraph/npuGraph as 1/0. */
+  metrics: Record<string, Float64Array>;
+}
+
+function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+/** Collects batch records into a BatchTable as they stream out of the parser. */
+export class BatchTableBuilder {
+  private size = 0;
+  private capacity = 1024;
+  private ts = new Float64Array(this.capacity);
+  private line = new Int32Array(this.capacity);
+  private dp = new Int32Array(this.capacity);
+  private tp = new Int32Array(this.capacity);
+  private ep = new Int32Array(this.capacity);
+  private type = new Uint8Array(this.capacity);
+  private metrics = new Map<string, Float64Array>();
+  /** Columns of BATCH_METRICS by index, so the hot path skips the map. */
+  private cols: (Float64Array | undefined)[] = [];
+
+  get length(): number {
+    return this.size;
+  }
+
+  private column(name: string): Float64Array {
+    let column = this.metrics.get(name);
+    if (!column) {
+      column = new Float64Array(this.capacity).fill(NaN);
+      this.metrics.set(name, column);
+    }
+    return column;
+  }
+
+  private ensureRoom(): void {
+    if (this.size < this.capacity) return;
+    this.capacity *= 2;
+    this.ts = grow(this.ts, this.capacity);
+    this.line = grow(this.line, this.capacity);
+    this.dp = grow(this.dp, this.capacity);
+    this.tp = grow(this.tp, this.capacity);
+    this.ep = grow(this.ep, this.capacity);
+    this.type = grow(this.type, this.capacity);
+    for (const [name, column] of this.metrics) {
+      const next = grow(column, this.capacity);
+      next.fill(NaN, column.length);
+      this.metrics.set(name, next);
+    }
+    this.cols = BATCH_METRICS.map((name) => this.metrics.get(name));
+  }
+
+  private set(k: number, i: number, value: number): void {
+    (this.cols[k] ?? this.newColumn(k))[i] = value;
+  }
+
+  private newColumn(k: number): Float64Array {
+    const column = this.column(BATCH_METRICS[k]);
+    this.cols[k] = column;
+    return column;
+  }
+
+  /*
+   * Named loads, one per field: records have many shapes (fields appear only when printed), and a
+   * keyed \`record[name]\` loop over them was as slow as parsing the line.
+   */
+  add(r: BatchRecord): void {
+    this.ensureRoom();
+    const i = this.size++;
+    this.ts[i] = r.ts ?? NaN;
+    this.line[i] = r.line;
+    this.dp[i] = r.dp;
+    this.tp[i] = r.tp;
+    this.ep[i] = r.ep;
+    this.type[i] = r.batchType === "prefill" ? 0 : r.batchType === "decode" ? 1 : 2;
+    if (r.newSeq !== undefined) this.set(0, i, r.newSeq);
+    if (r.newToken !== undefined) this.set(1, i, r.newToken);
+    if (r.cachedToken !== undefined) this.set(2, i, r.cachedToken);
+    if (r.tokenUsage !== undefined) this.set(3, i, r.tokenUsage);
+    if (r.fullTokenUsage !== undefined) this.set(4, i, r.fullTokenUsage);
+    if (r.swaTokenUsage !== undefined) this.set(5, i, r.swaTokenUsage);
+    if (r.mambaUsage !== undefined) this.set(6, i, r.mambaUsage);
+    if (r.preAllocatedUsage !== undefined) this.set(7, i, r.preAllocatedUsage);
+    if (r.runningReq !== undefined) this.set(8, i, r.runningReq);
+    if (r.queueReq !== undefined) this.set(9, i, r.queueReq);
+    if (r.preallocReq !== undefined) this.set(10, i, r.preallocReq);
+    if (r.inflightReq !== undefined) this.set(11, i, r.inflightReq);
+    if (r.transferReq !== undefined) this.set(12, i, r.transferReq);
+    if (r.retractedReq !== undefined) this.set(13, i, r.retractedReq);
+    if (r.pendingToken !== undefined) this.set(14, i, r.pendingToken);
+    if (r.bootstrapReq !== undefined) this.set(15, i, r.bootstrapReq);
+    if (r.unbootstrappedReq !== undefined) this.set(16, i, r.unbootstrappedReq);
+    if (r.transferringReq !== undefined) this.set(17, i, r.transferringReq);
+    if (r.numToken !== undefined) this.set(18, i, r.numToken);
+    if (r.numFullToken !== undefined) this.set(19, i, r.numFullToken);
+    if (r.numSwaToken !== undefined) this.set(20, i, r.numSwaToken);
+    if (r.inputThroughput !== undefined) this.set(21, i, r.inputThroughput);
+    if (r.genThroughput !== undefined) this.set(22, i, r.genThroughput);
+    if (r.acceptLen !== undefined) this.set(23, i, r.acceptLen);
+    if (r.acceptRate !== undefined) this.set(24, i, r.acceptRate);
+    if (r.cacheHitRate !== undefined) this.set(25, i, r.cacheHitRate);
+    if (r.gapLatency !== undefined) this.set(26, i, r.gapLatency);
+    if (r.cudaGraph !== undefined) this.column("cudaGraph")[i] = r.cudaGraph ? 1 : 0;
+    if (r.npuGraph !== undefined) this.column("npuGraph")[i] = r.npuGraph ? 1 : 0;
+    if (r.extra) for (const name in r.extra) this.column(name)[i] = r.extra[name];
+  }
+
+  /** The table, trimmed to its length (copies, so the builder's spare capacity is freed). */
+  finish(): BatchTable {
+    const n = this.size;
+    const metrics: Record<string, Float64Array> = {};
+    for (const [name, column] of this.metrics) metrics[name] = column.slice(0, n);
+    return {
+      length: n,
+      ts: this.ts.slice(0, n),
+      line: this.line.slice(0, n),
+      dp: this.dp.slice(0, n),
+      tp: this.tp.slice(0, n),
+      ep: this.ep.slice(0, n),
+      batchType: this.type.slice(0, n),
+      metrics,
+    };
+  }
+}
+
+/** Rows of several tables one after another (e.g. a worker's `.err` and `.out`). */
+export function concatBatchTables(tables: readonly BatchTable[]): BatchTable {
+  if (tables.length === 1) return tables[0];
+  const n = tables.reduce((sum, table) => sum + table.length, 0);
+  const join = <T extends Float64Array | Int32Array | Uint8Array>(pick: (t: BatchTable) => T, make: new (n: number) => T): T => {
+    const out = new make(n);
+    let at = 0;
+    for (const table of tables) {
+      out.set(pick(table), at);
+      at += table.length;
+    }
+    return out;
+  };
+  const names = new Set(tables.flatMap((table) => Object.keys(table.metrics)));
+  const metrics: Record<string, Float64Array> = {};
+  for (const name of names) {
+    const column = new Float64Array(n).fill(NaN);
+    let at = 0;
+    for (const table of tables) {
+      if (table.metrics[name]) column.set(table.metrics[name], at);
+      at += table.length;
+    }
+    metrics[name] = column;
+  }
+  return {
+    length: n,
+    ts: join((t) => t.ts, Float64Array),
+    line: join((t) => t.line, Int32Array),
+    dp: join((t) => t.dp, Int32Array),
+    tp: join((t) => t.tp, Int32Array),
+    ep: join((t) => t.ep, Int32Array),
+    batchType: join((t) => t.batchType, Uint8Array),
+    metrics,
+  };
+}
+
+/** Count of rows of each batch type. */
+export function countBatchTypes(table: BatchTable): Record<BatchType, number> {
+  const counts: Record<BatchType, number> = { prefill: 0, decode: 0, mixed: 0 };
+  for (let i = 0; i < table.length; i++) counts[BATCH_TYPES[table.batchType[i]]]++;
+  return counts;
+}
