@@ -1,0 +1,44 @@
+import { FilterGroup } from "@/components/sidebar/filter-group";
+import { LogsDirForm } from "@/components/sidebar/logs-dir-form";
+import { RunPicker } from "@/components/sidebar/run-picker";
+import { SkippedRuns } from "@/components/sidebar/skipped-runs";
+import { SyncButton } from "@/components/sidebar/sync-button";
+import { TagEditor } from "@/components/sidebar/tag-editor";
+import { ClearFiltersButton } from "@/components/view-buttons";
+import { toPickerRun } from "@/lib/labels";
+import { getDashboard } from "@/lib/server/dashboard-data";
+import { defaultLogsDir } from "@/lib/server/logs-dir";
+import { hasFilters } from "@/lib/view-state";
+
+/** The sidebar's content for the URL's view. */
+export async function SidebarSection({ query }: { query: string }) {
+  const d = await getDashboard(query);
+  const info = { dir: d.logs.dir, defaultDir: defaultLogsDir(), isDefault: d.logs.isDefault, problem: d.logs.ok ? null : d.logs.message };
+  return (
+    <div className="space-y-4">
+      <LogsDirForm info={info} />
+      <SyncButton />
+      <SkippedRuns skipped={d.skipped} />
+      {d.runs.length > 0 && (
+        <>
+          <section className="space-y-1">
+            <h2 className="text-sm font-semibold">Filters</h2>
+            <FilterGroup name="gpu" title="GPU Type" options={d.options.gpu} emptyText="No GPU type information available" />
+            <FilterGroup name="topology" title="Topology" options={d.options.topology} emptyText="No topology information available" />
+            <FilterGroup name="islOsl" title="ISL/OSL" options={d.options.islOsl} emptyText="No ISL/OSL information available" />
+            <FilterGroup name="container" title="Container" options={d.options.container} emptyText="No container information available" />
+            <FilterGroup name="tags" title="Tags" options={d.options.tags} emptyText="No tags found" help="Show only runs that have ALL selected tags" />
+            <div className="flex items-center justify-between text-xs">
+              <span data-testid="match-count">
+                {d.filtered.length} run{d.filtered.length === 1 ? "" : "s"} match filters
+              </span>
+              {hasFilters(d.state) && <ClearFiltersButton className="text-blue-700 underline" />}
+            </div>
+          </section>
+          <RunPicker runs={d.filtered.map(toPickerRun)} />
+          <TagEditor runs={d.selected.map(toPickerRun)} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useView } from "../view-state-provider";
+import { Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
+import { Y_METRICS } from "@/lib/view-state";
+
+/** Y-axis metric, TPS/User cutoff line (toggle and value) and Pareto frontier toggle. */
+export function ParetoControls() {
+  const { state, update } = useView();
+  const [cutoffText, setCutoffText] = useState(String(state.cutoffValue));
+  useEffect(() => setCutoffText(String(state.cutoffValue)), [state.cutoffValue]);
+
+  const commitCutoff = () => {
+    const value = Number(cutoffText);
+    if (cutoffText.trim() !== "" && Number.isFinite(value) && value >= 0 && value !== state.cutoffValue) {
+      update((s) => ({ ...s, cutoffValue: value }));
+    } else setCutoffText(String(state.cutoffValue));
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-8 gap-y-3 text-sm" data-testid="pareto-controls">
+      <fieldset className="flex items-center gap-3">
+        <legend className="sr-only">Y-axis metric</legend>
+        <span className="font-medium">Y-axis metric</span>
+        {Y_METRICS.map((metric) => (
+          <label key={metric} className="flex items-center gap-1">
+            <input type="radio" name="y-metric" checked={state.y === metric} onChange={() => update((s) => ({ ...s, y: metric }))} />
+            {Y_METRIC_INFO[metric].label}
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={state.cutoff} onChange={(e) => update((s) => ({ ...s, cutoff: e.target.checked }))} data-testid="cutoff-toggle" />
+        Show TPS/User cutoff line at
+        <input
+          type="number"
+          min={0}
+          step={1}
+          value={cutoffText}
+          disabled={!state.cutoff}
+          onChange={(e) => setCutoffText(e.target.value)}
+          onBlur={commitCutoff}
+          onKeyDown={(e) => e.key === "Enter" && commitCutoff()}
+          className="w-20 rounded border border-slate-300 px-1 py-0.5 disabled:bg-slate-100 disabled:text-slate-400"
+          aria-label="Cutoff value (TPS/User)"
+          data-testid="cutoff-value"
+        />
+        TPS/User
+      </label>
+      <label className="flex items-center gap-2" title="Highlight the efficient frontier: points where no other configuration is strictly better">
+        <input type="checkbox" checked={state.frontier} onChange={(e) => update((s) => ({ ...s, frontier: e.target.checked }))} data-testid="frontier-toggle" />
+        Show Pareto Frontier
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useCallback, useMemo } from "react";
+import { Chart } from "../chart";
+import { useStable } from "../use-stable";
+import { useView } from "../view-state-provider";
+import { FrontierTable } from "./frontier-table";
+import { ParetoControls } from "./pareto-controls";
+import { PointComparison } from "./point-comparison";
+import type { ChartRun } from "@/lib/charts/chart-data";
+import { buildParetoFigure, Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
+import { nextPicked, pickRoles } from "@/lib/charts/point-compare";
+
+/** The Pareto Graph tab's interactive part: controls, chart, point comparison and frontier table. */
+export function ParetoPanel(props: { runs: ChartRun[] }) {
+  const runs = useStable(props.runs);
+  const { state, update } = useView();
+  const marked = useMemo(() => pickRoles(state.points, state.swap), [state.points, state.swap]);
+  const figure = useMemo(
+    () => buildParetoFigure(runs, { y: state.y, cutoff: state.cutoff ? state.cutoffValue : null, frontier: state.frontier, marked }),
+    [runs, state.y, state.cutoff, state.cutoffValue, state.frontier, marked],
+  );
+  const onPointClick = useCallback(
+    (customdata: unknown) => {
+      const [runDir, concurrency] = customdata as [string, number];
+      update((s) => ({ ...s, ...nextPicked(s.points, { runDir, concurrency }) }));
+    },
+    [update],
+  );
+
+  return (
+    <div className="space-y-4">
+      <ParetoControls />
+      <Chart data={figure.data} layout={figure.layout} testId="pareto-chart" onPointClick={onPointClick} />
+      {figure.unplotted > 0 && (
+        <p className="text-xs text-slate-500" data-testid="unplotted-note">
+          {figure.unplotted} point{figure.unplotted === 1 ? " has" : "s have"} no Mean TPOT or GPU count and {figure.unplotted === 1 ? "is" : "are"} not plotted.
+        </p>
+      )}
+      <PointComparison runs={runs} />
+      {state.frontier && <FrontierTable points={figure.frontier} yLabel={Y_METRIC_INFO[state.y].label} />}
+    </div>
+  );
+}

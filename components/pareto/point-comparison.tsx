@@ -1,0 +1,73 @@
+"use client";
+
+import { useView } from "../view-state-provider";
+import type { ChartRun } from "@/lib/charts/chart-data";
+import { fmt2, fmtPercent } from "@/lib/charts/format";
+import { X_LABEL, Y_METRIC_INFO, type ParetoPoint } from "@/lib/charts/pareto-figure";
+import { comparePoints } from "@/lib/charts/point-compare";
+
+function PointCard({ title, point, yLabel, testId }: { title: string; point: ParetoPoint; yLabel: string; testId: string }) {
+  return (
+    <div className="min-w-0 flex-1 rounded border border-slate-200 p-3" data-testid={testId}>
+      <div className="text-xs font-semibold uppercase text-slate-500">{title}</div>
+      <div className="truncate font-medium" title={point.label}>
+        {point.label}
+      </div>
+      <div className="text-slate-600">@ concurrency {point.concurrency}</div>
+      <div className="mt-1 font-mono text-xs">
+        TPS/User: {fmt2(point.x)} · {yLabel}: {fmt2(point.y)}
+      </div>
+    </div>
+  );
+}
+
+function Delta({ label, pct, testId }: { label: string; pct: number | null; testId: string }) {
+  const color = pct === null ? "text-slate-500" : pct >= 0 ? "text-green-700" : "text-red-700";
+  return (
+    <div>
+      {label}: <span className={`font-semibold ${color}`} data-testid={testId}>{fmtPercent(pct)}</span>
+    </div>
+  );
+}
+
+/** Two clicked points side by side: A (baseline), B and the % change of both axes, with Swap and Clear. */
+export function PointComparison({ runs }: { runs: ChartRun[] }) {
+  const { state, update } = useView();
+  const yLabel = Y_METRIC_INFO[state.y].label;
+  const { a, b, dx, dy } = comparePoints(runs, state.points, state.swap, state.y);
+  const clear = () => update((s) => ({ ...s, points: [], swap: false }));
+
+  if (!a && !b) {
+    return (
+      <p className="text-sm text-slate-500" data-testid="point-comparison">
+        Click a point to pick it as A (the baseline), then another as B to compare them.
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-2 text-sm" data-testid="point-comparison">
+      <div className="flex flex-wrap items-stretch gap-3">
+        {a && <PointCard title="Point A (baseline)" point={a} yLabel={yLabel} testId="point-a" />}
+        {a && b && (
+          <div className="flex flex-col justify-center gap-1 px-2" data-testid="point-deltas">
+            <div className="text-xs font-semibold uppercase text-slate-500">% Change (A→B)</div>
+            <Delta label={X_LABEL} pct={dx} testId="delta-x" />
+            <Delta label={yLabel} pct={dy} testId="delta-y" />
+          </div>
+        )}
+        {b && <PointCard title="Point B" point={b} yLabel={yLabel} testId="point-b" />}
+        {!b && <p className="self-center text-slate-500">Click another point to compare.</p>}
+      </div>
+      <div className="flex gap-2">
+        {a && b && (
+          <button type="button" className="btn" onClick={() => update((s) => ({ ...s, swap: !s.swap }))} data-testid="swap-points">
+            Swap
+          </button>
+        )}
+        <button type="button" className="btn" onClick={clear} data-testid="clear-points">
+          Clear selection
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import Plotly from "plotly.js-dist-min";
+import createPlotlyComponent from "react-plotly.js/factory";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Layout } from "plotly.js-dist-min";
+import type { Trace } from "@/lib/charts/pareto-figure";
+
+const Plot = createPlotlyComponent(Plotly);
+performance.mark("srtlog:plotly-loaded");
+/** Stable object: a new config each render would make react-plotly redraw. `responsive` follows window resizes. */
+const CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
+
+export interface PlotFigureProps {
+  data: Trace[];
+  layout: Partial<Layout>;
+  testId: string;
+  /** Called with the clicked point's `customdata`. */
+  onPointClick?: (customdata: unknown) => void;
+}
+
+/**
+ * Draws a figure built in lib/charts. For tests and the bench script: `data-ready="true"` once Plotly has
+ * drawn, `data-traces` and `data-revision` after each (re)draw, `data-drawn-at` its performance.now().
+ */
+export default function PlotFigure({ data, layout, testId, onPointClick }: PlotFigureProps) {
+  const [drawn, setDrawn] = useState<{ traces: number; at: number; revision: number } | null>(null);
+  // react-plotly binds event handlers only when it redraws, so hand it one stable function.
+  const clickRef = useRef(onPointClick);
+  useEffect(() => {
+    clickRef.current = onPointClick;
+  }, [onPointClick]);
+  const handleClick = useCallback((event: { points?: { customdata?: unknown }[] }) => {
+    const customdata = event.points?.[0]?.customdata;
+    if (customdata !== undefined) clickRef.current?.(customdata);
+  }, []);
+  const handleDrawn = useCallback((figure: { data: unknown[] }) => {
+    setDrawn((last) => ({ traces: figure.data.length, at: Math.round(performance.now()), revision: (last?.revision ?? 0) + 1 }));
+  }, []);
+
+  return (
+    <div data-testid={testId} data-ready={drawn ? "true" : "false"} data-traces={drawn?.traces} data-revision={drawn?.revision ?? 0} data-drawn-at={drawn?.at}>
+      <Plot
+        data={data}
+        layout={layout}
+        config={CONFIG}
+        style={{ width: "100%", height: layout.height ?? 450 }}
+        onInitialized={handleDrawn}
+        onUpdate={handleDrawn}
+        onClick={handleClick}
+        onError={(error) => console.warn("plotly:", error.message)}
+      />
+    </div>
+  );
+}

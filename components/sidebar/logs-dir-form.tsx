@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import { useView } from "../view-state-provider";
+
+export interface LogsDirInfo {
+  dir: string;
+  defaultDir: string;
+  isDefault: boolean;
+  /** Why the directory cannot be used; null when it can. */
+  problem: string | null;
+}
+
+/** "Logs Directory Path": shows the directory in use; another absolute path can be typed in. */
+export function LogsDirForm({ info }: { info: LogsDirInfo }) {
+  const { update } = useView();
+  const [text, setText] = useState(info.dir);
+  useEffect(() => setText(info.dir), [info.dir]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    const logs = value === "" || value === info.defaultDir ? undefined : value;
+    // Runs, filters and picks belong to the old directory.
+    update((s) => ({ ...s, logs, gpu: [], topology: [], islOsl: [], container: [], tags: [], runs: undefined, points: [], swap: false }));
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-1" data-testid="logs-dir-form">
+      <label htmlFor="logs-dir" className="block text-sm font-semibold">
+        Logs Directory Path
+      </label>
+      <div className="flex gap-1">
+        <input
+          id="logs-dir"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+          spellCheck={false}
+          data-testid="logs-dir-input"
+        />
+        <button type="submit" className="btn">
+          Load
+        </button>
+      </div>
+      {info.problem && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-xs text-red-800" data-testid="logs-dir-error">
+          {info.problem}
+        </p>
+      )}
+      {!info.isDefault && (
+        <button type="button" className="text-xs text-blue-700 underline" onClick={() => update((s) => ({ ...s, logs: undefined, runs: undefined, points: [] }))}>
+          Back to {info.defaultDir}
+        </button>
+      )}
+    </form>
+  );
+}

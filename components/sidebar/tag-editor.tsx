@@ -1,0 +1,100 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { useView } from "../view-state-provider";
+import type { PickerRun } from "@/lib/labels";
+
+async function postTags(runDir: string, body: { logs?: string; add?: string[]; remove?: string[] }): Promise<string | null> {
+  const response = await fetch(`/api/runs/${encodeURIComponent(runDir)}/tags`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (response.ok) return null;
+  const error = (await response.json().catch(() => null)) as { message?: string } | null;
+  return error?.message ?? `Saving tags failed (HTTP ${response.status})`;
+}
+
+function RunTagsForm({ run }: { run: PickerRun }) {
+  const { state } = useView();
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const save = (change: { add?: string[]; remove?: string[] }) =>
+    startTransition(async () => {
+      const problem = await postTags(run.runDir, { logs: state.logs, ...change });
+      setError(problem);
+      if (!problem) {
+        setText("");
+        router.refresh();
+      }
+    });
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim()) save({ add: [text.trim()] });
+  };
+
+  return (
+    <div className="space-y-1 px-2 pb-2">
+      <ul className="flex flex-wrap gap-1" data-testid="run-tags">
+        {run.tags.length === 0 && <li className="text-xs text-slate-500">No tags yet</li>}
+        {run.tags.map((tag) => (
+          <li key={tag} className="flex items-center rounded bg-amber-100 pl-1 text-xs text-amber-900">
+            {tag}
+            <button type="button" className="px-1 hover:text-red-700" aria-label={`Remove tag ${tag} from job ${run.jobId}`} disabled={pending} onClick={() => save({ remove: [tag] })}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add} className="flex gap-1">
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Enter tag name..."
+          aria-label={`New tag for job ${run.jobId}`}
+          className="min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 text-xs"
+          maxLength={100}
+        />
+        <button type="submit" className="btn" disabled={pending || !text.trim()}>
+          Add
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="text-xs text-red-700" data-testid="tag-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One run's tags, collapsed; the editor is only built when opened (100 selected runs stay cheap). */
+function RunTags({ run }: { run: PickerRun }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="rounded border border-slate-200 bg-white" data-testid="tag-editor" data-run-dir={run.runDir} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer px-2 py-1 text-xs font-medium">
+        Job {run.jobId}
+        {run.tags.length > 0 && <span className="ml-1 font-normal text-slate-500">({run.tags.join(", ")})</span>}
+      </summary>
+      {open && <RunTagsForm run={run} />}
+    </details>
+  );
+}
+
+/** Tags of each selected run: add and remove, saved to the run's `<jobid>.json`. */
+export function TagEditor({ runs }: { runs: PickerRun[] }) {
+  return (
+    <section className="space-y-1" data-testid="tags-section">
+      <h3 className="text-sm font-semibold">Tags</h3>
+      {runs.length === 0 && <p className="text-xs text-slate-500">Select a run to tag it.</p>}
+      {runs.map((run) => (
+        <RunTags key={run.runDir} run={run} />
+      ))}
+    </section>
+  );
+}
