@@ -11,6 +11,8 @@ export default defineConfig({
   retries: 0,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // A laptop screen: sidebar, summary and the 600 px Pareto chart as a user sees them.
+    viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [

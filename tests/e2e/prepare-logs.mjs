@@ -1,9 +1,14 @@
 // Lays out a fresh logs dir for the e2e server: the golden loader fixtures' runs in one directory.
+import { execFileSync } from "node:child_process";
 import { cp, rm, readdir } from "node:fs/promises";
 import path from "node:path";
 
 const target = process.argv[2];
 if (!target) throw new Error("usage: prepare-logs.mjs TARGET_DIR");
+// A run dir made read-only (chattr +i) by an interrupted test would block the rm below.
+try {
+  execFileSync("chattr", ["-R", "-i", target], { stdio: "ignore" });
+} catch {}
 await rm(target, { recursive: true, force: true });
 const casesDir = path.resolve("tests/fixtures/loader");
 for (const name of await readdir(casesDir)) {
