@@ -7,6 +7,11 @@ import { parseFlags } from "../args";
 
 export const NODES_USAGE = "srtlog nodes PATH [--json] [--no-cache]   (PATH: a run directory or one worker log)";
 
+/** Progress on stderr, only for people watching a terminal. */
+function progressLine(done: number, total: number, bytes: number): void {
+  if (process.stderr.isTTY) process.stderr.write(`\rparsed ${done}/${total} logs, ${(bytes / 2 ** 20).toFixed(0)} MB `);
+}
+
 async function summaries(target: string, cache: boolean): Promise<NodeSummary[]> {
   let isDir: boolean;
   try {
@@ -15,7 +20,7 @@ async function summaries(target: string, cache: boolean): Promise<NodeSummary[]>
     throw new SrtlogError("bad_input", `${target} does not exist`);
   }
   const analyzer = new NodeAnalyzer();
-  if (isDir) return analyzer.summariseRunLogs(target, { cache });
+  if (isDir) return analyzer.summariseRunLogs(target, { cache, onProgress: progressLine });
   return [summariseNode(await analyzer.parseSingleLog(target))];
 }
 
@@ -23,9 +28,8 @@ async function summaries(target: string, cache: boolean): Promise<NodeSummary[]>
 export async function nodesCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, { json: { type: "boolean" }, "no-cache": { type: "boolean" } }, true);
   if (positionals.length !== 1) throw new SrtlogError("bad_input", `expected one PATH: ${NODES_USAGE}`);
-  if (process.stderr.isTTY) process.stderr.write(`parsing worker logs in ${positionals[0]} ...\r`);
   const nodes = await summaries(positionals[0], !values["no-cache"]);
-  if (process.stderr.isTTY) process.stderr.write("\x1b[2K");
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
   const issues = nodes.flatMap((node) => node.issues);
   if (values.json) {
     const out = nodes.map((n) => ({

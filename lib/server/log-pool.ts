@@ -25,8 +25,11 @@ function sizeOf(file: string): number {
 
 type Reply = { ready: true } | { id: number; ok: true; result: LogFileParse } | { id: number; ok: false; error: string };
 
+/** Called after each file: how many are done, of how many, and their bytes so far. */
+export type ParseProgress = (done: number, total: number, bytes: number) => void;
+
 /** Run `files` through one worker thread, one at a time, taking the next from the shared queue. */
-function drain(script: string, queue: string[], results: Map<string, LogFileParse>, yearHint: number | undefined): Promise<void> {
+function drain(script: string, queue: string[], results: Map<string, LogFileParse>, yearHint: number | undefined, progress: (file: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);
     let current: string | undefined;
@@ -42,6 +45,7 @@ function drain(script: string, queue: string[], results: Map<string, LogFilePars
       if ("ready" in reply) return next();
       if (!reply.ok) return reject(new Error(`${current}: ${reply.error}`));
       results.set(current!, reply.result);
+      progress(current!);
       next();
     });
     worker.on("error", reject);
@@ -52,20 +56,26 @@ function drain(script: string, queue: string[], results: Map<string, LogFilePars
  * Parse worker logs on all cores: one thread per core, biggest files first so the last thread is not
  * left with the largest log. Small jobs, or no worker script, parse on this thread.
  */
-export async function parseLogFiles(files: readonly string[], yearHint?: number): Promise<LogFileParse[]> {
+export async function parseLogFiles(files: readonly string[], yearHint?: number, onProgress?: ParseProgress): Promise<LogFileParse[]> {
   const sizes = new Map(files.map((file) => [file, sizeOf(file)]));
+  let done = 0;
+  let bytes = 0;
+  const progress = (file: string) => onProgress?.(++done, files.length, (bytes += sizes.get(file) ?? 0));
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const threads = Math.max(1, Math.min(availableParallelism(), files.length));
   const script = workerScript();
   const forced = process.env.SRTLOG_THREADS === "always";
   if (!script || (!forced && (threads < 2 || total < THREADS_FROM_BYTES || process.env.SRTLOG_THREADS === "0"))) {
     const out: LogFileParse[] = [];
-    for (const file of files) out.push(await parseLogFile(file, yearHint));
+    for (const file of files) {
+      out.push(await parseLogFile(file, yearHint));
+      progress(file);
+    }
     return out;
   }
   const queue = [...files].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
   const results = new Map<string, LogFileParse>();
-  await Promise.all(Array.from({ length: threads }, () => drain(script, queue, results, yearHint)));
+  await Promise.all(Array.from({ length: threads }, () => drain(script, queue, results, yearHint, progress)));
   return files.map((file) => results.get(file)!);
 }
 

@@ -6,7 +6,7 @@ import { parseLogFileName } from "../../parsers/log-file-name";
 import { parseNodeConfig, type NodeConfig } from "../../parsers/node-config";
 import { nodesOfType, summariseNode, type NodeIssue, type NodeMetrics, type NodeSummary, type WorkerType } from "../node-metrics";
 import { SrtlogError } from "../errors";
-import { flushBackgroundWork, inBackground, parseLogFiles, track } from "./log-pool";
+import { flushBackgroundWork, inBackground, parseLogFiles, track, type ParseProgress } from "./log-pool";
 import type { LogFileParse } from "./parse-log-file";
 import { findNodeFiles, type WorkerFiles } from "./node-files";
 import { readNodeBatches, readNodeCacheFooter, writeNodeCache } from "./node-cache";
@@ -18,6 +18,14 @@ const BACKGROUND_FROM_ROWS = 200_000;
 export interface NodeParseOptions {
   /** Read and write `<run>/.cache/node_metrics.parquet` (default true). */
   cache?: boolean;
+  /** Told after each log file is parsed (not called when the cache answers). */
+  onProgress?: ParseProgress;
+}
+
+/** Physical nodes and what runs on each, from the log file names. */
+export interface RunTopology {
+  nodes: { node: string; services: string[] }[];
+  counts: { prefill: number; decode: number; agg: number; frontend: number };
 }
 
 function readConfig(worker: WorkerFiles, issues: NodeIssue[]): NodeConfig | null {
@@ -73,7 +81,7 @@ export class NodeAnalyzer {
         return footer.nodes.map(({ prefillBatches: _p, decodeBatches: _d, mixedBatches: _m, memorySnapshots: _s, ...node }, i) => ({ ...node, batches: tables[i] }));
       }
     }
-    const nodes = await this.parseWorkers(runPath, files.workers);
+    const nodes = await this.parseWorkers(runPath, files.workers, options.onProgress);
     if (options.cache !== false) this.saveCache(runPath, fingerprint, nodes);
     return nodes;
   }
@@ -109,6 +117,16 @@ export class NodeAnalyzer {
     pending.catch((error) => console.error(`srtlog: could not cache node metrics of ${runPath}: ${error instanceof Error ? error.message : error}`));
   }
 
+  /** Which services run on which physical node, and how many of each role, from file names alone. */
+  topology(runPath: string): RunTopology {
+    const { services } = findNodeFiles(runPath);
+    const count = (role: string) => Object.values(services).flat().filter((service) => service.split(" ")[0] === role).length;
+    return {
+      nodes: Object.keys(services).sort().map((node) => ({ node, services: services[node] })),
+      counts: { prefill: count("prefill"), decode: count("decode"), agg: count("agg"), frontend: count("frontend") },
+    };
+  }
+
   /** Wait until cache files started by earlier parses are written. */
   flush(): Promise<void> {
     return flushBackgroundWork();
@@ -126,8 +144,8 @@ export class NodeAnalyzer {
     return nodesOfType(nodes, "agg");
   }
 
-  private async parseWorkers(runPath: string, workers: WorkerFiles[]): Promise<NodeMetrics[]> {
-    const parses = await parseLogFiles(workers.flatMap((w) => w.logs.map((f) => f.path)));
+  private async parseWorkers(runPath: string, workers: WorkerFiles[], onProgress?: ParseProgress): Promise<NodeMetrics[]> {
+    const parses = await parseLogFiles(workers.flatMap((w) => w.logs.map((f) => f.path)), undefined, onProgress);
     const byPath = new Map(parses.map((p) => [p.path, p]));
     const relOf = (file: string) => path.relative(runPath, file);
     return workers.map((worker) => buildNode(worker, worker.logs.map((f) => byPath.get(f.path)!), relOf)).sort(byWorker);

@@ -123,6 +123,25 @@ describe("NodeAnalyzer", () => {
     }
   });
 
+  it("topology: physical nodes and their services, from file names", async () => {
+    const { legacy } = await makeRuns();
+    expect(new NodeAnalyzer().topology(legacy)).toEqual({
+      nodes: [
+        { node: "cn-01", services: ["frontend 0", "prefill w0"] },
+        { node: "cn_02", services: ["decode w0"] },
+        { node: "cn_03", services: ["decode w1"] },
+      ],
+      counts: { prefill: 1, decode: 2, agg: 0, frontend: 1 },
+    });
+  });
+
+  it("reports progress after each log file", async () => {
+    const { legacy } = await makeRuns();
+    const seen: number[][] = [];
+    await new NodeAnalyzer().parseRunLogs(legacy, { cache: false, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toEqual([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+  });
+
   it("parseSingleLog reads one file on its own", async () => {
     const { legacy } = await makeRuns();
     const node = await new NodeAnalyzer().parseSingleLog(path.join(legacy, "cn_02_decode_w0.err"));
