@@ -9,13 +9,16 @@ import { ParetoControls } from "./pareto-controls";
 import { PointComparison } from "./point-comparison";
 import type { ChartRun } from "@/lib/charts/chart-data";
 import { buildParetoFigure, Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
-import { nextPicked, pickRoles } from "@/lib/charts/point-compare";
+import { livePicks, nextPicked, pickRoles } from "@/lib/charts/point-compare";
 
 /** The Pareto Graph tab's interactive part: controls, chart, point comparison and frontier table. */
 export function ParetoPanel(props: { runs: ChartRun[] }) {
   const runs = useStable(props.runs);
   const { state, update } = useView();
-  const marked = useMemo(() => pickRoles(state.points, state.swap), [state.points, state.swap]);
+  const marked = useMemo(() => {
+    const live = livePicks(runs, state.points, state.y);
+    return pickRoles(live, state.swap && live.length === 2);
+  }, [runs, state.points, state.swap, state.y]);
   const figure = useMemo(
     () => buildParetoFigure(runs, { y: state.y, cutoff: state.cutoff ? state.cutoffValue : null, frontier: state.frontier, marked }),
     [runs, state.y, state.cutoff, state.cutoffValue, state.frontier, marked],

@@ -33,11 +33,16 @@ export interface Comparison {
   dy: number | null;
 }
 
-/** Resolve the picks against the charted runs (a pick of a run no longer shown is ignored). */
+/** The picks that name a point of the charted runs (a pick of a run no longer shown is dropped). */
+export function livePicks(runs: readonly ChartRun[], points: readonly PointRef[], y: YMetric): PointRef[] {
+  const all = runs.flatMap((run) => runParetoPoints(run, y));
+  return points.filter((ref) => all.some((p) => same(p, ref)));
+}
+
+/** A and B with the % change of both axes, from the picks that are still on the chart. */
 export function comparePoints(runs: readonly ChartRun[], points: readonly PointRef[], swap: boolean, y: YMetric): Comparison {
   const all = runs.flatMap((run) => runParetoPoints(run, y));
-  const resolved = pickRoles(points, swap).map((m) => all.find((p) => same(p, m)) ?? null);
-  const a = resolved[0] ?? null;
-  const b = resolved[1] ?? null;
+  const live = livePicks(runs, points, y);
+  const [a = null, b = null] = pickRoles(live, swap).map((m) => all.find((p) => same(p, m)) ?? null);
   return { a, b, dx: a && b ? percentChange(a.x, b.x) : null, dy: a && b ? percentChange(a.y, b.y) : null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparePoints, nextPicked, percentChange, pickRoles } from "@/lib/charts/point-compare";
+import { comparePoints, livePicks, nextPicked, percentChange, pickRoles } from "@/lib/charts/point-compare";
 import { fmtPercent } from "@/lib/charts/format";
 import { CHART_RUNS } from "./fixtures";
 
@@ -45,9 +45,11 @@ describe("two-point comparison", () => {
     expect(total.dy).toBeCloseTo(((114 - 61.725) / 61.725) * 100);
   });
 
-  it("a pick whose run is not charted is ignored", () => {
+  it("a pick whose run is not charted is dropped, so the other one is the baseline", () => {
     const result = comparePoints(CHART_RUNS, [p("gone", 1), p(R3667, 16)], false, "output");
-    expect(result.a).toBeNull();
+    expect(result.a?.concurrency).toBe(16);
+    expect(result.b).toBeNull();
     expect(result.dx).toBeNull();
+    expect(livePicks(CHART_RUNS, [p("gone", 1), p(R3667, 16), p(R3667, 999)], "output")).toEqual([p(R3667, 16)]);
   });
 });
