@@ -9,7 +9,7 @@ import { SrtlogError } from "../errors";
 import { flushBackgroundWork, inBackground, parseLogFiles, track, type ParseProgress } from "./log-pool";
 import type { LogFileParse } from "./parse-log-file";
 import { findNodeFiles, type WorkerFiles } from "./node-files";
-import { readNodeBatches, readNodeCacheFooter, writeNodeCache } from "./node-cache";
+import { readNodeCache, readNodeCacheFooter, writeNodeCache } from "./node-cache";
 import { fingerprintOf } from "./scan-runs";
 
 /** Below this many batch rows the cache is written right away on this thread. */
@@ -75,11 +75,8 @@ export class NodeAnalyzer {
     const files = findNodeFiles(runPath);
     const fingerprint = fingerprintOf(files.workers.flatMap((w) => [...w.logs, w.config]));
     if (options.cache !== false) {
-      const footer = readNodeCacheFooter(runPath, fingerprint);
-      if (footer) {
-        const tables = await readNodeBatches(footer.buffer, footer.nodes);
-        return footer.nodes.map(({ prefillBatches: _p, decodeBatches: _d, mixedBatches: _m, memorySnapshots: _s, ...node }, i) => ({ ...node, batches: tables[i] }));
-      }
+      const cached = readNodeCache(runPath, fingerprint);
+      if (cached) return cached;
     }
     const nodes = await this.parseWorkers(runPath, files.workers, options.onProgress);
     if (options.cache !== false) this.saveCache(runPath, fingerprint, nodes);

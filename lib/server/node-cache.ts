@@ -1,15 +1,16 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
-import { parquetMetadata, parquetRead } from "hyparquet";
+import path from "node:path";
 import { fileWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
-import { BATCH_TYPES, type BatchTable } from "../../parsers/worker-log/batch-table";
+import { BATCH_TYPES } from "../../parsers/worker-log/batch-table";
 import type { MemoryRecord } from "../../parsers/worker-log";
 import type { NodeMetrics, NodeSummary } from "../node-metrics";
 import { summariseNode } from "../node-metrics";
 import { snakeCase } from "./bench-cache";
 import { cacheCandidates, writeCacheFile } from "./cache-dir";
 import { parquetKv, toArrayBuffer } from "./parquet";
+import { BATCH_COLUMNS_FILE, readBatchColumns, writeBatchColumns } from "./batch-columns-file";
 
 /** Bump when log parsing changes what a log yields: caches written before are rebuilt. */
 export const NODE_PARSER_VERSION = "1";
@@ -81,16 +82,27 @@ async function writeNodeParquet(file: string, nodes: readonly NodeMetrics[], kv:
   }
 }
 
-/** Save parsed nodes with the fingerprint of the files they came from. */
+/** Save parsed nodes with the fingerprint of the files they came from: raw columns, then the Parquet. */
 export async function writeNodeCache(runPath: string, fingerprint: string, nodes: readonly NodeMetrics[]): Promise<void> {
   if (nodes.length === 0) return;
+  const stamp = `${NODE_PARSER_VERSION}:${fingerprint}`;
+  await writeCacheFile(runPath, BATCH_COLUMNS_FILE, async (file) => writeBatchColumns(file, stamp, nodes.map((node) => node.batches)));
   const footer: FooterNode[] = nodes.map((node) => ({ ...summariseNode(node), config: node.config }));
   const kv = { "srtlog.parser_version": NODE_PARSER_VERSION, "srtlog.fingerprint": fingerprint, "srtlog.nodes": JSON.stringify(footer) };
   await writeCacheFile(runPath, NODE_CACHE_FILE, (file) => writeNodeParquet(file, nodes, kv));
 }
 
+/** Every node with its batches from a valid cache; null when the cache is missing or stale. */
+export function readNodeCache(runPath: string, fingerprint: string): NodeMetrics[] | null {
+  const footer = readNodeCacheFooter(runPath, fingerprint);
+  if (!footer) return null;
+  const tables = readBatchColumns(path.join(path.dirname(footer.file), BATCH_COLUMNS_FILE), `${NODE_PARSER_VERSION}:${fingerprint}`);
+  if (!tables || tables.length !== footer.nodes.length) return null;
+  return footer.nodes.map(({ prefillBatches: _p, decodeBatches: _d, mixedBatches: _m, memorySnapshots: _s, ...node }, i) => ({ ...node, batches: tables[i] }));
+}
+
 /** The footer of a valid cache: nodes without batches, and the file to read batches from. */
-export function readNodeCacheFooter(runPath: string, fingerprint: string): { file: string; buffer: ArrayBuffer; nodes: FooterNode[] } | null {
+export function readNodeCacheFooter(runPath: string, fingerprint: string): { file: string; nodes: FooterNode[] } | null {
   for (const file of cacheCandidates(runPath, NODE_CACHE_FILE)) {
     let buffer: ArrayBuffer;
     try {
@@ -101,59 +113,10 @@ export function readNodeCacheFooter(runPath: string, fingerprint: string): { fil
     try {
       const kv = parquetKv(buffer);
       if (kv["srtlog.parser_version"] !== NODE_PARSER_VERSION || kv["srtlog.fingerprint"] !== fingerprint) continue;
-      return { file, buffer, nodes: JSON.parse(kv["srtlog.nodes"]) as FooterNode[] };
+      return { file, nodes: JSON.parse(kv["srtlog.nodes"]) as FooterNode[] };
     } catch {
       void unlink(file).catch(() => {});
     }
   }
   return null;
-}
-
-const KEY_COLUMNS = new Set(["node", "worker_type", "worker_id", "dp", "tp", "ep", "timestamp", "metric_type", "line"]);
-
-/** Rebuild each node's batch columns from the cache rows (nodes are stored in footer order). */
-export async function readNodeBatches(buffer: ArrayBuffer, nodes: readonly FooterNode[]): Promise<BatchTable[]> {
-  const metadata = parquetMetadata(buffer);
-  const skip = new Set<string>([...MEMORY_FIELDS.map(snakeCase), "node", "worker_type", "worker_id"]);
-  const names = metadata.schema.slice(1).map((element) => element.name).filter((name) => !skip.has(name));
-  const tables: BatchTable[] = [];
-  let start = 0;
-  // One node (one row group) at a time, into typed arrays: millions of rows never sit in memory as
-  // boxed values, and only one node's decoded pages are alive at once.
-  for (const node of nodes) {
-    const n = node.prefillBatches + node.decodeBatches + node.mixedBatches;
-    tables.push(await readNodeRows(buffer, metadata, names, start, n));
-    start += n + node.memorySnapshots;
-  }
-  return tables;
-}
-
-async function readNodeRows(buffer: ArrayBuffer, metadata: ReturnType<typeof parquetMetadata>, names: string[], start: number, n: number): Promise<BatchTable> {
-  const numeric = new Map<string, Float64Array>(names.filter((name) => name !== "metric_type").map((name) => [name, new Float64Array(n).fill(NaN)]));
-  const batchType = new Uint8Array(n);
-  if (n > 0) {
-    await parquetRead({
-      file: buffer,
-      metadata,
-      columns: names,
-      rowStart: start,
-      rowEnd: start + n,
-      onChunk: ({ columnName, columnData, rowStart }) => {
-        const target = numeric.get(columnName);
-        for (let i = 0; i < columnData.length; i++) {
-          const row = rowStart + i - start;
-          if (row < 0 || row >= n) continue;
-          if (target) target[row] = Number(columnData[i] ?? NaN);
-          else batchType[row] = BATCH_TYPES.indexOf(columnData[i] as never);
-        }
-      },
-    });
-  }
-  const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  const metrics: Record<string, Float64Array> = {};
-  for (const [name, column] of numeric) {
-    if (!KEY_COLUMNS.has(name) && column.some((v) => !Number.isNaN(v))) metrics[camel(name)] = column;
-  }
-  const int = (name: string) => Int32Array.from(numeric.get(name)!);
-  return { length: n, ts: numeric.get("timestamp")!, line: int("line"), dp: int("dp"), tp: int("tp"), ep: int("ep"), batchType, metrics };
 }
