@@ -1,5 +1,5 @@
 import "server-only";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writevSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writevSync } from "node:fs";
 import type { BatchTable } from "../../parsers/worker-log/batch-table";
 
 /**
@@ -74,6 +74,40 @@ export function writeBatchColumns(file: string, fingerprint: string, tables: rea
   }
 }
 
+function tableFrom(length: number, columns: ColumnEntry[], view: (entry: ColumnEntry) => Float64Array | Int32Array | Uint8Array): BatchTable {
+  const byName = new Map(columns.map((c) => [c.name, view(c)]));
+  const metrics: Record<string, Float64Array> = {};
+  for (const c of columns) if (c.name.startsWith("metric:")) metrics[c.name.slice(7)] = byName.get(c.name) as Float64Array;
+  return {
+    length,
+    ts: byName.get("ts") as Float64Array,
+    line: byName.get("line") as Int32Array,
+    dp: byName.get("dp") as Int32Array,
+    tp: byName.get("tp") as Int32Array,
+    ep: byName.get("ep") as Int32Array,
+    batchType: byName.get("batchType") as Uint8Array,
+    metrics,
+  };
+}
+
+function viewer(data: Buffer, base: number) {
+  return (entry: ColumnEntry, shift = 0) => {
+    const start = data.byteOffset + base + entry.offset - shift;
+    if (entry.kind === "f64") return new Float64Array(data.buffer, start, entry.length);
+    if (entry.kind === "i32") return new Int32Array(data.buffer, start, entry.length);
+    return new Uint8Array(data.buffer, start, entry.length);
+  };
+}
+
+function readHeader(fd: number): { header: Header; base: number } {
+  const head = Buffer.alloc(8);
+  readSync(fd, head, 0, 8, 0);
+  const jsonLength = head.readUInt32LE(0);
+  const json = Buffer.alloc(jsonLength);
+  readSync(fd, json, 0, jsonLength, 8);
+  return { header: JSON.parse(json.toString("utf8")) as Header, base: pad8(8 + jsonLength) };
+}
+
 /** The tables, if `file` holds columns for `fingerprint`; null otherwise (missing, stale, broken). */
 export function readBatchColumns(file: string, fingerprint: string): BatchTable[] | null {
   let bytes: Buffer;
@@ -89,28 +123,30 @@ export function readBatchColumns(file: string, fingerprint: string): BatchTable[
     const base = pad8(8 + jsonLength);
     // Views need an 8-aligned start; a copy gives one when the Buffer does not.
     const data = (bytes.byteOffset + base) % 8 === 0 ? bytes : Buffer.from(bytes);
-    const view = (entry: ColumnEntry) => {
-      const start = data.byteOffset + base + entry.offset;
-      if (entry.kind === "f64") return new Float64Array(data.buffer, start, entry.length);
-      if (entry.kind === "i32") return new Int32Array(data.buffer, start, entry.length);
-      return new Uint8Array(data.buffer, start, entry.length);
-    };
-    return header.tables.map(({ length, columns }) => {
-      const byName = new Map(columns.map((c) => [c.name, view(c)]));
-      const metrics: Record<string, Float64Array> = {};
-      for (const c of columns) if (c.name.startsWith("metric:")) metrics[c.name.slice(7)] = byName.get(c.name) as Float64Array;
-      return {
-        length,
-        ts: byName.get("ts") as Float64Array,
-        line: byName.get("line") as Int32Array,
-        dp: byName.get("dp") as Int32Array,
-        tp: byName.get("tp") as Int32Array,
-        ep: byName.get("ep") as Int32Array,
-        batchType: byName.get("batchType") as Uint8Array,
-        metrics,
-      };
-    });
+    const view = viewer(data, base);
+    return header.tables.map(({ length, columns }) => tableFrom(length, columns, (c) => view(c)));
   } catch {
     return null;
+  }
+}
+
+/**
+ * Visit the tables one at a time, each read on its own from disk: a consumer (the Parquet writer)
+ * holds one node's columns in memory, not the whole run's.
+ */
+export async function forEachBatchTable(file: string, visit: (table: BatchTable, index: number) => Promise<void> | void): Promise<void> {
+  const fd = openSync(file, "r");
+  try {
+    const { header, base } = readHeader(fd);
+    for (const [index, { length, columns }] of header.tables.entries()) {
+      const first = columns.length > 0 ? columns[0].offset : 0;
+      const last = columns.reduce((end, c) => Math.max(end, c.offset + pad8(c.length * (c.kind === "f64" ? 8 : c.kind === "i32" ? 4 : 1))), first);
+      const data = Buffer.alloc(last - first);
+      readSync(fd, data, 0, data.length, base + first);
+      const view = viewer(data, 0);
+      await visit(tableFrom(length, columns, (c) => view(c, first)), index);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

@@ -8,16 +8,16 @@ register("../../bin/server-only-hook.mjs", import.meta.url);
 const { register: registerTypeScript } = await import("tsx/esm/api");
 registerTypeScript();
 const { parseLogFile } = await import("./parse-log-file.ts");
-const { writeNodeCache } = await import("./node-cache.ts");
+const { writeNodeParquetJob } = await import("./node-cache.ts");
 
 function buffersOf(table) {
   return [table.ts, table.line, table.dp, table.tp, table.ep, table.batchType, ...Object.values(table.metrics)].map((a) => a.buffer);
 }
 
-parentPort.on("message", async ({ id, path, yearHint, writeCache }) => {
+parentPort.on("message", async ({ id, path, yearHint, parquetJob }) => {
   try {
-    if (writeCache) {
-      await writeNodeCache(writeCache.runPath, writeCache.fingerprint, writeCache.nodes);
+    if (parquetJob) {
+      await writeNodeParquetJob(parquetJob);
       parentPort.postMessage({ id, ok: true, result: null });
       return;
     }

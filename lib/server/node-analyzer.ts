@@ -9,7 +9,7 @@ import { SrtlogError } from "../errors";
 import { flushBackgroundWork, inBackground, parseLogFiles, track, type ParseProgress } from "./log-pool";
 import type { LogFileParse } from "./parse-log-file";
 import { findNodeFiles, type WorkerFiles } from "./node-files";
-import { readNodeCache, readNodeCacheFooter, writeNodeCache } from "./node-cache";
+import { readNodeCache, readNodeCacheFooter, writeNodeCache, writeNodeColumns, writeNodeParquetJob } from "./node-cache";
 import { fingerprintOf } from "./scan-runs";
 
 /** Below this many batch rows the cache is written right away on this thread. */
@@ -106,11 +106,21 @@ export class NodeAnalyzer {
     return buildNode(worker, [parse], (f) => path.basename(f));
   }
 
-  /** Cache writes run on a worker thread for big runs; the caller has its nodes already. */
+  /**
+   * Raw columns are written at once; for big runs the Parquet encoding then runs on a worker thread
+   * that reads one node at a time back from disk, so the caller is not kept waiting and memory is not
+   * doubled by a copy of every node.
+   */
   private saveCache(runPath: string, fingerprint: string, nodes: NodeMetrics[]): void {
     const rows = nodes.reduce((n, node) => n + node.batches.length, 0);
-    const write = () => writeNodeCache(runPath, fingerprint, nodes);
-    const pending = rows < BACKGROUND_FROM_ROWS ? track(write()) : inBackground({ writeCache: { runPath, fingerprint, nodes } }, write);
+    const pending =
+      rows < BACKGROUND_FROM_ROWS && process.env.SRTLOG_THREADS !== "always"
+        ? track(writeNodeCache(runPath, fingerprint, nodes))
+        : track(
+            writeNodeColumns(runPath, fingerprint, nodes).then((job) => {
+              if (job) return inBackground({ parquetJob: job }, () => writeNodeParquetJob(job));
+            }),
+          );
     pending.catch((error) => console.error(`srtlog: could not cache node metrics of ${runPath}: ${error instanceof Error ? error.message : error}`));
   }
 

@@ -10,7 +10,7 @@ import { summariseNode } from "../node-metrics";
 import { snakeCase } from "./bench-cache";
 import { cacheCandidates, writeCacheFile } from "./cache-dir";
 import { parquetKv, toArrayBuffer } from "./parquet";
-import { BATCH_COLUMNS_FILE, readBatchColumns, writeBatchColumns } from "./batch-columns-file";
+import { BATCH_COLUMNS_FILE, forEachBatchTable, readBatchColumns, writeBatchColumns } from "./batch-columns-file";
 
 /** Bump when log parsing changes what a log yields: caches written before are rebuilt. */
 export const NODE_PARSER_VERSION = "1";
@@ -28,7 +28,7 @@ function metricNames(nodes: readonly NodeMetrics[]): string[] {
 }
 
 /** The rows of one node: its batches, then its memory snapshots (`metric_type` = `memory.<event>`). */
-function nodeColumns(node: NodeMetrics, metrics: string[]) {
+function nodeColumns(node: Pick<NodeMetrics, "node" | "workerType" | "workerId" | "batches" | "memory">, metrics: string[]) {
   const { batches, memory } = node;
   const n = batches.length + memory.length;
   const fill = <T>(value: T) => new Array<T>(n).fill(value);
@@ -60,20 +60,25 @@ function nodeColumns(node: NodeMetrics, metrics: string[]) {
   ] as { name: string; type: "STRING" | "INT32" | "DOUBLE"; data: ArrayLike<unknown> }[];
 }
 
-/** Write every node's batches and memory records as one Parquet table, a row group per node. */
-async function writeNodeParquet(file: string, nodes: readonly NodeMetrics[], kv: Record<string, string>): Promise<void> {
-  const metrics = metricNames(nodes);
+/** What a Parquet row group needs of a node. */
+type NodeRows = Pick<NodeMetrics, "node" | "workerType" | "workerId" | "batches" | "memory">;
+type NodeSource = (visit: (node: NodeRows) => void) => Promise<void> | void;
+
+const EMPTY: NodeRows["batches"] = { length: 0, ts: new Float64Array(), line: new Int32Array(), dp: new Int32Array(), tp: new Int32Array(), ep: new Int32Array(), batchType: new Uint8Array(), metrics: {} };
+
+/** Write nodes' batches and memory records as one Parquet table, a row group per node, as they come. */
+async function writeNodeParquet(file: string, metrics: string[], source: NodeSource, kv: Record<string, string>): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const first = nodeColumns(nodes[0], metrics);
-    const schema = schemaFromColumnData({ columnData: first.map((c) => ({ name: c.name, type: c.type, data: [], nullable: false })) });
+    const shape = nodeColumns({ node: "", workerType: "agg", workerId: "", batches: EMPTY, memory: [] }, metrics);
+    const schema = schemaFromColumnData({ columnData: shape.map((c) => ({ name: c.name, type: c.type, data: [], nullable: false })) });
     const kvMetadata = Object.entries(kv).map(([key, value]) => ({ key, value }));
     const writer = new ParquetWriter({ writer: fileWriter(temp), schema, codec: "SNAPPY", statistics: false, kvMetadata, createdBy: "srtlog" });
-    for (const node of nodes) {
-      const columns = node === nodes[0] ? first : nodeColumns(node, metrics);
+    await source((node) => {
+      const columns = nodeColumns(node, metrics);
       // nullable: false skips definition levels (NaN stands for missing): 40% faster to write.
       if (columns[0].data.length > 0) writer.write({ columnData: columns.map((c) => ({ name: c.name, data: c.data as never, nullable: false })), rowGroupSize: 1 << 30 });
-    }
+    });
     writer.finish();
     await rename(temp, file);
   } catch (error) {
@@ -82,14 +87,38 @@ async function writeNodeParquet(file: string, nodes: readonly NodeMetrics[], kv:
   }
 }
 
-/** Save parsed nodes with the fingerprint of the files they came from: raw columns, then the Parquet. */
-export async function writeNodeCache(runPath: string, fingerprint: string, nodes: readonly NodeMetrics[]): Promise<void> {
-  if (nodes.length === 0) return;
+/** What the Parquet step needs once the raw columns are on disk; small enough to post to a thread. */
+export interface ParquetJob {
+  runPath: string;
+  columnsFile: string;
+  metrics: string[];
+  kv: Record<string, string>;
+}
+
+/**
+ * First half of saving a run's nodes: the raw columns (a fast write) and the job that turns them into
+ * node_metrics.parquet. The job can run anywhere; it reads one node's columns at a time from disk.
+ */
+export async function writeNodeColumns(runPath: string, fingerprint: string, nodes: readonly NodeMetrics[]): Promise<ParquetJob | null> {
+  if (nodes.length === 0) return null;
   const stamp = `${NODE_PARSER_VERSION}:${fingerprint}`;
-  await writeCacheFile(runPath, BATCH_COLUMNS_FILE, async (file) => writeBatchColumns(file, stamp, nodes.map((node) => node.batches)));
+  const columnsFile = await writeCacheFile(runPath, BATCH_COLUMNS_FILE, async (file) => writeBatchColumns(file, stamp, nodes.map((node) => node.batches)));
   const footer: FooterNode[] = nodes.map((node) => ({ ...summariseNode(node), config: node.config }));
   const kv = { "srtlog.parser_version": NODE_PARSER_VERSION, "srtlog.fingerprint": fingerprint, "srtlog.nodes": JSON.stringify(footer) };
-  await writeCacheFile(runPath, NODE_CACHE_FILE, (file) => writeNodeParquet(file, nodes, kv));
+  return { runPath, columnsFile, metrics: metricNames(nodes), kv };
+}
+
+/** Second half: node_metrics.parquet from the raw columns file and the footer. */
+export async function writeNodeParquetJob(job: ParquetJob): Promise<void> {
+  const footer = JSON.parse(job.kv["srtlog.nodes"]) as FooterNode[];
+  const source: NodeSource = (visit) => forEachBatchTable(job.columnsFile, (batches, i) => visit({ ...footer[i], batches }));
+  await writeCacheFile(job.runPath, NODE_CACHE_FILE, (file) => writeNodeParquet(file, job.metrics, source, job.kv));
+}
+
+/** Save parsed nodes with the fingerprint of the files they came from: raw columns, then the Parquet. */
+export async function writeNodeCache(runPath: string, fingerprint: string, nodes: readonly NodeMetrics[]): Promise<void> {
+  const job = await writeNodeColumns(runPath, fingerprint, nodes);
+  if (job) await writeNodeParquetJob(job);
 }
 
 /** Every node with its batches from a valid cache; null when the cache is missing or stale. */

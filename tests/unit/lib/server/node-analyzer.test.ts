@@ -110,14 +110,20 @@ describe("NodeAnalyzer", () => {
     expect(out.nodes).toEqual(["cn-01", "cn_02"]);
   });
 
-  it("parses on worker threads to the same result as on this thread", async () => {
+  it("parses on worker threads, and writes the Parquet on one, to the same result as on this thread", async () => {
     const { legacy } = await makeRuns();
     process.env.SRTLOG_THREADS = "always";
     try {
-      const threaded = await new NodeAnalyzer().parseRunLogs(legacy, { cache: false });
+      const analyzer = new NodeAnalyzer();
+      const threaded = await analyzer.parseRunLogs(legacy);
+      await analyzer.flush();
       delete process.env.SRTLOG_THREADS;
       const inline = await new NodeAnalyzer().parseRunLogs(legacy, { cache: false });
       expect(threaded.map((n) => n.batches)).toEqual(inline.map((n) => n.batches));
+      const cached = await new NodeAnalyzer().parseRunLogs(legacy);
+      expect(cached.map((n) => n.batches)).toEqual(inline.map((n) => n.batches));
+      const summaries = await new NodeAnalyzer().summariseRunLogs(legacy);
+      expect(summaries.map((s) => s.prefillBatches + s.decodeBatches)).toEqual([2, 3, 0]);
     } finally {
       delete process.env.SRTLOG_THREADS;
     }
