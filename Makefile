@@ -1,5 +1,6 @@
 # Set-up is two commands on a fresh machine: `make dashboard` and `make test`.
 SHELL := /bin/bash
+export NEXT_TELEMETRY_DISABLED := 1
 HOST ?= 127.0.0.1
 PORT ?= 8501
 DEMO_DIR := $(CURDIR)/.demo/logs
