@@ -58,7 +58,7 @@ test("a tag added in the UI is written to <jobid>.json, shows at once and after 
   const editor = page.locator(`[data-testid="tag-editor"][data-run-dir="${RUN_3667}"]`);
   await editor.locator("summary").click();
   await editor.getByLabel("New tag for job 3667").fill("e2e-fast");
-  await editor.getByRole("button", { name: "Add" }).click();
+  await editor.getByRole("button", { name: "Add", exact: true }).click();
   await expect(editor.getByTestId("run-tags")).toContainText("e2e-fast");
   expect(await tagsOnDisk(RUN_3667, "3667")).toEqual(["baseline", "h100", "e2e-fast"]);
   // The picker label and the Tags filter see it too.
@@ -96,7 +96,7 @@ test("a refused tag write (read-only run dir) says why", async ({ page, consoleE
     const editor = page.locator(`[data-testid="tag-editor"][data-run-dir="${RUN_3667}"]`);
     await editor.locator("summary").click();
     await editor.getByLabel("New tag for job 3667").fill("nope");
-    await editor.getByRole("button", { name: "Add" }).click();
+    await editor.getByRole("button", { name: "Add", exact: true }).click();
     await expect(editor.getByTestId("tag-error")).toHaveText(`Cannot save tags to ${runDir}/3667.json: the directory is not writable`);
     expect(await tagsOnDisk(RUN_3667, "3667")).toEqual(["baseline", "h100"]);
     // Chromium logs the 403 response itself; that one is expected.
@@ -133,7 +133,7 @@ test("skipped runs are listed with their reasons; the logs dir is shown and can 
   await expect(page.getByTestId("logs-dir-input")).toHaveValue(LOGS_DIR);
 
   await page.getByTestId("logs-dir-input").fill("/nonexistent");
-  await page.getByRole("button", { name: "Load" }).click();
+  await page.getByTestId("logs-dir-form").getByRole("button", { name: "Load", exact: true }).click();
   await expect(page).toHaveURL(/logs=%2Fnonexistent/);
   await expect(page.getByTestId("logs-dir-error")).toHaveText("Logs directory not found: /nonexistent");
   await page.getByRole("button", { name: `Back to ${LOGS_DIR}` }).click();
