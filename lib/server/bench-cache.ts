@@ -1,10 +1,8 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import { unlink } from "node:fs/promises";
 import type { BenchPoint, MissingPoint } from "../model";
 import { outputTpsPerUser, perGpu } from "../metrics";
-import { cacheCandidates, writeCacheFile } from "./cache-dir";
-import { parquetKv, toArrayBuffer, writeParquet, type ParquetColumn } from "./parquet";
+import { findValidCache, writeCacheFile } from "./cache-dir";
+import { writeParquet, type ParquetColumn } from "./parquet";
 
 /** Bump when parsing changes what a result file yields: every cache written before is rebuilt. */
 export const BENCH_PARSER_VERSION = "2";
@@ -77,25 +75,15 @@ export async function writeBenchCache(runPath: string, jobId: string, totalGpus:
  * null means parse again. A cache that cannot be read is deleted so the rebuild replaces it.
  */
 export async function readBenchCache(runPath: string, fingerprint: string): Promise<BenchCacheContent | null> {
-  for (const file of cacheCandidates(runPath, BENCH_CACHE_FILE)) {
-    let buffer: ArrayBuffer;
-    try {
-      // Small files, read on every fresh load: a sync read skips a thread-pool round trip per file.
-      buffer = toArrayBuffer(readFileSync(file));
-    } catch {
-      continue;
-    }
-    try {
-      const kv = parquetKv(buffer);
-      if (kv["srtlog.parser_version"] !== BENCH_PARSER_VERSION || kv["srtlog.fingerprint"] !== fingerprint) continue;
-      return {
-        points: pointsFromJson(kv["srtlog.points"]),
-        missing: JSON.parse(kv["srtlog.missing"] ?? "[]") as MissingPoint[],
-        notes: JSON.parse(kv["srtlog.notes"] ?? "[]") as string[],
-      };
-    } catch {
-      await unlink(file).catch(() => {});
-    }
+  const cache = findValidCache(runPath, BENCH_CACHE_FILE, BENCH_PARSER_VERSION, fingerprint);
+  if (!cache) return null;
+  try {
+    return {
+      points: pointsFromJson(cache.kv["srtlog.points"]),
+      missing: JSON.parse(cache.kv["srtlog.missing"] ?? "[]") as MissingPoint[],
+      notes: JSON.parse(cache.kv["srtlog.notes"] ?? "[]") as string[],
+    };
+  } catch {
+    return null;
   }
-  return null;
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
+import { readParquetKv } from "./parquet";
 
 /** Per-user cache for runs whose directory we may not write (shared read-only result trees). */
 export function userCacheDir(runPath: string): string {
@@ -33,4 +35,22 @@ export async function writeCacheFile(runPath: string, fileName: string, write: (
     await write(fallback);
     return fallback;
   }
+}
+
+/**
+ * The first cache file of a run whose footer says it was written by `version` from files with
+ * `fingerprint`, with its key-value metadata; null means parse again. A cache file that cannot be
+ * read is deleted, so the rebuild replaces it.
+ */
+export function findValidCache(runPath: string, fileName: string, version: string, fingerprint: string): { file: string; kv: Record<string, string> } | null {
+  for (const file of cacheCandidates(runPath, fileName)) {
+    if (!existsSync(file)) continue;
+    try {
+      const kv = readParquetKv(file);
+      if (kv["srtlog.parser_version"] === version && kv["srtlog.fingerprint"] === fingerprint) return { file, kv };
+    } catch {
+      void unlink(file).catch(() => {});
+    }
+  }
+  return null;
 }

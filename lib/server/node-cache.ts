@@ -1,5 +1,4 @@
 import "server-only";
-import { readFileSync } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { fileWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
@@ -8,8 +7,7 @@ import type { MemoryRecord } from "../../parsers/worker-log";
 import type { NodeMetrics, NodeSummary } from "../node-metrics";
 import { summariseNode } from "../node-metrics";
 import { snakeCase } from "./bench-cache";
-import { cacheCandidates, writeCacheFile } from "./cache-dir";
-import { parquetKv, toArrayBuffer } from "./parquet";
+import { findValidCache, writeCacheFile } from "./cache-dir";
 import { BATCH_COLUMNS_FILE, forEachBatchTable, readBatchColumns, writeBatchColumns } from "./batch-columns-file";
 
 /** Bump when log parsing changes what a log yields: caches written before are rebuilt. */
@@ -130,22 +128,13 @@ export function readNodeCache(runPath: string, fingerprint: string): NodeMetrics
   return footer.nodes.map(({ prefillBatches: _p, decodeBatches: _d, mixedBatches: _m, memorySnapshots: _s, ...node }, i) => ({ ...node, batches: tables[i] }));
 }
 
-/** The footer of a valid cache: nodes without batches, and the file to read batches from. */
+/** The footer of a valid cache: nodes without batches, and the file they came from. */
 export function readNodeCacheFooter(runPath: string, fingerprint: string): { file: string; nodes: FooterNode[] } | null {
-  for (const file of cacheCandidates(runPath, NODE_CACHE_FILE)) {
-    let buffer: ArrayBuffer;
-    try {
-      buffer = toArrayBuffer(readFileSync(file));
-    } catch {
-      continue;
-    }
-    try {
-      const kv = parquetKv(buffer);
-      if (kv["srtlog.parser_version"] !== NODE_PARSER_VERSION || kv["srtlog.fingerprint"] !== fingerprint) continue;
-      return { file, nodes: JSON.parse(kv["srtlog.nodes"]) as FooterNode[] };
-    } catch {
-      void unlink(file).catch(() => {});
-    }
+  const cache = findValidCache(runPath, NODE_CACHE_FILE, NODE_PARSER_VERSION, fingerprint);
+  if (!cache) return null;
+  try {
+    return { file: cache.file, nodes: JSON.parse(cache.kv["srtlog.nodes"]) as FooterNode[] };
+  } catch {
+    return null;
   }
-  return null;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
-import { parquetMetadata, parquetReadObjects } from "hyparquet";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { rename, unlink, writeFile } from "node:fs/promises";
+import { parquetMetadata } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 
 export type ParquetColumnType = "DOUBLE" | "INT32" | "STRING" | "BOOLEAN";
@@ -43,25 +44,23 @@ export function parquetKv(buffer: ArrayBuffer): Record<string, string> {
   return kv;
 }
 
-function plain(value: unknown): unknown {
-  // hyparquet returns INT64 as BigInt, which JSON cannot carry.
-  return typeof value === "bigint" ? Number(value) : value;
+/** Key-value metadata of a Parquet file, reading only its footer (a 50 MB cache costs a few KB). */
+export function readParquetKv(path: string): Record<string, string> {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(8);
+    readSync(fd, tail, 0, 8, Math.max(0, size - 8));
+    const footerLength = tail.readUInt32LE(0);
+    const bytes = Buffer.alloc(Math.min(size, footerLength + 8));
+    readSync(fd, bytes, 0, bytes.length, size - bytes.length);
+    return parquetKv(toArrayBuffer(bytes));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** An ArrayBuffer holding exactly a Node Buffer's bytes (hyparquet wants one). */
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-/** All rows of a Parquet file held in memory, as plain objects. */
-export async function parquetRows(buffer: ArrayBuffer): Promise<Record<string, unknown>[]> {
-  const rows = (await parquetReadObjects({ file: buffer })) as Record<string, unknown>[];
-  for (const row of rows) for (const key in row) row[key] = plain(row[key]);
-  return rows;
-}
-
-/** Read a whole Parquet file: its rows and its key-value metadata. */
-export async function readParquet(path: string): Promise<{ kv: Record<string, string>; rows: Record<string, unknown>[] }> {
-  const buffer = toArrayBuffer(await readFile(path));
-  return { kv: parquetKv(buffer), rows: await parquetRows(buffer) };
 }
