@@ -25,31 +25,106 @@ export function firstTimestamp(nodes: readonly NodeBatches[]): number | null {
   return first === Infinity ? null : first;
 }
 
-/** Mean of the values falling in each whole second, in time order. */
-function averagePerSecond(points: Iterable<[number, number]>, t0: number): { x: number[]; y: number[] } {
+/** Past this many seconds between a run's first and last record, per-second sums go in a Map, not arrays. */
+const MAX_DENSE_SECONDS = 5_000_000;
+
+/** Per-second sums and counts of one line. */
+interface Accumulator {
+  add(second: number, value: number): void;
+  result(): { x: number[]; y: number[] };
+}
+
+/** Typed arrays indexed by second: one pass over millions of rows without a Map lookup or tuple per row. */
+function denseAccumulator(first: number, span: number): Accumulator {
+  const sums = new Float64Array(span);
+  const counts = new Uint32Array(span);
+  return {
+    add(second, value) {
+      sums[second - first] += value;
+      counts[second - first]++;
+    },
+    result() {
+      const x: number[] = [];
+      const y: number[] = [];
+      for (let i = 0; i < span; i++) {
+        if (counts[i] > 0) {
+          x.push(first + i);
+          y.push(sums[i] / counts[i]);
+        }
+      }
+      return { x, y };
+    },
+  };
+}
+
+/** For a run whose timestamps span months (a bad clock): only the seconds that have values. */
+function sparseAccumulator(): Accumulator {
   const sums = new Map<number, [number, number]>();
-  for (const [ts, value] of points) {
-    const second = Math.floor((ts - t0) / 1000);
-    const bucket = sums.get(second);
-    if (bucket) {
-      bucket[0] += value;
-      bucket[1]++;
-    } else sums.set(second, [value, 1]);
-  }
-  const seconds = [...sums.keys()].sort((a, b) => a - b);
-  return { x: seconds, y: seconds.map((s) => sums.get(s)![0] / sums.get(s)![1]) };
+  return {
+    add(second, value) {
+      const bucket = sums.get(second);
+      if (bucket) {
+        bucket[0] += value;
+        bucket[1]++;
+      } else sums.set(second, [value, 1]);
+    },
+    result() {
+      const seconds = [...sums.keys()].sort((a, b) => a - b);
+      return { x: seconds, y: seconds.map((s) => sums.get(s)![0] / sums.get(s)![1]) };
+    },
+  };
 }
 
-function* valuesOf(batches: BatchTable, metric: string, keep: (i: number) => boolean = () => true): Generator<[number, number]> {
-  const column = batches.metrics[metric];
-  if (!column) return;
-  for (let i = 0; i < batches.length; i++) {
-    if (!Number.isNaN(column[i]) && !Number.isNaN(batches.ts[i]) && keep(i)) yield [batches.ts[i], column[i]];
+/** First and last whole second (since t0) of the rows that have a timestamp, over nodes that log the metric. */
+function secondsRange(nodes: readonly NodeBatches[], metric: string, t0: number): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const { batches } of nodes) {
+    if (!batches.metrics[metric]) continue;
+    for (let i = 0; i < batches.length; i++) {
+      const ts = batches.ts[i];
+      if (ts < lo) lo = ts;
+      if (ts > hi) hi = ts;
+    }
   }
+  return lo === Infinity ? null : [Math.floor((lo - t0) / 1000), Math.floor((hi - t0) / 1000)];
 }
 
-function* valuesOfAll(nodes: readonly NodeBatches[], metric: string): Generator<[number, number]> {
-  for (const node of nodes) yield* valuesOf(node.batches, metric);
+/**
+ * Mean of a metric's values in each whole second, one line per group (`groupOf(node index, row)`),
+ * in row order. Rows without a value or a timestamp are skipped.
+ */
+function meansPerSecond(nodes: readonly NodeBatches[], metric: string, t0: number, groupOf: (node: number, row: number) => number): Map<number, { x: number[]; y: number[] }> {
+  const range = secondsRange(nodes, metric, t0);
+  const groups = new Map<number, Accumulator>();
+  if (range === null) return new Map();
+  const span = range[1] - range[0] + 1;
+  const create = () => (span <= MAX_DENSE_SECONDS ? denseAccumulator(range[0], span) : sparseAccumulator());
+  // Consecutive rows mostly share a group: remember the last one rather than look it up per row.
+  let lastGroup = NaN;
+  let last: Accumulator | undefined;
+  nodes.forEach(({ batches }, n) => {
+    const column = batches.metrics[metric];
+    if (!column) return;
+    for (let i = 0; i < batches.length; i++) {
+      const value = column[i];
+      const ts = batches.ts[i];
+      if (Number.isNaN(value) || Number.isNaN(ts)) continue;
+      const group = groupOf(n, i);
+      if (group !== lastGroup) {
+        last = groups.get(group);
+        if (!last) groups.set(group, (last = create()));
+        lastGroup = group;
+      }
+      last!.add(Math.floor((ts - t0) / 1000), value);
+    }
+  });
+  return new Map([...groups].map(([group, accumulator]) => [group, accumulator.result()]));
+}
+
+/** One line averaging every node's values per second. */
+function meanOfAll(nodes: readonly NodeBatches[], metric: string, t0: number): { x: number[]; y: number[] } {
+  return meansPerSecond(nodes, metric, t0, () => 0).get(0) ?? { x: [], y: [] };
 }
 
 /**
@@ -59,23 +134,18 @@ function* valuesOfAll(nodes: readonly NodeBatches[], metric: string): Generator<
 export function metricSeries(nodes: readonly NodeBatches[], metric: string, mode: Aggregation, t0 = firstTimestamp(nodes)): Series[] {
   if (t0 === null) return [];
   if (mode === "all") {
-    const line = averagePerSecond(valuesOfAll(nodes, metric), t0);
+    const line = meanOfAll(nodes, metric, t0);
     return line.x.length > 0 ? [{ label: "all nodes", ...line }] : [];
   }
   if (mode === "individual") {
-    return nodes
-      .map((node) => ({ label: `${node.node}-${node.workerType[0]}-${node.workerId}`, ...averagePerSecond(valuesOf(node.batches, metric), t0) }))
-      .filter((series) => series.x.length > 0);
+    const lines = meansPerSecond(nodes, metric, t0, (n) => n);
+    return nodes.flatMap((node, n) => {
+      const line = lines.get(n);
+      return line ? [{ label: `${node.node}-${node.workerType[0]}-${node.workerId}`, ...line }] : [];
+    });
   }
-  const ranks = new Set<number>();
-  for (const { batches } of nodes) for (let i = 0; i < batches.length; i++) ranks.add(batches.dp[i]);
-  return [...ranks]
-    .sort((a, b) => a - b)
-    .map((rank) => {
-      const points = nodes.flatMap((node) => [...valuesOf(node.batches, metric, (i) => node.batches.dp[i] === rank)]);
-      return { label: `DP${rank}`, ...averagePerSecond(points, t0) };
-    })
-    .filter((series) => series.x.length > 0);
+  const lines = meansPerSecond(nodes, metric, t0, (n, i) => nodes[n].batches.dp[i]);
+  return [...lines.keys()].sort((a, b) => a - b).map((rank) => ({ label: `DP${rank}`, ...lines.get(rank)! }));
 }
 
 /** Prefill input rate against decode generation rate over time, per node on average. */
@@ -96,8 +166,8 @@ export function rateMatch(nodes: readonly NodeBatches[], unit: RateMatch["unit"]
   const t0 = firstTimestamp(nodes);
   if (prefillNodes.length === 0 || decodeNodes.length === 0 || t0 === null) return null;
   if (unit === "requests/s" && (!isl || !osl)) return null;
-  const prefill = averagePerSecond(valuesOfAll(prefillNodes, "inputThroughput"), t0);
-  const decode = averagePerSecond(valuesOfAll(decodeNodes, "genThroughput"), t0);
+  const prefill = meanOfAll(prefillNodes, "inputThroughput", t0);
+  const decode = meanOfAll(decodeNodes, "genThroughput", t0);
   const scale = (y: number[], by: number | null) => (unit === "requests/s" ? y.map((v) => v / by!) : y);
   return {
     unit,

@@ -69,3 +69,62 @@ describe("rateMatch", () => {
     expect(rateMatch([...prefill, ...decode], "requests/s", null, 100)).toBeNull();
   });
 });
+
+/** The straightforward definition: collect (second, value) pairs in row order and average per second. */
+function referenceSeries(nodes: NodeBatches[], metric: string, keyOf: (n: number, i: number) => number, t0: number): Map<number, { x: number[]; y: number[] }> {
+  const groups = new Map<number, Map<number, number[]>>();
+  nodes.forEach(({ batches }, n) => {
+    const column = batches.metrics[metric];
+    for (let i = 0; column && i < batches.length; i++) {
+      if (Number.isNaN(column[i]) || Number.isNaN(batches.ts[i])) continue;
+      const seconds = groups.get(keyOf(n, i)) ?? new Map<number, number[]>();
+      groups.set(keyOf(n, i), seconds);
+      const second = Math.floor((batches.ts[i] - t0) / 1000);
+      seconds.set(second, [...(seconds.get(second) ?? []), column[i]]);
+    }
+  });
+  return new Map(
+    [...groups].map(([key, seconds]) => {
+      const x = [...seconds.keys()].sort((a, b) => a - b);
+      return [key, { x, y: x.map((s) => seconds.get(s)!.reduce((a, b) => a + b, 0) / seconds.get(s)!.length) }];
+    }),
+  );
+}
+
+describe("metricSeries on many rows", () => {
+  // A deterministic mess: interleaved DP ranks, missing values and timestamps, several rows per second.
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = random(7);
+  const nodes = ["n1", "n2", "n3"].map((name) => {
+    const rows: [number, number, number][] = Array.from({ length: 2000 }, (_, i) => [i * 0.37 + next() * 3, Math.floor(next() * 4), next() < 0.1 ? NaN : Math.round(next() * 1000)]);
+    const n = node(name, "decode", "runningReq", rows);
+    n.batches.ts[5] = NaN;
+    return n;
+  });
+  const t0 = firstTimestamp(nodes)!;
+  const closeTo = (actual: { x: number[]; y: number[] }, expected: { x: number[]; y: number[] }) => {
+    expect(actual.x).toEqual(expected.x);
+    actual.y.forEach((v, i) => expect(v).toBeCloseTo(expected.y[i], 9));
+  };
+
+  it("matches the plain per-second average in every mode", () => {
+    const all = metricSeries(nodes, "runningReq", "all");
+    closeTo(all[0], referenceSeries(nodes, "runningReq", () => 0, t0).get(0)!);
+    const individual = metricSeries(nodes, "runningReq", "individual");
+    const expectedIndividual = referenceSeries(nodes, "runningReq", (n) => n, t0);
+    expect(individual.map((s) => s.label)).toEqual(["n1-d-w0", "n2-d-w0", "n3-d-w0"]);
+    individual.forEach((s, n) => closeTo(s, expectedIndividual.get(n)!));
+    const dp = metricSeries(nodes, "runningReq", "dp");
+    const expectedDp = referenceSeries(nodes, "runningReq", (n, i) => nodes[n].batches.dp[i], t0);
+    expect(dp.map((s) => s.label)).toEqual(["DP0", "DP1", "DP2", "DP3"]);
+    dp.forEach((s, rank) => closeTo(s, expectedDp.get(rank)!));
+  });
+});
+
+describe("metricSeries over a bad clock", () => {
+  it("a record months after the others still lands in its own second", () => {
+    const days = 86_400;
+    const n = node("a", "prefill", "queueReq", [[0, 0, 1], [0.5, 0, 3], [100 * days, 0, 7]]);
+    expect(metricSeries([n], "queueReq", "all")).toEqual([{ label: "all nodes", x: [0, 100 * days], y: [2, 7] }]);
+  });
+});
