@@ -5,7 +5,7 @@ import path from "node:path";
 import type { BenchPoint, MissingPoint, Run, RunMetadata } from "../model";
 import { topologyLabel, totalGpusOf } from "../topology";
 import { concurrencyFromFileName, parseBenchResultFile } from "../../parsers/bench-result";
-import { parseRecipe } from "../../parsers/recipe";
+import { recipeConcurrencies } from "../../parsers/recipe";
 import { parseRunMetadata } from "../../parsers/run-metadata";
 import { readBenchCache, writeBenchCache, type BenchCacheContent } from "./bench-cache";
 import { fingerprintOf, RESULT_DIR_PATTERNS, scanRunFiles, findMetadataFile, findRecipeFile, type FileStamp, type RunDirEntry, type RunFiles } from "./scan-runs";
@@ -24,8 +24,7 @@ function readMetadata(entry: RunDirEntry): MetadataRead {
   const parsed = parseRunMetadata(text, `${entry.jobId}.json`, entry.jobId, null);
   if (!parsed.ok || parsed.metadata.profiler.concurrencies) return parsed;
   const recipeFile = findRecipeFile(entry.path);
-  const recipe = recipeFile ? parseRecipe(readFileSync(recipeFile.path, "utf8")) : null;
-  if (recipe?.ok) parsed.metadata.profiler.concurrencies = recipe.concurrencies;
+  if (recipeFile) parsed.metadata.profiler.concurrencies = recipeConcurrencies(readFileSync(recipeFile.path, "utf8"));
   return parsed;
 }
 
