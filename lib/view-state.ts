@@ -11,6 +11,15 @@ export type YMetric = (typeof Y_METRICS)[number];
 export const LATENCY_STATS = ["mean", "median", "p99"] as const;
 export type LatencyStat = (typeof LATENCY_STATS)[number];
 export const DEFAULT_CUTOFF = 30;
+/** Node Metrics: every node, one line per DP rank, or one line per run (the default). */
+export const AGGREGATIONS = ["all", "dp", "individual"] as const;
+export type AggregationMode = (typeof AGGREGATIONS)[number];
+/** Node Metrics disaggregation queues: one stacked area chart, or a chart each. */
+export const DISAGG_VIEWS = ["stacked", "separate"] as const;
+export type DisaggView = (typeof DISAGG_VIEWS)[number];
+/** Rate Match unit: tokens/s as logged, or requests/s (prefill / ISL, decode / OSL). */
+export const RATE_UNITS = ["tokens", "requests"] as const;
+export type RateUnit = (typeof RATE_UNITS)[number];
 /** Runs selected when the URL names none: the newest few, as the Streamlit dashboard did. */
 export const DEFAULT_SELECTED_RUNS = 3;
 /** `run=all` selects every run that passes the filters; run directories always start with a digit. */
@@ -19,6 +28,10 @@ export const ALL_RUNS = "all";
 /** A benchmark point: one concurrency of one run, spelled `<runDir>@<concurrency>` in the URL. */
 export const pointRefSchema = z.object({ runDir: z.string().min(1), concurrency: z.number().int() });
 export type PointRef = z.infer<typeof pointRefSchema>;
+
+/** The worker whose config the Configuration tab shows for a run, spelled `<runDir>@<worker>` in the URL. */
+export const configPickSchema = z.object({ runDir: z.string().min(1), worker: z.string().min(1) });
+export type ConfigPick = z.infer<typeof configPickSchema>;
 
 const strings = z.array(z.string()).catch([]);
 const flag = z.boolean().catch(false);
@@ -42,6 +55,11 @@ export const viewStateSchema = z.object({
   /** Picked points in click order (at most two); with `swap` the second is the baseline. */
   points: z.array(pointRefSchema).max(2).catch([]),
   swap: flag,
+  agg: z.enum(AGGREGATIONS).catch("all"),
+  disagg: z.enum(DISAGG_VIEWS).catch("stacked"),
+  rate: z.enum(RATE_UNITS).catch("tokens"),
+  /** At most one per run: the last pick of a run wins. */
+  configNodes: z.array(configPickSchema).catch([]),
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 
@@ -71,6 +89,23 @@ export function parsePointRef(text: string): PointRef | null {
   return { runDir: text.slice(0, at), concurrency };
 }
 
+export function formatConfigPick(pick: ConfigPick): string {
+  return `${pick.runDir}@${pick.worker}`;
+}
+
+/** Worker keys never hold `@`; run directories might, so split at the last one. */
+export function parseConfigPick(text: string): ConfigPick | null {
+  const at = text.lastIndexOf("@");
+  return at > 0 && at < text.length - 1 ? { runDir: text.slice(0, at), worker: text.slice(at + 1) } : null;
+}
+
+/** The picks with one per run, the later winning, in first-seen run order. */
+function onePerRun(picks: ConfigPick[]): ConfigPick[] {
+  const byRun = new Map<string, ConfigPick>();
+  for (const pick of picks) byRun.set(pick.runDir, pick);
+  return [...byRun.values()];
+}
+
 function parseRuns(values: string[]): ViewState["runs"] {
   if (values.length === 0) return undefined;
   if (values.includes(ALL_RUNS)) return ALL_RUNS;
@@ -95,6 +130,10 @@ export function parseViewState(input: QueryInput): ViewState {
     stat: get("stat")[0],
     points: get("pt").map(parsePointRef).filter((ref): ref is PointRef => ref !== null).slice(-2),
     swap: bool(get("swap")),
+    agg: get("agg")[0],
+    disagg: get("disagg")[0],
+    rate: get("rate")[0],
+    configNodes: onePerRun(get("cfg").map(parseConfigPick).filter((pick): pick is ConfigPick => pick !== null)),
   });
 }
 
@@ -117,6 +156,10 @@ export function toQueryString(state: ViewState): string {
   if (state.stat !== DEFAULT_VIEW_STATE.stat) query.set("stat", state.stat);
   for (const ref of state.points) query.append("pt", formatPointRef(ref));
   if (state.swap) query.set("swap", "1");
+  if (state.agg !== DEFAULT_VIEW_STATE.agg) query.set("agg", state.agg);
+  if (state.disagg !== DEFAULT_VIEW_STATE.disagg) query.set("disagg", state.disagg);
+  if (state.rate !== DEFAULT_VIEW_STATE.rate) query.set("rate", state.rate);
+  for (const pick of state.configNodes) query.append("cfg", formatConfigPick(pick));
   return query.toString();
 }
 
@@ -124,6 +167,11 @@ export function toQueryString(state: ViewState): string {
 export function hrefFor(pathname: string, state: ViewState): string {
   const query = toQueryString(state);
   return query ? `${pathname}?${query}` : pathname;
+}
+
+/** The state with `worker` shown for `runDir` on the Configuration tab. */
+export function withConfigPick(state: ViewState, pick: ConfigPick): ViewState {
+  return { ...state, configNodes: [...state.configNodes.filter((p) => p.runDir !== pick.runDir), pick] };
 }
 
 /** The list with `value` added, or removed when it is already there. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW_STATE, hrefFor, parseViewState, toggled, toQueryString, withoutFilters, type ViewState } from "@/lib/view-state";
+import { DEFAULT_VIEW_STATE, hrefFor, parseViewState, toggled, toQueryString, withConfigPick, withoutFilters, type ViewState } from "@/lib/view-state";
 
 const parse = (query: string) => parseViewState(new URLSearchParams(query));
 
@@ -27,6 +27,10 @@ describe("view state in the URL", () => {
       stat: "p99",
       points: [{ runDir: "3667_1P_4D_20251110_192145", concurrency: 64 }, { runDir: "a@b", concurrency: 8 }],
       swap: true,
+      agg: "individual",
+      disagg: "separate",
+      rate: "requests",
+      configNodes: [{ runDir: "3667_1P_4D_20251110_192145", worker: "watchtower-navy-cn02_decode_w0" }],
     };
     const query = toQueryString(state);
     expect(query).toContain("gpu=H100&gpu=GB200");
@@ -69,5 +73,25 @@ describe("view state in the URL", () => {
     expect(toggled(["a"], "b")).toEqual(["a", "b"]);
     const filtered = parse("gpu=H100&tag=x&run=1&y=total");
     expect(toQueryString(withoutFilters(filtered))).toBe("run=1&y=total");
+  });
+
+  it("node views: aggregation, disaggregation view and rate unit, defaults left out of the URL", () => {
+    expect(DEFAULT_VIEW_STATE).toMatchObject({ agg: "all", disagg: "stacked", rate: "tokens", configNodes: [] });
+    const state = parse("agg=dp&disagg=separate&rate=requests");
+    expect(state).toMatchObject({ agg: "dp", disagg: "separate", rate: "requests" });
+    expect(toQueryString(state)).toBe("agg=dp&disagg=separate&rate=requests");
+    expect(parse("agg=nodes&disagg=pie&rate=bytes")).toMatchObject({ agg: "all", disagg: "stacked", rate: "tokens" });
+    expect(toQueryString(parse("agg=all&disagg=stacked&rate=tokens"))).toBe("");
+  });
+
+  it("config picks: one worker per run, the last pick winning; malformed picks dropped", () => {
+    const state = parse("cfg=a@x_prefill_w0&cfg=b%40c@y_decode_w1&cfg=a@z_decode_w0&cfg=nope&cfg=@w&cfg=r@");
+    expect(state.configNodes).toEqual([
+      { runDir: "a", worker: "z_decode_w0" },
+      { runDir: "b@c", worker: "y_decode_w1" },
+    ]);
+    const picked = withConfigPick(state, { runDir: "b@c", worker: "q_prefill_w0" });
+    expect(picked.configNodes).toEqual([{ runDir: "a", worker: "z_decode_w0" }, { runDir: "b@c", worker: "q_prefill_w0" }]);
+    expect(toQueryString(picked)).toBe("cfg=a%40z_decode_w0&cfg=b%40c%40q_prefill_w0");
   });
 });
