@@ -1,79 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { ROW_COLUMNS, toRows } from "@/lib/rows";
 import type { BenchPoint, Run, RunMetadata } from "@/lib/model";
+import { blankMetadata, blankPoint as point } from "../../helpers/model-builders";
 
-function point(overrides: Partial<BenchPoint>): BenchPoint {
-  return {
-    concurrency: 1,
-    requestRate: null,
-    outputTps: null,
-    totalTps: null,
-    inputTps: null,
-    requestThroughput: null,
-    requestGoodput: null,
-    peakOutputTps: null,
-    meanTtftMs: null,
-    medianTtftMs: null,
-    p99TtftMs: null,
-    stdTtftMs: null,
-    meanTpotMs: null,
-    medianTpotMs: null,
-    p99TpotMs: null,
-    stdTpotMs: null,
-    meanItlMs: null,
-    medianItlMs: null,
-    p99ItlMs: null,
-    stdItlMs: null,
-    meanE2elMs: null,
-    medianE2elMs: null,
-    p99E2elMs: null,
-    stdE2elMs: null,
-    totalInputTokens: null,
-    totalOutputTokens: null,
-    completed: null,
-    failed: null,
-    numPrompts: null,
-    durationS: null,
-    startTimeUnix: null,
-    endTimeUnix: null,
-    date: null,
-    backend: null,
-    modelId: null,
-    sourceFile: "r.json",
-    ...overrides,
-  };
-}
-
+/** The guide's 1P/4D H100 run; tests override what they vary. */
 function metadata(overrides: Partial<RunMetadata>): RunMetadata {
-  return {
+  return blankMetadata({
     jobId: "3667",
-    jobName: null,
     metadataVersion: "1.0",
     runDate: "2025-11-10 19:21:45",
-    mode: "disaggregated",
-    container: null,
-    modelPath: null,
-    precision: null,
     gpuType: "NVIDIA H100 80GB HBM3",
     gpusPerNode: 8,
     prefillNodes: 1,
     decodeNodes: 4,
-    aggNodes: null,
     prefillWorkers: 1,
     decodeWorkers: 4,
-    aggWorkers: null,
-    gpusPerPrefill: null,
-    gpusPerDecode: null,
-    gpusPerAgg: null,
     frontends: 1,
-    backendType: null,
-    frontendType: null,
-    partition: null,
     profiler: { type: "sa-bench", isl: 1024, osl: 1024, concurrencies: [16, 64], requestRate: "inf" },
-    tags: [],
     ...overrides,
-  };
+  });
 }
+
+
 
 function run(jobId: string, m: RunMetadata, totalGpus: number | null, points: BenchPoint[]): Run {
   return {

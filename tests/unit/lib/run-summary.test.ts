@@ -1,48 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toPointSummary, toRunSummary } from "@/lib/run-summary";
 import type { BenchPoint, Run, RunMetadata } from "@/lib/model";
+import { blankPoint as point } from "../../helpers/model-builders";
 
-function point(overrides: Partial<BenchPoint>): BenchPoint {
-  return {
-    concurrency: 1,
-    requestRate: null,
-    outputTps: null,
-    totalTps: null,
-    inputTps: null,
-    requestThroughput: null,
-    requestGoodput: null,
-    peakOutputTps: null,
-    meanTtftMs: null,
-    medianTtftMs: null,
-    p99TtftMs: null,
-    stdTtftMs: null,
-    meanTpotMs: null,
-    medianTpotMs: null,
-    p99TpotMs: null,
-    stdTpotMs: null,
-    meanItlMs: null,
-    medianItlMs: null,
-    p99ItlMs: null,
-    stdItlMs: null,
-    meanE2elMs: null,
-    medianE2elMs: null,
-    p99E2elMs: null,
-    stdE2elMs: null,
-    totalInputTokens: null,
-    totalOutputTokens: null,
-    completed: null,
-    failed: null,
-    numPrompts: null,
-    durationS: null,
-    startTimeUnix: null,
-    endTimeUnix: null,
-    date: null,
-    backend: null,
-    modelId: null,
-    sourceFile: "sa-bench_isl_1024_osl_1024/concurrency_1.json",
-    ...overrides,
-  };
-}
 
 const METADATA: RunMetadata = {
   jobId: "3667",

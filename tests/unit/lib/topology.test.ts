@@ -1,38 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { topologyLabel, totalGpusOf } from "@/lib/topology";
 import type { RunMetadata } from "@/lib/model";
+import { blankMetadata as meta } from "../../helpers/model-builders";
 
-/** Metadata with every resource unknown; tests set what they need. */
-function meta(overrides: Partial<RunMetadata>): RunMetadata {
-  return {
-    jobId: "1",
-    jobName: null,
-    metadataVersion: "2.0",
-    runDate: null,
-    mode: "disaggregated",
-    container: null,
-    modelPath: null,
-    precision: null,
-    gpuType: null,
-    gpusPerNode: null,
-    prefillNodes: null,
-    decodeNodes: null,
-    aggNodes: null,
-    prefillWorkers: null,
-    decodeWorkers: null,
-    aggWorkers: null,
-    gpusPerPrefill: null,
-    gpusPerDecode: null,
-    gpusPerAgg: null,
-    frontends: null,
-    backendType: null,
-    frontendType: null,
-    partition: null,
-    profiler: { type: "sa-bench", isl: null, osl: null, concurrencies: null, requestRate: null },
-    tags: [],
-    ...overrides,
-  };
-}
 
 describe("totalGpusOf", () => {
   it("nodes x gpus_per_node (v1 1P/4D on 8-GPU nodes = 40)", () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { blankPoint } from "../../helpers/model-builders";
 import { describe, expect, it } from "vitest";
 import { concurrencyFromFileName, parseBenchResultFile, toBenchPoint } from "@/parsers/bench-result";
 import type { BenchPoint } from "@/lib/model";
@@ -8,47 +9,6 @@ const REAL = fileURLToPath(new URL("../../fixtures/real/results/", import.meta.u
 
 const buf = (text: string): Uint8Array => Buffer.from(text, "utf8");
 
-/** A point with every measured field missing; tests override what the input carries. */
-function emptyPoint(concurrency: number, sourceFile: string): BenchPoint {
-  return {
-    concurrency,
-    requestRate: null,
-    outputTps: null,
-    totalTps: null,
-    inputTps: null,
-    requestThroughput: null,
-    requestGoodput: null,
-    peakOutputTps: null,
-    meanTtftMs: null,
-    medianTtftMs: null,
-    p99TtftMs: null,
-    stdTtftMs: null,
-    meanTpotMs: null,
-    medianTpotMs: null,
-    p99TpotMs: null,
-    stdTpotMs: null,
-    meanItlMs: null,
-    medianItlMs: null,
-    p99ItlMs: null,
-    stdItlMs: null,
-    meanE2elMs: null,
-    medianE2elMs: null,
-    p99E2elMs: null,
-    stdE2elMs: null,
-    totalInputTokens: null,
-    totalOutputTokens: null,
-    completed: null,
-    failed: null,
-    numPrompts: null,
-    durationS: null,
-    startTimeUnix: null,
-    endTimeUnix: null,
-    date: null,
-    backend: null,
-    modelId: null,
-    sourceFile,
-  };
-}
 
 /** The one point of a result file that must parse cleanly. */
 function onePoint(text: string, sourceFile: string): BenchPoint {
@@ -557,3 +517,8 @@ describe("real result files (tests/fixtures/real/results, values read by hand)",
     });
   });
 });
+
+/** A point with every measured field missing; tests override what the input carries. */
+function emptyPoint(concurrency: number, sourceFile: string): BenchPoint {
+  return blankPoint({ concurrency, sourceFile });
+}
