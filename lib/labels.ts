@@ -47,15 +47,25 @@ export function roleGpus(run: Pick<Run, "metadata">): { prefill: number | null; 
  */
 export function legendLabel(run: Pick<Run, "jobId" | "topology" | "metadata" | "totalGpus">): string {
   const gpu = shortGpuName(run.metadata.gpuType);
+  const parts = [runGpuLabel(run), islOslLabel(run)];
+  if (gpu) parts.push(gpu);
+  return parts.join(" | ");
+}
+
+/** `3667 | 1P4D | 8/32` (prefill/decode GPUs) or `3668 | 8A | 64 GPUs`: a run, short enough to lead a line's name. */
+export function runGpuLabel(run: Pick<Run, "jobId" | "topology" | "metadata" | "totalGpus">): string {
   const parts = [run.jobId, run.topology.replace("/", "")];
   if (run.metadata.mode === "aggregated") parts.push(`${run.totalGpus ?? "?"} GPUs`);
   else {
     const { prefill, decode } = roleGpus(run);
     parts.push(`${prefill ?? "?"}/${decode ?? "?"}`);
   }
-  parts.push(islOslLabel(run));
-  if (gpu) parts.push(gpu);
   return parts.join(" | ");
+}
+
+/** Legend name of a node metrics line: `3320 | 6P1D | 24/32 | cn01-p-w0`, `... | DP3`, `... | all nodes`. */
+export function nodeLineLabel(runLabel: string, line: string): string {
+  return `${runLabel} | ${line}`;
 }
 
 /** The guide's warning for a run that lacks some concurrencies, with the list as Python prints it. */

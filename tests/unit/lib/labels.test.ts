@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvFileName, incompleteWarning, legendLabel, runPickerLabel, shortGpuName } from "@/lib/labels";
+import { csvFileName, incompleteWarning, legendLabel, nodeLineLabel, runGpuLabel, runPickerLabel, shortGpuName } from "@/lib/labels";
 import { makeRun } from "./charts/make-run";
 
 describe("labels", () => {
@@ -34,6 +34,13 @@ describe("labels", () => {
     // srtctl's per-role GPU counts win over nodes x GPUs per node (workers may share nodes).
     const shared = makeRun({ topology: "4P/2D", meta: { prefillWorkers: 4, decodeWorkers: 2, gpusPerPrefill: 1, gpusPerDecode: 4, decodeNodes: 0 } });
     expect(legendLabel(shared)).toBe("3667 | 4P2D | 4/8 | 1024/1024 | H100");
+  });
+
+  it("node metrics line names: run, topology, GPUs, then the node, DP rank or all nodes", () => {
+    const run = makeRun({ jobId: "3320", topology: "6P/1D", meta: { prefillWorkers: 6, decodeWorkers: 1, gpusPerPrefill: 4, gpusPerDecode: 32 } });
+    expect(nodeLineLabel(runGpuLabel(run), "cn01-p-w0")).toBe("3320 | 6P1D | 24/32 | cn01-p-w0");
+    const agg = makeRun({ jobId: "3668", topology: "8A", totalGpus: 8, meta: { mode: "aggregated" } });
+    expect(nodeLineLabel(runGpuLabel(agg), "all nodes")).toBe("3668 | 8A | 8 GPUs | all nodes");
   });
 
   it("incomplete-run warning names the missing concurrencies like Python prints a list", () => {

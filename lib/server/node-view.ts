@@ -1,0 +1,199 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { runGpuLabel } from "../labels";
+import type { Run } from "../model";
+import type { Aggregation } from "../node-aggregate";
+import type { NodeMetrics, WorkerType } from "../node-metrics";
+import { buildNodeLines, buildRateLines, silentWorkerNotes, workerCounts, type DownsampleStats, type NodeLines, type NodeRunRef, type RateLines, type RunNodeView, type RunRateView } from "../node-view";
+import { NodeAnalyzer } from "./node-analyzer";
+import { findNodeFiles, WORKER_LOG_PATTERNS } from "./node-files";
+import { rememberNodes, recallNodes } from "./recent-nodes";
+import { fingerprintOf } from "./scan-runs";
+
+/**
+ * The node tabs' data of a run, built once per set of log files and kept small in memory: the
+ * downsampled lines of each aggregation mode asked for, and the rate match. A page waits a moment
+ * for a run; a first parse of a big run takes longer, so the page shows its progress instead
+ * (polled by id) and reloads when it is done. One parse per run at a time, however many ask.
+ */
+
+/** How long a page waits for a run's node data before showing its progress instead. */
+export const NODE_WAIT_MS = 1500;
+const MAX_RUNS_KEPT = 64;
+
+/** Where a run's first load is, for the progress shown in its place. */
+export interface LoadProgress {
+  phase: "reading" | "parsing" | "drawing";
+  filesDone: number;
+  files: number;
+  bytesDone: number;
+  bytes: number;
+  elapsedMs: number;
+}
+
+interface RunEntry {
+  fingerprint: string;
+  counts: Record<WorkerType, number>;
+  notes: string[];
+  modes: Partial<Record<Aggregation, { lines: NodeLines; stats: DownsampleStats }>>;
+  /** undefined: not built yet; null: the run has no prefill or no decode records. */
+  rate?: RateLines | null;
+}
+
+type Need = Aggregation | "rate";
+
+const analyzer = new NodeAnalyzer();
+const entries = new Map<string, RunEntry>();
+const failures = new Map<string, { fingerprint: string; message: string }>();
+const parses = new Map<string, Promise<NodeMetrics[]>>();
+const builds = new Map<string, Promise<RunEntry>>();
+const progress = new Map<string, { value: Omit<LoadProgress, "elapsedMs">; startedAt: number; users: number }>();
+
+/** The id a page polls for a run's progress: not its path, which the browser need not see. */
+export function loadIdOf(runPath: string): string {
+  return createHash("sha256").update(runPath).digest("hex").slice(0, 16);
+}
+
+/** Progress of the run with this id while something loads it, else idle. */
+export function nodeLoadStatus(id: string): { state: "loading"; progress: LoadProgress } | { state: "idle" } {
+  const load = progress.get(id);
+  return load ? { state: "loading", progress: { ...load.value, elapsedMs: Math.round(performance.now() - load.startedAt) } } : { state: "idle" };
+}
+
+function track(id: string, files: number, bytes: number): () => void {
+  const load = progress.get(id) ?? { value: { phase: "reading" as const, filesDone: 0, files, bytesDone: 0, bytes }, startedAt: performance.now(), users: 0 };
+  load.users++;
+  progress.set(id, load);
+  return () => {
+    if (--load.users === 0) progress.delete(id);
+  };
+}
+
+function report(id: string, change: Partial<LoadProgress>): void {
+  const load = progress.get(id);
+  if (load) load.value = { ...load.value, ...change };
+}
+
+const has = (entry: RunEntry, need: Need) => (need === "rate" ? entry.rate !== undefined : entry.modes[need] !== undefined);
+
+/** A run's parsed nodes: from memory when just used, else the cache or the logs, one parse per run at a time. */
+function nodesOf(runPath: string, fingerprint: string, id: string): Promise<NodeMetrics[]> {
+  const key = `${runPath}\0${fingerprint}`;
+  const recent = recallNodes(key);
+  if (recent) return Promise.resolve(recent);
+  let parse = parses.get(key);
+  if (!parse) {
+    const onProgress = (filesDone: number, files: number, bytesDone: number) => report(id, { phase: "parsing", filesDone, files, bytesDone });
+    parse = analyzer
+      .parseRunLogs(runPath, { onProgress })
+      .then((nodes) => rememberNodes(key, nodes))
+      .finally(() => parses.delete(key));
+    parses.set(key, parse);
+  }
+  return parse;
+}
+
+async function build(run: Run, fingerprint: string, need: Need, files: number, bytes: number): Promise<RunEntry> {
+  const id = loadIdOf(run.runPath);
+  const done = track(id, files, bytes);
+  try {
+    const nodes = await nodesOf(run.runPath, fingerprint, id);
+    report(id, { phase: "drawing" });
+    const known = entries.get(run.runPath);
+    const entry: RunEntry = known?.fingerprint === fingerprint ? known : { fingerprint, counts: workerCounts(nodes), notes: silentWorkerNotes(nodes), modes: {} };
+    if (need === "rate") entry.rate = buildRateLines(nodes, run.metadata.profiler.isl, run.metadata.profiler.osl);
+    else entry.modes[need] = buildNodeLines(nodes, need);
+    keep(run.runPath, entry);
+    return entry;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`srtlog: node metrics of ${run.runPath}: ${message}`);
+    failures.set(run.runPath, { fingerprint, message });
+    throw error;
+  } finally {
+    done();
+  }
+}
+
+function keep(runPath: string, entry: RunEntry): void {
+  entries.delete(runPath);
+  entries.set(runPath, entry);
+  for (const old of entries.keys()) {
+    if (entries.size <= MAX_RUNS_KEPT) break;
+    entries.delete(old);
+  }
+}
+
+type Outcome = { kind: "no-logs" } | { kind: "failed"; message: string } | { kind: "work"; entry: Promise<RunEntry> };
+
+/** What it takes to have `need` for a run: nothing (no logs, known failure), or a promise of its entry. */
+function entryFor(run: Run, need: Need): Outcome {
+  const { workers } = findNodeFiles(run.runPath);
+  if (workers.length === 0) return { kind: "no-logs" };
+  const logs = workers.flatMap((w) => w.logs);
+  const fingerprint = fingerprintOf(workers.flatMap((w) => [...w.logs, w.config]));
+  const known = entries.get(run.runPath);
+  if (known?.fingerprint === fingerprint && has(known, need)) {
+    keep(run.runPath, known);
+    return { kind: "work", entry: Promise.resolve(known) };
+  }
+  const failure = failures.get(run.runPath);
+  if (failure?.fingerprint === fingerprint) return { kind: "failed", message: failure.message };
+  const key = `${run.runPath}\0${fingerprint}\0${need}`;
+  let work = builds.get(key);
+  if (!work) {
+    work = build(run, fingerprint, need, logs.length, logs.reduce((n, f) => n + f.size, 0)).finally(() => builds.delete(key));
+    builds.set(key, work);
+  }
+  return { kind: "work", entry: work };
+}
+
+export function nodeRunRef(run: Run): NodeRunRef {
+  return { runDir: run.runDir, jobId: run.jobId, label: runGpuLabel(run) };
+}
+
+function noLogsMessage(run: Run): string {
+  return `No log files found in ${run.runDir}: looked for ${WORKER_LOG_PATTERNS}.`;
+}
+
+/** The entry when it is ready within `waitMs`, else "loading". */
+async function within<T>(entry: Promise<RunEntry>, waitMs: number, ready: (entry: RunEntry) => T, loading: () => T, failed: (message: string) => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(loading()), waitMs)));
+  const settled = entry.then(ready, (error: unknown) => failed(error instanceof Error ? error.message : String(error)));
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A run's Node Metrics lines in one aggregation mode, or why there are none yet. */
+export async function nodeViewOf(run: Run, mode: Aggregation, waitMs = NODE_WAIT_MS): Promise<RunNodeView> {
+  const ref = nodeRunRef(run);
+  const outcome = entryFor(run, mode);
+  if (outcome.kind === "no-logs") return { state: "no-logs", run: ref, message: noLogsMessage(run) };
+  if (outcome.kind === "failed") return { state: "failed", run: ref, message: outcome.message };
+  return within<RunNodeView>(
+    outcome.entry,
+    waitMs,
+    (entry) => ({ state: "ready", run: ref, counts: entry.counts, notes: entry.notes, ...entry.modes[mode]! }),
+    () => ({ state: "loading", run: ref, loadId: loadIdOf(run.runPath) }),
+    (message) => ({ state: "failed", run: ref, message }),
+  );
+}
+
+/** A run's rate match lines, or why there are none yet. */
+export async function rateViewOf(run: Run, waitMs = NODE_WAIT_MS): Promise<RunRateView> {
+  const ref = nodeRunRef(run);
+  const outcome = entryFor(run, "rate");
+  if (outcome.kind === "no-logs") return { state: "no-logs", run: ref, message: noLogsMessage(run) };
+  if (outcome.kind === "failed") return { state: "failed", run: ref, message: outcome.message };
+  return within<RunRateView>(
+    outcome.entry,
+    waitMs,
+    (entry) => ({ state: "ready", run: ref, counts: entry.counts, notes: entry.notes, rate: entry.rate ?? null }),
+    () => ({ state: "loading", run: ref, loadId: loadIdOf(run.runPath) }),
+    (message) => ({ state: "failed", run: ref, message }),
+  );
+}
