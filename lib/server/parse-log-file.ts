@@ -23,6 +23,8 @@ export async function parseLogFile(path: string, yearHint?: number): Promise<Log
   const memory: MemoryRecord[] = [];
   const parser = createLogParser({
     yearHint: year,
+    // SGLang batch lines go straight into the columns; only other engines' batches come as records.
+    batchSink: table,
     onRecord: (record) => {
       if (record.kind === "batch") table.add(record);
       else if (record.kind === "memory") memory.push(record);

@@ -1,3 +1,4 @@
+import type { SglangBatchLine, SglangBatchSink } from "./batch-sink";
 import type { BatchRecord, BatchType } from "./schemas";
 
 /** Batch fields kept as numeric columns, in this order; extras and graph flags are added as seen. */
@@ -9,6 +10,16 @@ export const BATCH_METRICS = [
 ] as const;
 
 export const BATCH_TYPES: readonly BatchType[] = ["prefill", "decode", "mixed"];
+
+/**
+ * Columns the builder finds by index: BATCH_METRICS, then the graph flags. Indices 0..28 are also
+ * SGLANG_FIELDS' indices, which lets a batch sink's seen-mask bits name columns directly.
+ */
+const INDEXED_COLUMNS = [...BATCH_METRICS, "cudaGraph", "npuGraph"] as const;
+const CUDA_GRAPH_COLUMN = 27;
+const NPU_GRAPH_COLUMN = 28;
+/** Seen-mask bits of the numeric BATCH_METRICS (0..26). */
+const METRIC_BITS = (1 << BATCH_METRICS.length) - 1;
 
 /**
  * Batches of one worker as columns: typed arrays, NaN for a field a line did not print. A 200,000-line
@@ -35,7 +46,7 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: 
 }
 
 /** Collects batch records into a BatchTable as they stream out of the parser. */
-export class BatchTableBuilder {
+export class BatchTableBuilder implements SglangBatchSink {
   private size = 0;
   private capacity = 1024;
   private ts = new Float64Array(this.capacity);
@@ -45,7 +56,7 @@ export class BatchTableBuilder {
   private ep = new Int32Array(this.capacity);
   private type = new Uint8Array(this.capacity);
   private metrics = new Map<string, Float64Array>();
-  /** Columns of BATCH_METRICS by index, so the hot path skips the map. */
+  /** Columns of INDEXED_COLUMNS by index, so the hot path skips the map. */
   private cols: (Float64Array | undefined)[] = [];
 
   get length(): number {
@@ -75,7 +86,7 @@ export class BatchTableBuilder {
       next.fill(NaN, column.length);
       this.metrics.set(name, next);
     }
-    this.cols = BATCH_METRICS.map((name) => this.metrics.get(name));
+    this.cols = INDEXED_COLUMNS.map((name) => this.metrics.get(name));
   }
 
   private set(k: number, i: number, value: number): void {
@@ -83,7 +94,7 @@ export class BatchTableBuilder {
   }
 
   private newColumn(k: number): Float64Array {
-    const column = this.column(BATCH_METRICS[k]);
+    const column = this.column(INDEXED_COLUMNS[k]);
     this.cols[k] = column;
     return column;
   }
@@ -128,9 +139,32 @@ export class BatchTableBuilder {
     if (r.acceptRate !== undefined) this.set(24, i, r.acceptRate);
     if (r.cacheHitRate !== undefined) this.set(25, i, r.cacheHitRate);
     if (r.gapLatency !== undefined) this.set(26, i, r.gapLatency);
-    if (r.cudaGraph !== undefined) this.column("cudaGraph")[i] = r.cudaGraph ? 1 : 0;
-    if (r.npuGraph !== undefined) this.column("npuGraph")[i] = r.npuGraph ? 1 : 0;
+    if (r.cudaGraph !== undefined) this.set(CUDA_GRAPH_COLUMN, i, r.cudaGraph ? 1 : 0);
+    if (r.npuGraph !== undefined) this.set(NPU_GRAPH_COLUMN, i, r.npuGraph ? 1 : 0);
     if (r.extra) for (const name in r.extra) this.column(name)[i] = r.extra[name];
+  }
+
+  /**
+   * The batch-sink side: an SGLang line's fields straight from the parser's scratch, no record in
+   * between. Walking the seen bits low to high creates columns in the same order as `add`.
+   */
+  sglangBatch(b: SglangBatchLine): void {
+    this.ensureRoom();
+    const i = this.size++;
+    this.ts[i] = b.ts;
+    this.line[i] = b.line;
+    this.dp[i] = b.dp;
+    this.tp[i] = b.tp;
+    this.ep[i] = b.ep;
+    this.type[i] = b.batchType === "prefill" ? 0 : b.batchType === "decode" ? 1 : 2;
+    const v = b.values;
+    for (let bits = b.seen & METRIC_BITS; bits !== 0; bits &= bits - 1) {
+      const k = 31 - Math.clz32(bits & -bits);
+      this.set(k, i, v[k]);
+    }
+    if (b.seen & (1 << CUDA_GRAPH_COLUMN)) this.set(CUDA_GRAPH_COLUMN, i, v[CUDA_GRAPH_COLUMN] === 1 ? 1 : 0);
+    if (b.seen & (1 << NPU_GRAPH_COLUMN)) this.set(NPU_GRAPH_COLUMN, i, v[NPU_GRAPH_COLUMN] === 1 ? 1 : 0);
+    if (b.extra) for (const name in b.extra) this.column(name)[i] = b.extra[name];
   }
 
   /** The table, trimmed to its length (copies, so the builder's spare capacity is freed). */

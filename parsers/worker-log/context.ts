@@ -1,5 +1,6 @@
 import { LinePrefix, prefixTimestamp, readRanks, type Ranks } from "./line-prefix";
-import type { LogRecord } from "./schemas";
+import type { SglangBatchSink } from "./batch-sink";
+import type { BatchType, LogRecord } from "./schemas";
 
 /** A line that looked like a record but could not be read; becomes an issue with its line number. */
 export class LineProblem {
@@ -9,8 +10,13 @@ export class LineProblem {
   }
 }
 
-/** What reading one line gives: a record, a problem, or null for an ordinary (noise) line. */
-export type LineOutcome = LogRecord | LineProblem | null;
+/** A batch line that went to the context's `batchSink` instead of becoming a record (for the summary). */
+export class SunkBatch {
+  constructor(readonly batchType: BatchType) {}
+}
+
+/** What reading one line gives: a record, a problem, a sunk batch, or null for a noise line. */
+export type LineOutcome = LogRecord | LineProblem | SunkBatch | null;
 
 /** Options shared by the single-line and streaming APIs. */
 export interface LineOptions {
@@ -26,6 +32,8 @@ export class LineContext {
   lineNo = 0;
   readonly prefix = new LinePrefix();
   readonly yearHint: number | undefined;
+  /** When set, SGLang batch lines go here as fields and come back as `SunkBatch`, not records. */
+  batchSink: SglangBatchSink | null = null;
   private flagText = "";
   private nextFlag = -1;
 

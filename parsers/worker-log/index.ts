@@ -18,7 +18,8 @@
  * - Lines are split on `\n` only (a lone `\r` stays in its line). Lines longer than
  *   `maxLineLength` (256 KiB) are skipped with an issue, which also bounds memory per stream.
  * - For very large logs pass `onRecord` and aggregate as records stream by: collecting hundreds of
- *   thousands of record objects costs more in GC than parsing them.
+ *   thousands of record objects costs more in GC than parsing them. To store columns, also pass
+ *   `batchSink`: SGLang batch lines then arrive as fields in a reused scratch, with no record at all.
  */
 export { parseLogLine } from "./parse-line";
 export {
@@ -30,5 +31,6 @@ export {
   type LogParserOptions,
 } from "./stream-parser";
 export type { LineOptions } from "./context";
+export { SglangBatchLine, type SglangBatchSink } from "./batch-sink";
 export { SGLANG_FIELDS } from "./sglang-fields";
 export * from "./schemas";

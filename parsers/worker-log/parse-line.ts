@@ -1,4 +1,4 @@
-import { LineContext, LineProblem, type LineOptions, type LineOutcome } from "./context";
+import { LineContext, LineProblem, SunkBatch, type LineOptions, type LineOutcome } from "./context";
 import { stripAnsi } from "./ansi";
 import { scanPrefix } from "./line-prefix";
 import {
@@ -85,5 +85,5 @@ export function parseLogLine(line: string, lineNo = 1, options: LineOptions = {}
   ctx.lineNo = lineNo;
   const end = line.endsWith("\r") ? line.length - 1 : line.length;
   const outcome = readLine(line, 0, end, ctx);
-  return outcome instanceof LineProblem ? null : outcome;
+  return outcome instanceof LineProblem || outcome instanceof SunkBatch ? null : outcome;
 }

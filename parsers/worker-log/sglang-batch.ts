@@ -1,12 +1,25 @@
-import { type LineContext, LineProblem, type LineOutcome, excerpt } from "./context";
+import { SglangBatchLine, type SglangBatchSink } from "./batch-sink";
+import { type LineContext, LineProblem, SunkBatch, type LineOutcome, excerpt } from "./context";
 import { POW10, isBlank, normaliseKey, parseDecimal, trimEnd } from "./numbers";
 import type { BatchRecord, BatchType } from "./schemas";
 import {
   CUDA_GRAPH, NEW_SEQ, NEW_TOKEN, NPU_GRAPH, QUEUE_REQ, RUNNING_REQ, SGLANG_FIELDS, copySglangFields, sglangFieldIndex,
 } from "./sglang-fields";
 
-/** Value scratch shared by all lines: parsing is synchronous, so one line at a time uses it. */
-const values = new Float64Array(SGLANG_FIELDS.length);
+/**
+ * Line scratch shared by all lines: parsing is synchronous, so one line at a time uses it. Its
+ * `values` are the field values by SGLANG_FIELDS index; a batch sink gets the scratch itself.
+ */
+const scratch = new SglangBatchLine();
+const values = scratch.values;
+const SUNK_PREFILL = new SunkBatch("prefill");
+const SUNK_DECODE = new SunkBatch("decode");
+
+/** Where `readUnknown` puts fields with no known name: a record, or the sink's scratch. */
+interface ExtraHolder {
+  extra?: Record<string, number>;
+}
+
 /** Where the last `readNumberAt` stopped (a second return value without allocating). */
 let stoppedAt = 0;
 
@@ -60,7 +73,7 @@ function readBooleanAt(s: string, i: number, end: number): number {
 }
 
 /** A name this code does not know yet: kept if numeric, so a new SGLang field just shows up. */
-function readUnknown(rec: BatchRecord, s: string, keyStart: number, keyEnd: number, i: number, end: number): void {
+function readUnknown(rec: ExtraHolder, s: string, keyStart: number, keyEnd: number, i: number, end: number): void {
   const stop = valueEnd(s, i, end);
   stoppedAt = stop;
   const last = trimEnd(s, i, stop);
@@ -73,7 +86,7 @@ function readUnknown(rec: BatchRecord, s: string, keyStart: number, keyEnd: numb
  * Walks `key: value, key: value, ` from `pos`; returns the bit mask of known fields seen (values in
  * the scratch), or a problem message. Keys are delimited with indexOf (native, vectorised).
  */
-function readFields(rec: BatchRecord, s: string, pos: number, end: number): number | string {
+function readFields(rec: ExtraHolder, s: string, pos: number, end: number): number | string {
   let seen = 0;
   while (pos < end) {
     const c = s.charCodeAt(pos);
@@ -114,34 +127,75 @@ function badValue(s: string, index: number, start: number, end: number): string 
   return `"${SGLANG_FIELDS[index]}" is not ${what}: ${excerpt(s, start, valueEnd(s, start, end))}`;
 }
 
-/** The field whose absence means the line was cut short (every SGLang version prints these). */
+/** Fields whose absence means the line was cut short (every SGLang version prints these). */
+const REQUIRED_PREFILL = [RUNNING_REQ, QUEUE_REQ, NEW_SEQ, NEW_TOKEN];
+const REQUIRED_DECODE = [RUNNING_REQ, QUEUE_REQ];
+
+/** The first required field not in `seen`, or null (constant lists: no array per line). */
 function missingField(seen: number, batchType: BatchType): string | null {
-  const required = batchType === "prefill" ? [RUNNING_REQ, QUEUE_REQ, NEW_SEQ, NEW_TOKEN] : [RUNNING_REQ, QUEUE_REQ];
-  for (const index of required) if ((seen & (1 << index)) === 0) return SGLANG_FIELDS[index];
+  const required = batchType === "prefill" ? REQUIRED_PREFILL : REQUIRED_DECODE;
+  for (let k = 0; k < required.length; k++) if ((seen & (1 << required[k])) === 0) return SGLANG_FIELDS[required[k]];
   return null;
+}
+
+/** The record of a batch line whose fields are in the scratch (key order as parsers always made it). */
+function toRecord(batchType: BatchType, ctx: LineContext, s: string, end: number, seen: number, extra: ExtraHolder): BatchRecord {
+  const rec: BatchRecord = {
+    kind: "batch", engine: "sglang", batchType, line: ctx.lineNo, ts: ctx.timestamp(s, end),
+    dp: 0, tp: 0, ep: 0, pp: 0, ranksFromTag: false,
+  };
+  ctx.ranks(s, rec);
+  if (extra.extra !== undefined) rec.extra = extra.extra;
+  copySglangFields(rec, seen, values);
+  // Hybrid/SWA models renamed the headline fields; alias them so charts need one name.
+  if (rec.tokenUsage === undefined && rec.fullTokenUsage !== undefined) rec.tokenUsage = rec.fullTokenUsage;
+  if (rec.numToken === undefined && rec.numFullToken !== undefined) rec.numToken = rec.numFullToken;
+  return rec;
+}
+
+/** Bits of tokenUsage (3) + fullTokenUsage (4) and of numToken (18) + numFullToken (19). */
+const ALIAS_TOKEN_USAGE = 0x18;
+const FULL_TOKEN_USAGE_ONLY = 0x10;
+const ALIAS_NUM_TOKEN = 0xc0000;
+const NUM_FULL_TOKEN_ONLY = 0x80000;
+
+/** Hands the scratch to the sink, with the same aliases a record gets; returns the summary marker. */
+function sink(to: SglangBatchSink, batchType: BatchType, ctx: LineContext, s: string, end: number, seen: number): SunkBatch {
+  const b = scratch;
+  b.seen = seen;
+  if ((seen & ALIAS_TOKEN_USAGE) === FULL_TOKEN_USAGE_ONLY) {
+    values[3] = values[4];
+    b.seen |= 0x8;
+  }
+  if ((seen & ALIAS_NUM_TOKEN) === NUM_FULL_TOKEN_ONLY) {
+    values[18] = values[19];
+    b.seen |= 0x40000;
+  }
+  b.batchType = batchType;
+  b.line = ctx.lineNo;
+  b.ts = ctx.timestamp(s, end) ?? NaN;
+  b.dp = b.tp = b.ep = b.pp = 0;
+  b.ranksFromTag = false;
+  ctx.ranks(s, b);
+  to.sglangBatch(b);
+  return batchType === "prefill" ? SUNK_PREFILL : SUNK_DECODE;
 }
 
 /**
  * Reads an SGLang `Prefill batch` / `Decode batch` line. `pos` is just past the marker, where
- * SGLang puts `,` (2025-06 on) or `.` (older, sglang-jax).
+ * SGLang puts `,` (2025-06 on) or `.` (older, sglang-jax). With a batch sink on the context the
+ * fields go there and no record is built.
  */
 export function parseSglangBatch(s: string, pos: number, end: number, batchType: BatchType, ctx: LineContext): LineOutcome {
   const label = batchType === "prefill" ? "Prefill batch" : "Decode batch";
   if (pos >= end) return new LineProblem(`${label} line ends right after "${label}"`);
   const sep = s.charCodeAt(pos);
   if (sep !== 44 && sep !== 46) return null; // `Prefill batches ...` prose, not a stats line
-  const rec: BatchRecord = {
-    kind: "batch", engine: "sglang", batchType, line: ctx.lineNo, ts: ctx.timestamp(s, end),
-    dp: 0, tp: 0, ep: 0, pp: 0, ranksFromTag: false,
-  };
-  ctx.ranks(s, rec);
-  const seen = readFields(rec, s, pos + 1, end);
+  scratch.extra = undefined;
+  const seen = readFields(scratch, s, pos + 1, end);
   if (typeof seen === "string") return new LineProblem(`${label} line: ${seen}`);
   const missing = missingField(seen, batchType);
   if (missing !== null) return new LineProblem(`${label} line has no "${missing}" field (line cut short?)`);
-  copySglangFields(rec, seen, values);
-  // Hybrid/SWA models renamed the headline fields; alias them so charts need one name.
-  if (rec.tokenUsage === undefined && rec.fullTokenUsage !== undefined) rec.tokenUsage = rec.fullTokenUsage;
-  if (rec.numToken === undefined && rec.numFullToken !== undefined) rec.numToken = rec.numFullToken;
-  return rec;
+  if (ctx.batchSink !== null) return sink(ctx.batchSink, batchType, ctx, s, end, seen);
+  return toRecord(batchType, ctx, s, end, seen, scratch);
 }

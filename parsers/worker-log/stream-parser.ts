@@ -1,4 +1,5 @@
-import { LineContext, LineProblem, type LineOptions, type LineOutcome } from "./context";
+import type { SglangBatchSink } from "./batch-sink";
+import { LineContext, LineProblem, SunkBatch, type LineOptions, type LineOutcome } from "./context";
 import { readLine } from "./parse-line";
 import type { LogIssue, LogRecord, WorkerLogResult } from "./schemas";
 import { SummaryBuilder } from "./summary";
@@ -16,6 +17,12 @@ export interface LogParserOptions extends LineOptions {
   maxIssues?: number;
   /** Receive records as they are parsed instead of collecting them (result.records stays empty). */
   onRecord?: (record: LogRecord) => void;
+  /**
+   * Receive SGLang batch lines as fields (a reused `SglangBatchLine`) instead of records: no object
+   * per line, for callers that store columns. They still count in the summary; every other record
+   * (TRT-LLM, vLLM, memory, parallel) still goes to `onRecord` / `result.records`.
+   */
+  batchSink?: SglangBatchSink;
 }
 
 /** A push parser: feed byte chunks of any size in order, then call `end()` once. */
@@ -56,6 +63,7 @@ class WorkerLogParser implements LogParser {
     this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
     this.maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
     this.onRecord = options.onRecord;
+    this.ctx.batchSink = options.batchSink ?? null;
   }
 
   get pendingBytes(): number {
@@ -146,7 +154,9 @@ class WorkerLogParser implements LogParser {
   }
 
   private take(outcome: LineOutcome, unterminated: boolean): void {
-    if (outcome instanceof LineProblem) {
+    if (outcome instanceof SunkBatch) {
+      this.summary.addBatch("sglang", outcome.batchType);
+    } else if (outcome instanceof LineProblem) {
       const tail = unterminated ? "; the log ends on this line without a newline (write cut off?)" : "";
       this.issue(this.ctx.lineNo, outcome.message + tail);
     } else if (outcome !== null) {

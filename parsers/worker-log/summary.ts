@@ -1,4 +1,4 @@
-import type { Engine, LogRecord, LogSummary, ParallelRecord, ParallelSizes } from "./schemas";
+import type { BatchType, Engine, LogRecord, LogSummary, ParallelRecord, ParallelSizes } from "./schemas";
 
 type Sizes = Partial<Record<"tp" | "dp" | "ep" | "pp", number>>;
 
@@ -22,16 +22,23 @@ export class SummaryBuilder {
   private readonly fromCommand: Sizes = {};
 
   add(rec: LogRecord): void {
-    this.records++;
     if (rec.kind === "batch") {
-      this.batches[rec.batchType]++;
-      this.engines.add(rec.engine);
+      this.addBatch(rec.engine, rec.batchType);
     } else if (rec.kind === "memory") {
+      this.records++;
       this.memory++;
     } else {
+      this.records++;
       this.parallel++;
       fill(rec.source === "server_args" ? this.fromArgs : this.fromCommand, rec);
     }
+  }
+
+  /** A batch, whether it came as a record or went to a batch sink. */
+  addBatch(engine: Engine, batchType: BatchType): void {
+    this.records++;
+    this.batches[batchType]++;
+    this.engines.add(engine);
   }
 
   /** First value seen per size; a ServerArgs dump beats a command line (it is what SGLang resolved). */
