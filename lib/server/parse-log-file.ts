@@ -1,6 +1,7 @@
 import "server-only";
 import { open } from "node:fs/promises";
 import { BatchTableBuilder, type BatchTable } from "../../parsers/worker-log/batch-table";
+import { decodeUtf8 } from "./decode-utf8";
 import { createLogParser, type LogIssue, type LogSummary, type MemoryRecord } from "../../parsers/worker-log";
 
 /** One worker log, parsed: batches as columns, start-up memory lines, and what went wrong. */
@@ -25,6 +26,7 @@ export async function parseLogFile(path: string, yearHint?: number): Promise<Log
     yearHint: year,
     // SGLang batch lines go straight into the columns; only other engines' batches come as records.
     batchSink: table,
+    decode: decodeUtf8,
     onRecord: (record) => {
       if (record.kind === "batch") table.add(record);
       else if (record.kind === "memory") memory.push(record);
