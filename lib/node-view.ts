@@ -121,3 +121,26 @@ export type RunRateView =
   | { state: "loading"; run: NodeRunRef; loadId: string }
   | { state: "failed"; run: NodeRunRef; message: string }
   | { state: "no-logs"; run: NodeRunRef; message: string };
+
+/** Workers of each kind over the ready runs, and how many runs have them. */
+export function tallyWorkers(runs: readonly { counts: Record<WorkerType, number> }[]): Record<WorkerType, { workers: number; runs: number }> {
+  const tally = { prefill: { workers: 0, runs: 0 }, decode: { workers: 0, runs: 0 }, agg: { workers: 0, runs: 0 } };
+  for (const { counts } of runs) {
+    for (const role of ["prefill", "decode", "agg"] as const) {
+      tally[role].workers += counts[role];
+      if (counts[role] > 0) tally[role].runs++;
+    }
+  }
+  return tally;
+}
+
+/** "Found 1 prefill node, 4 decode nodes and 8 aggregated nodes in 2 runs", naming only kinds present. */
+export function foundNodesText(tally: Record<WorkerType, { workers: number }>, runs: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const kinds = (["prefill", "decode", "agg"] as const)
+    .filter((role) => tally[role].workers > 0)
+    .map((role) => plural(tally[role].workers, `${role === "agg" ? "aggregated" : role} node`));
+  if (kinds.length === 0) return `No worker nodes with logs in ${plural(runs, "run")}`;
+  const list = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
+  return `Found ${list} in ${plural(runs, "run")}`;
+}

@@ -4,6 +4,7 @@ import { runGpuLabel } from "../labels";
 import type { Run } from "../model";
 import type { Aggregation } from "../node-aggregate";
 import type { NodeMetrics, WorkerType } from "../node-metrics";
+import type { LoadProgress, LoadStatus } from "../node-progress";
 import { buildNodeLines, buildRateLines, silentWorkerNotes, workerCounts, type DownsampleStats, type NodeLines, type NodeRunRef, type RateLines, type RunNodeView, type RunRateView } from "../node-view";
 import { NodeAnalyzer } from "./node-analyzer";
 import { findNodeFiles, WORKER_LOG_PATTERNS } from "./node-files";
@@ -20,16 +21,6 @@ import { fingerprintOf } from "./scan-runs";
 /** How long a page waits for a run's node data before showing its progress instead. */
 export const NODE_WAIT_MS = 1500;
 const MAX_RUNS_KEPT = 64;
-
-/** Where a run's first load is, for the progress shown in its place. */
-export interface LoadProgress {
-  phase: "reading" | "parsing" | "drawing";
-  filesDone: number;
-  files: number;
-  bytesDone: number;
-  bytes: number;
-  elapsedMs: number;
-}
 
 interface RunEntry {
   fingerprint: string;
@@ -55,7 +46,7 @@ export function loadIdOf(runPath: string): string {
 }
 
 /** Progress of the run with this id while something loads it, else idle. */
-export function nodeLoadStatus(id: string): { state: "loading"; progress: LoadProgress } | { state: "idle" } {
+export function nodeLoadStatus(id: string): LoadStatus {
   const load = progress.get(id);
   return load ? { state: "loading", progress: { ...load.value, elapsedMs: Math.round(performance.now() - load.startedAt) } } : { state: "idle" };
 }

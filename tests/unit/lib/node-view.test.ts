@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NodeBatches } from "@/lib/node-aggregate";
-import { buildNodeLines, buildRateLines, silentWorkerNotes, workerCounts } from "@/lib/node-view";
+import { buildNodeLines, buildRateLines, foundNodesText, silentWorkerNotes, tallyWorkers, workerCounts } from "@/lib/node-view";
 import type { BatchTable } from "@/parsers/worker-log/batch-table";
 
 const T0 = Date.UTC(2026, 0, 1, 0, 0, 0);
@@ -91,5 +91,15 @@ describe("notes and counts", () => {
 
   it("counts workers by kind", () => {
     expect(workerCounts([prefill, decode, decode])).toEqual({ prefill: 1, decode: 2, agg: 0 });
+  });
+});
+
+describe("tallyWorkers and foundNodesText", () => {
+  it("counts workers per kind over runs, and says so naming only the kinds present", () => {
+    const tally = tallyWorkers([{ counts: { prefill: 1, decode: 4, agg: 0 } }, { counts: { prefill: 0, decode: 0, agg: 8 } }, { counts: { prefill: 2, decode: 1, agg: 0 } }]);
+    expect(tally).toEqual({ prefill: { workers: 3, runs: 2 }, decode: { workers: 5, runs: 2 }, agg: { workers: 8, runs: 1 } });
+    expect(foundNodesText(tally, 3)).toBe("Found 3 prefill nodes, 5 decode nodes and 8 aggregated nodes in 3 runs");
+    expect(foundNodesText(tallyWorkers([{ counts: { prefill: 1, decode: 0, agg: 0 } }]), 1)).toBe("Found 1 prefill node in 1 run");
+    expect(foundNodesText(tallyWorkers([]), 2)).toBe("No worker nodes with logs in 2 runs");
   });
 });

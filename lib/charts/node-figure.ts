@@ -1,0 +1,111 @@
+import type { Layout } from "plotly.js-dist-min";
+import { nodeLineLabel } from "../labels";
+import { DISAGG_STACK, lineKey, type NodeChartSpec } from "../node-charts";
+import type { NodeLines, NodeRunRef, RateLines } from "../node-view";
+import type { AggregationMode, RateUnit } from "../view-state";
+import type { Trace } from "./pareto-figure";
+import { BASE_LAYOUT, GRID_AXIS, runStyle } from "./style";
+
+/** A run's lines as the Node Metrics charts take them. */
+export interface NodeRunLines {
+  run: NodeRunRef;
+  lines: NodeLines;
+}
+
+export interface Figure {
+  data: Trace[];
+  layout: Partial<Layout>;
+}
+
+export const ELAPSED_AXIS_TITLE = "Time Elapsed (s)";
+
+function timeLayout(title: string, yTitle: string, percent: boolean, uirevision: string): Partial<Layout> {
+  return {
+    ...BASE_LAYOUT,
+    title: { text: title, x: 0.5, xanchor: "center" },
+    xaxis: { ...GRID_AXIS, title: { text: ELAPSED_AXIS_TITLE }, rangemode: "tozero" },
+    yaxis: { ...GRID_AXIS, title: { text: yTitle }, ...(percent ? { range: [0, 100] } : { rangemode: "tozero" }) },
+    height: 380,
+    legend: { font: { size: 11 } },
+    showlegend: true,
+    uirevision,
+  } as Partial<Layout>;
+}
+
+const hover = (unit: string) => `<b>%{fullData.name}</b><br>%{x} s: %{y:,.4~r}${unit}<extra></extra>`;
+
+/** Whether any run has a line for this (role, metric). */
+export function hasLines(runs: readonly NodeRunLines[], spec: Pick<NodeChartSpec, "role" | "metric">): boolean {
+  return runs.some((r) => (r.lines[lineKey(spec.role, spec.metric)]?.length ?? 0) > 0);
+}
+
+/**
+ * One Node Metrics chart over the selected runs: a trace per run and line (node, DP rank or all nodes),
+ * named `3320 | 6P1D | 24/32 | cn01-p-w0`. With one line per run, a run keeps its colour on every chart.
+ */
+export function buildNodeFigure(runs: readonly NodeRunLines[], spec: NodeChartSpec, mode: AggregationMode): Figure {
+  const key = lineKey(spec.role, spec.metric);
+  let index = 0;
+  const data = runs.flatMap((r, runIndex) =>
+    (r.lines[key] ?? []).map((line): Trace => {
+      const { color } = runStyle(mode === "all" ? runIndex : index++);
+      return { type: "scatter", mode: "lines", name: nodeLineLabel(r.run.label, line.label), x: line.x, y: line.y, line: { color, width: 1.5 }, hovertemplate: hover(spec.percent ? "%" : "") };
+    }),
+  );
+  return { data, layout: timeLayout(spec.title, spec.yTitle, spec.percent === true, spec.id) };
+}
+
+/**
+ * Prealloc queue, transfer queue and running requests of decode workers, stacked in that order: one
+ * stack per run and line. Lines were downsampled apart, so a stack interpolates where one lacks an x.
+ */
+export function buildDisaggStackedFigure(runs: readonly NodeRunLines[]): Figure {
+  const data: Trace[] = [];
+  for (const r of runs) {
+    const labels = [...new Set(DISAGG_STACK.flatMap((s) => (r.lines[lineKey("decode", s.metric)] ?? []).map((line) => line.label)))];
+    for (const label of labels) {
+      for (const part of DISAGG_STACK) {
+        const line = r.lines[lineKey("decode", part.metric)]?.find((l) => l.label === label);
+        if (!line) continue;
+        data.push({
+          type: "scatter",
+          mode: "lines",
+          name: `${nodeLineLabel(r.run.label, label)} | ${part.name}`,
+          x: line.x,
+          y: line.y,
+          stackgroup: `${r.run.runDir}|${label}`,
+          stackgaps: "interpolate",
+          fillcolor: part.color,
+          line: { color: part.color.replace(/[\d.]+\)$/, "1)"), width: 1 },
+          hovertemplate: hover(""),
+        } as Trace);
+      }
+    }
+  }
+  return { data, layout: timeLayout("Disaggregation Request Flow (Stacked)", "Number of Requests", false, "disagg-stacked") };
+}
+
+export const RATE_AXIS: Record<RateUnit, string> = { tokens: "Throughput (tokens/s)", requests: "Rate (requests/s)" };
+
+/** Prefill input against decode generation of one run, per node on average, in the chosen unit. */
+export function buildRateMatchFigure(rate: RateLines, unit: RateUnit): Figure {
+  const lines = unit === "requests" && rate.requests ? rate.requests : rate.tokens;
+  const suffix = unit === "requests" && rate.requests ? " req/s" : " tok/s";
+  const trace = (name: string, line: { x: number[]; y: number[] }, color: string): Trace => ({
+    type: "scatter",
+    mode: "lines",
+    name,
+    x: line.x,
+    y: line.y,
+    line: { color, width: 2 },
+    hovertemplate: `<b>${name}</b><br>%{x} s: %{y:,.4~r}${suffix}<extra></extra>`,
+  });
+  return {
+    data: [trace("Prefill Input", lines.prefill, "#ff7f0e"), trace("Decode Generation", lines.decode, "#2ca02c")],
+    layout: {
+      ...timeLayout("Rate Match: Prefill Input vs Decode Generation", RATE_AXIS[rate.requests ? unit : "tokens"], false, "rate"),
+      height: 420,
+      legend: { orientation: "h", y: -0.2 },
+    } as Partial<Layout>,
+  };
+}

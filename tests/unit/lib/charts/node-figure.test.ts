@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { buildDisaggStackedFigure, buildNodeFigure, buildRateMatchFigure, hasLines, type NodeRunLines } from "@/lib/charts/node-figure";
+import { DISAGG_SEPARATE, NODE_SECTIONS } from "@/lib/node-charts";
+import type { RateLines } from "@/lib/node-view";
+
+const line = (label: string, y: number[]) => ({ label, x: y.map((_, i) => i), y });
+const spec = (role: string, id: string) => NODE_SECTIONS.find((s) => s.role === role)!.charts.find((c) => c.id === `${role}-${id}`)!;
+
+const runs: NodeRunLines[] = [
+  {
+    run: { runDir: "3667_1P_4D", jobId: "3667", label: "3667 | 1P4D | 8/32" },
+    lines: {
+      "prefill:tokenUsage": [line("cn01-p-w0", [10, 20])],
+      "decode:runningReq": [line("cn02-d-w0", [5, 6]), line("cn03-d-w1", [7, 8])],
+      "decode:preallocReq": [line("cn02-d-w0", [1, 0])],
+      "decode:transferReq": [line("cn02-d-w0", [2, 1])],
+    },
+  },
+  { run: { runDir: "4401463", jobId: "4401463", label: "4401463 | 2P1D | 8/8" }, lines: { "decode:runningReq": [line("eos0250-d-w0", [3, 4])] } },
+];
+
+describe("buildNodeFigure", () => {
+  it("one trace per run and line, named run | node, over elapsed seconds", () => {
+    const figure = buildNodeFigure(runs, spec("decode", "running"), "individual");
+    expect(figure.data.map((t) => t.name)).toEqual(["3667 | 1P4D | 8/32 | cn02-d-w0", "3667 | 1P4D | 8/32 | cn03-d-w1", "4401463 | 2P1D | 8/8 | eos0250-d-w0"]);
+    expect(figure.data[1]).toMatchObject({ x: [0, 1], y: [7, 8], mode: "lines" });
+    expect(new Set(figure.data.map((t) => (t.line as { color: string }).color)).size).toBe(3);
+    expect(figure.layout.xaxis).toMatchObject({ title: { text: "Time Elapsed (s)" } });
+    expect(figure.layout.title).toMatchObject({ text: "Running Requests" });
+  });
+
+  it("KV cache utilization is a 0-100 % axis", () => {
+    const figure = buildNodeFigure(runs, spec("prefill", "kv-cache"), "all");
+    expect(figure.layout.yaxis).toMatchObject({ title: { text: "Utilization (%)" }, range: [0, 100] });
+    expect(figure.data[0].hovertemplate).toContain("%{y:,.4~r}%");
+  });
+
+  it("knows which charts have something to draw", () => {
+    expect(hasLines(runs, { role: "decode", metric: "runningReq" })).toBe(true);
+    expect(hasLines(runs, { role: "prefill", metric: "inputThroughput" })).toBe(false);
+    expect(hasLines(runs, DISAGG_SEPARATE[0])).toBe(true);
+  });
+});
+
+describe("buildDisaggStackedFigure", () => {
+  it("stacks prealloc, transfer and running per run and line, in flow order", () => {
+    const figure = buildDisaggStackedFigure(runs);
+    expect(figure.data.map((t) => t.name)).toEqual([
+      "3667 | 1P4D | 8/32 | cn02-d-w0 | Prealloc Queue",
+      "3667 | 1P4D | 8/32 | cn02-d-w0 | Transfer Queue",
+      "3667 | 1P4D | 8/32 | cn02-d-w0 | Running",
+      "3667 | 1P4D | 8/32 | cn03-d-w1 | Running",
+      "4401463 | 2P1D | 8/8 | eos0250-d-w0 | Running",
+    ]);
+    expect(figure.data.slice(0, 3).map((t) => t.stackgroup)).toEqual(["3667_1P_4D|cn02-d-w0", "3667_1P_4D|cn02-d-w0", "3667_1P_4D|cn02-d-w0"]);
+    expect(figure.data[3].stackgroup).toBe("3667_1P_4D|cn03-d-w1");
+  });
+});
+
+describe("buildRateMatchFigure", () => {
+  const rate: RateLines = {
+    tokens: { prefill: line("prefill input", [8000]), decode: line("decode generation", [900]) },
+    requests: { prefill: line("prefill input", [8]), decode: line("decode generation", [9]) },
+    stats: { lines: 4, downsampled: 0, largest: 1, budget: 1000 },
+  };
+
+  it("tokens/s or requests/s, the axis saying which", () => {
+    const tokens = buildRateMatchFigure(rate, "tokens");
+    expect(tokens.data.map((t) => [t.name, t.y])).toEqual([["Prefill Input", [8000]], ["Decode Generation", [900]]]);
+    expect(tokens.layout.yaxis).toMatchObject({ title: { text: "Throughput (tokens/s)" } });
+    const requests = buildRateMatchFigure(rate, "requests");
+    expect(requests.data.map((t) => t.y)).toEqual([[8], [9]]);
+    expect(requests.layout.yaxis).toMatchObject({ title: { text: "Rate (requests/s)" } });
+  });
+
+  it("stays in tokens/s when ISL/OSL are unknown", () => {
+    const figure = buildRateMatchFigure({ ...rate, requests: null }, "requests");
+    expect(figure.data[0].y).toEqual([8000]);
+    expect(figure.layout.yaxis).toMatchObject({ title: { text: "Throughput (tokens/s)" } });
+  });
+});
