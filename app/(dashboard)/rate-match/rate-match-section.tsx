@@ -1,0 +1,48 @@
+import { Suspense } from "react";
+import { ChartSkeleton } from "@/components/chart";
+import { RateUnitToggle } from "@/components/rate-match/rate-unit-toggle";
+import { runGpuLabel } from "@/lib/labels";
+import { RATE_MATCH_GUIDE } from "@/lib/rate-match";
+import { getDashboard } from "@/lib/server/dashboard-data";
+import { emptyStateFor } from "../empty-states";
+import { RateMatchRuns } from "./rate-match-runs";
+
+/** Rate Match tab: whether prefill and decode capacity are balanced, per disaggregated run. */
+export async function RateMatchSection({ query }: { query: string }) {
+  const d = await getDashboard(query);
+  const empty = emptyStateFor(d);
+  if (empty) return empty;
+  const disaggregated = d.selected.filter((run) => run.metadata.mode !== "aggregated");
+  const aggregated = d.selected.filter((run) => run.metadata.mode === "aggregated");
+  return (
+    <section className="space-y-4" aria-label="Rate Match">
+      <div className="space-y-2">
+        <h2 className="text-lg font-semibold">Rate Match</h2>
+        <p className="text-sm text-slate-600">
+          Verify prefill/decode capacity balance: the prefill input rate against the decode generation rate over the run, each averaged per node.
+        </p>
+        <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="rate-guide">
+          {RATE_MATCH_GUIDE.map((item) => (
+            <li key={item.when}>
+              <strong>{item.when}</strong>: {item.means}
+            </li>
+          ))}
+        </ul>
+        <p className="text-xs text-slate-500">Convert from tokens/s to requests/s using ISL/OSL for clearer comparison. This tab only applies to disaggregated runs (prefill/decode split).</p>
+      </div>
+      {aggregated.length > 0 && (
+        <div className="rounded border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="rate-not-applicable">
+          Not applicable to aggregated runs (no prefill/decode split): {aggregated.map(runGpuLabel).join("; ")}
+        </div>
+      )}
+      {disaggregated.length > 0 && (
+        <>
+          <RateUnitToggle />
+          <Suspense fallback={<ChartSkeleton label="Reading node metrics…" />}>
+            <RateMatchRuns runs={disaggregated} />
+          </Suspense>
+        </>
+      )}
+    </section>
+  );
+}

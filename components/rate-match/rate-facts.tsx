@@ -1,0 +1,17 @@
+import type { Fact } from "@/lib/rate-match";
+
+/** Small labelled figures in a row. */
+export function Facts({ facts, testId }: { facts: Fact[]; testId: string }) {
+  return (
+    <dl className="grid grid-cols-2 gap-2 md:grid-cols-4" data-testid={testId}>
+      {facts.map((fact) => (
+        <div key={fact.title} className="rounded border border-slate-200 bg-white px-3 py-2">
+          <dt className="text-xs text-slate-500">{fact.title}</dt>
+          <dd className="text-base font-semibold" data-testid={`fact-${fact.title.toLowerCase().replace(/[^a-z]+/g, "-")}`}>
+            {fact.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
