@@ -1,12 +1,16 @@
-import { ComingSoon } from "../coming-soon";
+import { Suspense } from "react";
+import { ChartSkeleton } from "@/components/chart";
 import { DashboardShell } from "../dashboard-shell";
 import { viewOf, type TabPageProps } from "../tab-props";
+import { ConfigSection } from "./config-section";
 
 export default async function ConfigPage(props: TabPageProps) {
   const { state, query } = await viewOf(props);
   return (
     <DashboardShell state={state} query={query}>
-      <ComingSoon title="Configuration" purpose="The exact configuration of each run: overview, topology, each worker's command line and environment variables." />
+      <Suspense fallback={<ChartSkeleton label="Loading runs…" />}>
+        <ConfigSection query={query} />
+      </Suspense>
     </DashboardShell>
   );
 }
