@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 8531);
 /** A copy of the fixture logs dir, made fresh by the web server command: tag edits write there. */
 export const E2E_LOGS_DIR = `${process.cwd()}/tmp/e2e-logs`;
+/** The generated demo (worker logs, node configs): the node tabs' fixture, opened with `?logs=`. */
+export const E2E_DEMO_DIR = `${process.cwd()}/tmp/e2e-demo-logs`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -22,7 +24,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" && SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
+    command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" && SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -12,7 +12,7 @@ test("/ opens the Pareto Graph with the newest three runs, keeping the query str
   await expect(page.locator(".legend")).toContainText("4410001 | 1A | 8 GPUs | 1024/128 | H200");
 });
 
-test("every tab renders: Pareto and Latency charts drawn, later tabs say they are coming", async ({ page }) => {
+test("every tab renders for the same selection, keeping the query", async ({ page }) => {
   const query = `run=${RUN_3667}&run=${RUN_12045}`;
   await page.goto(`/pareto?${query}`);
   await chartDrawn(page, "pareto-chart", 2);
@@ -24,12 +24,21 @@ test("every tab renders: Pareto and Latency charts drawn, later tabs say they ar
   for (const metric of ["ttft", "tpot", "itl"]) await chartDrawn(page, `latency-chart-${metric}`, 2);
   await expect(page.getByTestId("latency-summary-row")).toHaveCount(2);
 
-  for (const [tab, title] of [["nodes", "Node Metrics"], ["rate-match", "Rate Match"], ["config", "Configuration"]]) {
-    await page.getByTestId(`tab-${tab}`).click();
-    await expect(page).toHaveURL(`/${tab}?${query}`);
-    await expect(page.getByTestId("coming-soon")).toContainText(`${title} is coming soon`);
-    await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute("aria-current", "page");
-  }
+  // 3667 of the loader fixtures has one prefill worker log and its config; 12045 has no worker logs.
+  await page.getByTestId("tab-nodes").click();
+  await expect(page).toHaveURL(`/nodes?${query}`);
+  await chartDrawn(page, "node-chart-prefill-input-throughput", 1);
+  await expect(page.getByTestId("node-no-logs")).toContainText("No log files found in 12045_2P_2D_20251115_101500");
+
+  await page.getByTestId("tab-rate-match").click();
+  await expect(page).toHaveURL(`/rate-match?${query}`);
+  await expect(page.getByTestId("rate-run")).toHaveCount(2);
+  await expect(page.getByTestId("rate-no-data")).toHaveCount(1);
+
+  await page.getByTestId("tab-config").click();
+  await expect(page).toHaveURL(`/config?${query}`);
+  await expect(page.getByTestId("run-config")).toHaveCount(2);
+  await expect(page.getByTestId("tab-config")).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("tab-bar")).toHaveText(/Pareto Graph\s*Latency Analysis\s*Node Metrics\s*Rate Match\s*Configuration/);
 });
 
