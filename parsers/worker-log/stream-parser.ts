@@ -167,7 +167,7 @@ class WorkerLogParser implements LogParser {
 
   private take(outcome: LineOutcome, unterminated: boolean): void {
     if (outcome instanceof SunkBatch) {
-      this.summary.addBatch("sglang", outcome.batchType);
+      this.summary.addSunkBatch(outcome.batchType === "prefill");
     } else if (outcome instanceof LineProblem) {
       const tail = unterminated ? "; the log ends on this line without a newline (write cut off?)" : "";
       this.issue(this.ctx.lineNo, outcome.message + tail);
