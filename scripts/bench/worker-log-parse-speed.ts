@@ -3,6 +3,7 @@
  * Synthesises ~200 MB of mixed SGLang worker-log lines in memory (no disk I/O), feeds them in
  * 64 KiB chunks through createLogParser and prints MB/s. Run: npx tsx scripts/bench/worker-log-parse-speed.ts [MB]
  */
+import { BatchTableBuilder } from "../../parsers/worker-log/batch-table";
 import { createLogParser } from "../../parsers/worker-log/index";
 
 const TARGET_MB = Number(process.argv[2] ?? 200);
@@ -34,22 +35,28 @@ function synthesise(targetBytes: number): Uint8Array {
   return out;
 }
 
-/** `stream`: records go to a callback (how a loader aggregates); `collect`: kept in result.records. */
-function run(data: Uint8Array, mode: "stream" | "collect"): { seconds: number; records: number; issues: number } {
+/**
+ * `stream`: records go to a callback (how a loader aggregates); `collect`: kept in result.records;
+ * `table`: SGLang batches go through the batch sink into a BatchTableBuilder (as parseLogFile does).
+ */
+function run(data: Uint8Array, mode: "stream" | "collect" | "table"): { seconds: number; records: number; issues: number } {
   let streamed = 0;
-  const parser = createLogParser(mode === "stream" ? { onRecord: () => streamed++ } : {});
+  const table = new BatchTableBuilder();
+  const sink = mode === "table" ? { batchSink: table } : {};
+  const parser = createLogParser(mode === "collect" ? {} : { ...sink, onRecord: () => streamed++ });
   const start = performance.now();
   for (let off = 0; off < data.length; off += CHUNK) parser.push(data.subarray(off, off + CHUNK));
   const result = parser.end();
   const seconds = (performance.now() - start) / 1000;
-  return { seconds, records: mode === "stream" ? streamed : result.records.length, issues: result.summary.issues };
+  const records = mode === "collect" ? result.records.length : streamed + table.length;
+  return { seconds, records, issues: result.summary.issues };
 }
 
 const data = synthesise(TARGET_MB * 1e6);
 const mb = data.length / 1e6;
 console.log(`synthesised ${mb.toFixed(1)} MB, ${CHUNK / 1024} KiB chunks`);
 run(data.subarray(0, Math.min(data.length, 20e6)), "stream"); // warm-up so the JIT has seen every path
-for (const mode of ["stream", "collect", "stream"] as const) {
+for (const mode of ["stream", "collect", "table", "stream", "table"] as const) {
   const { seconds, records, issues } = run(data, mode);
   console.log(`${mode.padEnd(7)}: ${(mb / seconds).toFixed(0)} MB/s  (${seconds.toFixed(2)} s, ${records} records, ${issues} issues)`);
 }
