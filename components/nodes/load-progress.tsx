@@ -6,6 +6,7 @@ import type { LoadStatus } from "@/lib/node-progress";
 import { progressText } from "@/lib/node-progress";
 
 const POLL_MS = 500;
+const RECHECK_MS = 3000;
 
 /**
  * Stands in for a run whose node data the server is still reading: polls its progress and, once the
@@ -23,7 +24,13 @@ export function LoadProgress({ loadId, label }: { loadId: string; label: string 
         const next = (await response.json()) as LoadStatus;
         if (stopped) return;
         setStatus(next);
-        if (next.state === "idle") return router.refresh();
+        // Done: re-render with the charts. This component is then gone, unless the server still said
+        // "loading" (another run of the page was faster to ask), so keep asking, more slowly.
+        if (next.state === "idle") {
+          router.refresh();
+          if (!stopped) timer = setTimeout(poll, RECHECK_MS);
+          return;
+        }
       } catch {
         // A dropped poll (server restarting, network blip) is retried.
       }

@@ -8,6 +8,7 @@ import type { LoadProgress, LoadStatus } from "../node-progress";
 import { buildNodeLines, buildRateLines, silentWorkerNotes, workerCounts, type DownsampleStats, type NodeLines, type NodeRunRef, type RateLines, type RunNodeView, type RunRateView } from "../node-view";
 import { NodeAnalyzer } from "./node-analyzer";
 import { findNodeFiles, WORKER_LOG_PATTERNS } from "./node-files";
+import { processState } from "./process-state";
 import { rememberNodes, recallNodes } from "./recent-nodes";
 import { fingerprintOf } from "./scan-runs";
 
@@ -34,11 +35,14 @@ interface RunEntry {
 type Need = Aggregation | "rate";
 
 const analyzer = new NodeAnalyzer();
-const entries = new Map<string, RunEntry>();
-const failures = new Map<string, { fingerprint: string; message: string }>();
-const parses = new Map<string, Promise<NodeMetrics[]>>();
-const builds = new Map<string, Promise<RunEntry>>();
-const progress = new Map<string, { value: Omit<LoadProgress, "elapsedMs">; startedAt: number; users: number }>();
+// The progress route must see the loads the pages started: one registry per process, not per bundle.
+const { entries, failures, parses, builds, progress } = processState("node-view", () => ({
+  entries: new Map<string, RunEntry>(),
+  failures: new Map<string, { fingerprint: string; message: string }>(),
+  parses: new Map<string, Promise<NodeMetrics[]>>(),
+  builds: new Map<string, Promise<RunEntry>>(),
+  progress: new Map<string, { value: Omit<LoadProgress, "elapsedMs">; startedAt: number; users: number }>(),
+}));
 
 /** The id a page polls for a run's progress: not its path, which the browser need not see. */
 export function loadIdOf(runPath: string): string {
