@@ -34,9 +34,13 @@ interface RunEntry {
 
 type Need = Aggregation | "rate";
 
+/** Runs read at a time: a parse already uses every core, and a queue bounds memory when many runs are selected. */
+const LOADS_AT_ONCE = 2;
+
 const analyzer = new NodeAnalyzer();
 // The progress route must see the loads the pages started: one registry per process, not per bundle.
-const { entries, failures, parses, builds, progress } = processState("node-view", () => ({
+const { entries, failures, parses, builds, progress, turns } = processState("node-view", () => ({
+  turns: { running: 0, waiting: [] as (() => void)[] },
   entries: new Map<string, RunEntry>(),
   failures: new Map<string, { fingerprint: string; message: string }>(),
   parses: new Map<string, Promise<NodeMetrics[]>>(),
@@ -71,6 +75,19 @@ function report(id: string, change: Partial<LoadProgress>): void {
 
 const has = (entry: RunEntry, need: Need) => (need === "rate" ? entry.rate !== undefined : entry.modes[need] !== undefined);
 
+/** Run `work` when fewer than LOADS_AT_ONCE others run; a finished load hands its turn to the next. */
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (turns.running >= LOADS_AT_ONCE) await new Promise<void>((resolve) => turns.waiting.push(resolve));
+  else turns.running++;
+  try {
+    return await work();
+  } finally {
+    const next = turns.waiting.shift();
+    if (next) next();
+    else turns.running--;
+  }
+}
+
 /** A run's parsed nodes: from memory when just used, else the cache or the logs, one parse per run at a time. */
 function nodesOf(runPath: string, fingerprint: string, id: string): Promise<NodeMetrics[]> {
   const key = `${runPath}\0${fingerprint}`;
@@ -79,8 +96,11 @@ function nodesOf(runPath: string, fingerprint: string, id: string): Promise<Node
   let parse = parses.get(key);
   if (!parse) {
     const onProgress = (filesDone: number, files: number, bytesDone: number) => report(id, { phase: "parsing", filesDone, files, bytesDone });
-    parse = analyzer
-      .parseRunLogs(runPath, { onProgress })
+    report(id, { phase: "waiting" });
+    parse = inTurn(() => {
+      report(id, { phase: "reading" });
+      return analyzer.parseRunLogs(runPath, { onProgress });
+    })
       .then((nodes) => rememberNodes(key, nodes))
       .finally(() => parses.delete(key));
     parses.set(key, parse);

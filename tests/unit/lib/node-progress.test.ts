@@ -9,6 +9,7 @@ describe("progressText", () => {
     expect(progressText({ ...base, phase: "reading", files: 1, bytes: 2_500_000 })).toBe(
       "Reading node metrics of 1 worker log file (2.5 MB); a first parse caches them for next time (12.0 s)",
     );
+    expect(progressText({ ...base, phase: "waiting" })).toBe("Waiting for other runs' worker logs to be read first (12.0 s)");
     expect(progressText({ ...base, phase: "drawing" })).toBe("Building the charts from the parsed logs (12.0 s)");
   });
 });

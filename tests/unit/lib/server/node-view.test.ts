@@ -47,6 +47,19 @@ describe("nodeViewOf", () => {
     expect(second.state === "ready" && second.lines["decode:runningReq"].map((l) => l.label)).toEqual(["cn02-d-w0"]);
   });
 
+  it("reads two runs at a time; the others wait their turn and then load", async () => {
+    const runs = await Promise.all([makeRun3667(), makeRun3667(), makeRun3667()]);
+    const views = runs.map((run) => nodeViewOf(run, "all", 0));
+    const phases = runs.map((run) => {
+      const status = nodeLoadStatus(loadIdOf(run.runPath));
+      return status.state === "loading" ? status.progress.phase : status.state;
+    });
+    expect(phases).toEqual(["reading", "reading", "waiting"]);
+    expect((await Promise.all(views)).map((v) => v.state)).toEqual(["loading", "loading", "loading"]);
+    for (const run of runs) await expect.poll(() => nodeLoadStatus(loadIdOf(run.runPath)).state).toBe("idle");
+    expect((await Promise.all(runs.map((run) => nodeViewOf(run, "all", 0)))).map((v) => v.state)).toEqual(["ready", "ready", "ready"]);
+  });
+
   it("a run without worker logs names the patterns looked for", async () => {
     const root = await tempDir("srtlog-node-view-");
     const run = makeRun({ runPath: root, runDir: "12045_2P_2D_20251115_101500" });
