@@ -23,10 +23,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" && SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" && SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      // Pages never wait for node data here: every first load shows its progress, then re-renders.
+      command: `SRTLOG_NODE_WAIT_MS=0 SRTLOG_LOGS_DIR="${E2E_DEMO_DIR}" npx next start -H 127.0.0.1 -p ${port + 1}`,
+      url: `http://127.0.0.1:${port + 1}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

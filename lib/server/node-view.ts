@@ -19,8 +19,11 @@ import { fingerprintOf } from "./scan-runs";
  * (polled by id) and reloads when it is done. One parse per run at a time, however many ask.
  */
 
-/** How long a page waits for a run's node data before showing its progress instead. */
-export const NODE_WAIT_MS = 1500;
+/** How long a page waits for a run's node data before showing its progress instead ($SRTLOG_NODE_WAIT_MS). */
+export function nodeWaitMs(): number {
+  const ms = Number(process.env.SRTLOG_NODE_WAIT_MS);
+  return process.env.SRTLOG_NODE_WAIT_MS && Number.isFinite(ms) && ms >= 0 ? ms : 1500;
+}
 const MAX_RUNS_KEPT = 64;
 
 interface RunEntry {
@@ -184,7 +187,7 @@ async function within<T>(entry: Promise<RunEntry>, waitMs: number, ready: (entry
 }
 
 /** A run's Node Metrics lines in one aggregation mode, or why there are none yet. */
-export async function nodeViewOf(run: Run, mode: Aggregation, waitMs = NODE_WAIT_MS): Promise<RunNodeView> {
+export async function nodeViewOf(run: Run, mode: Aggregation, waitMs = nodeWaitMs()): Promise<RunNodeView> {
   const ref = nodeRunRef(run);
   const outcome = entryFor(run, mode);
   if (outcome.kind === "no-logs") return { state: "no-logs", run: ref, message: noLogsMessage(run) };
@@ -199,7 +202,7 @@ export async function nodeViewOf(run: Run, mode: Aggregation, waitMs = NODE_WAIT
 }
 
 /** A run's rate match lines, or why there are none yet. */
-export async function rateViewOf(run: Run, waitMs = NODE_WAIT_MS): Promise<RunRateView> {
+export async function rateViewOf(run: Run, waitMs = nodeWaitMs()): Promise<RunRateView> {
   const ref = nodeRunRef(run);
   const outcome = entryFor(run, "rate");
   if (outcome.kind === "no-logs") return { state: "no-logs", run: ref, message: noLogsMessage(run) };

@@ -1,4 +1,4 @@
-import { chartDrawn, DEMO_DIR, expect, RUN_3667, test } from "./helpers";
+import { chartDrawn, DEMO_DIR, expect, NO_WAIT_URL, RUN_3667, test } from "./helpers";
 
 // The generated demo (tmp/e2e-demo-logs): 3667 is disaggregated 1P/4D in the guide layout (DP8 workers,
 // configs beside the logs); 4401453 is aggregated, 8 workers in the logs/ layout; 4405566's decode_w1
@@ -65,6 +65,24 @@ test("Node Metrics: a silent decode worker and a run without worker logs get not
     "No log files found in 12045_2P_2D_20251115_101500: looked for <node>_{prefill,decode,agg}_w<i>.{out,err} in the run dir or its logs/.",
   );
   await expect(page.locator('[data-testid^="node-chart-"]')).toHaveCount(0);
+});
+
+test("a run still loading shows its progress in place of the charts, then the charts", async ({ page }) => {
+  // This server answers before any node data is read, as it would during a long first parse.
+  await page.goto(`${NO_WAIT_URL}/nodes?run=${RUN_3667}&run=4401463&agg=individual`);
+  const progress = page.getByTestId("node-load-progress");
+  await expect(progress.first()).toBeVisible();
+  await expect(progress.first()).toContainText("Loading node metrics of");
+  await chartDrawn(page, "node-chart-decode-running", 5);
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId("aggregation-selector")).toBeVisible();
+
+  await page.getByLabel("Group by DP rank (average per DP)").check();
+  await chartDrawn(page, "node-chart-decode-running", 9);
+  await page.getByTestId("tab-rate-match").click();
+  await expect(page.getByTestId("rate-run")).toHaveCount(2);
+  await expect(page.locator('[data-testid="rate-chart"][data-ready="true"]')).toHaveCount(2);
+  await expect(page.getByTestId("node-load-progress")).toHaveCount(0);
 });
 
 test("Rate Match: prefill vs decode per disaggregated run, cards, req/s toggle; aggregated runs not applicable", async ({ page }) => {

@@ -5,6 +5,8 @@ import { expect, test as base, type Page } from "@playwright/test";
 /** Where the e2e server's logs dir is (a fresh copy of the loader fixtures; see playwright.config.ts). */
 export const LOGS_DIR = path.join(process.cwd(), "tmp", "e2e-logs");
 export const RUN_3667 = "3667_1P_4D_20251110_192145";
+/** A second server on the demo whose pages never wait for node data (SRTLOG_NODE_WAIT_MS=0). */
+export const NO_WAIT_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8531) + 1}`;
 /** The generated demo logs dir (see prepare-logs.mjs): runs with worker logs and node configs. */
 export const DEMO_DIR = path.join(process.cwd(), "tmp", "e2e-demo-logs");
 export const RUN_12045 = "12045_2P_2D_20251115_101500";
