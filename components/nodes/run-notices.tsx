@@ -11,11 +11,11 @@ export function RunNotices({ notices, notes }: { notices: RunNotice[]; notes: st
   if (notices.length === 0 && notes.length === 0) return null;
   return (
     <div className="space-y-2">
-      {notices.map((notice) =>
+      {notices.map((notice, i) =>
         notice.state === "loading" ? (
           <LoadProgress key={notice.loadId} loadId={notice.loadId} label={`Loading node metrics of ${notice.label}`} />
         ) : (
-          <p key={notice.label} role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid={`node-${notice.state}`}>
+          <p key={`${i}-${notice.label}`} role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid={`node-${notice.state}`}>
             <strong>{notice.label}:</strong> {notice.state === "failed" ? `could not read the worker logs: ${notice.message}` : notice.message}
           </p>
         ),
