@@ -15,7 +15,7 @@ export function userCacheDir(runPath: string): string {
 
 /** Where a run's cache file may live: the run's own `.cache/` (the guide's path) first, then the per-user one. */
 export function cacheCandidates(runPath: string, fileName: string): string[] {
-  return [path.join(runPath, ".cache", fileName), path.join(userCacheDir(runPath), fileName)];
+  return [path.join(/*turbopackIgnore: true*/ runPath, ".cache", fileName), path.join(userCacheDir(runPath), fileName)];
 }
 
 /**
@@ -44,7 +44,7 @@ export async function writeCacheFile(runPath: string, fileName: string, write: (
  */
 export function findValidCache(runPath: string, fileName: string, version: string, fingerprint: string): { file: string; kv: Record<string, string> } | null {
   for (const file of cacheCandidates(runPath, fileName)) {
-    if (!existsSync(file)) continue;
+    if (!existsSync(/*turbopackIgnore: true*/ file)) continue;
     try {
       const kv = readParquetKv(file);
       if (kv["srtlog.parser_version"] === version && kv["srtlog.fingerprint"] === fingerprint) return { file, kv };
