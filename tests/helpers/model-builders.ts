@@ -1,4 +1,6 @@
 import type { BenchPoint, RunMetadata } from "@/lib/model";
+import type { NodeBatches } from "@/lib/node-aggregate";
+import type { BatchTable } from "@/parsers/worker-log/batch-table";
 
 /** A point with every measured field missing; tests set what their input carries. */
 export function blankPoint(overrides: Partial<BenchPoint> = {}): BenchPoint {
@@ -73,4 +75,23 @@ export function blankMetadata(overrides: Partial<RunMetadata> = {}): RunMetadata
     tags: [],
     ...overrides,
   };
+}
+
+/** Timestamps of batchWorker rows count from here. */
+export const T0 = Date.UTC(2026, 0, 1, 0, 0, 0);
+
+/** A worker whose rows are [seconds after T0, dp rank (also its tp), {metric: value}]. */
+export function batchWorker(node: string, workerType: NodeBatches["workerType"], rows: [number, number, Record<string, number>][], workerId = "w0"): NodeBatches {
+  const names = [...new Set(rows.flatMap(([, , values]) => Object.keys(values)))];
+  const batches: BatchTable = {
+    length: rows.length,
+    ts: Float64Array.from(rows.map(([s]) => T0 + s * 1000)),
+    line: Int32Array.from(rows.map((_, i) => i + 1)),
+    dp: Int32Array.from(rows.map(([, dp]) => dp)),
+    tp: Int32Array.from(rows.map(([, dp]) => dp)),
+    ep: new Int32Array(rows.length),
+    batchType: new Uint8Array(rows.length).fill(workerType === "decode" ? 1 : 0),
+    metrics: Object.fromEntries(names.map((name) => [name, Float64Array.from(rows.map(([, , values]) => values[name] ?? NaN))])),
+  };
+  return { node, workerType, workerId, batches };
 }

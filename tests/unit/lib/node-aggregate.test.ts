@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { firstTimestamp, metricSeries, rateMatch, type NodeBatches } from "@/lib/node-aggregate";
-import type { BatchTable } from "@/parsers/worker-log/batch-table";
+import { batchWorker, T0 } from "../../helpers/model-builders";
 
-const T0 = Date.UTC(2026, 0, 1, 0, 0, 0);
-
-/** A node whose rows are [seconds after T0, dp rank, metric value]. */
+/** A node with one metric, rows [seconds after T0, dp rank, value]. */
 function node(name: string, workerType: NodeBatches["workerType"], metric: string, rows: [number, number, number][]): NodeBatches {
-  const batches: BatchTable = {
-    length: rows.length,
-    ts: Float64Array.from(rows.map(([s]) => T0 + s * 1000)),
-    line: Int32Array.from(rows.map((_, i) => i + 1)),
-    dp: Int32Array.from(rows.map(([, dp]) => dp)),
-    tp: Int32Array.from(rows.map(([, dp]) => dp)),
-    ep: new Int32Array(rows.length),
-    batchType: new Uint8Array(rows.length).fill(workerType === "decode" ? 1 : 0),
-    metrics: { [metric]: Float64Array.from(rows.map(([, , v]) => v)) },
-  };
-  return { node: name, workerType, workerId: "w0", batches };
+  return batchWorker(name, workerType, rows.map(([s, dp, value]) => [s, dp, { [metric]: value }]));
 }
 
 describe("metricSeries", () => {

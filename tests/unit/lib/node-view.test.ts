@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { NodeBatches } from "@/lib/node-aggregate";
 import { buildNodeLines, buildRateLines, foundNodesText, silentWorkerNotes, tallyWorkers, workerCounts } from "@/lib/node-view";
-import type { BatchTable } from "@/parsers/worker-log/batch-table";
+import { batchWorker } from "../../helpers/model-builders";
 
-const T0 = Date.UTC(2026, 0, 1, 0, 0, 0);
-
-/** A worker whose rows are [seconds after T0, dp rank, {metric: value}]. */
-function worker(node: string, workerType: NodeBatches["workerType"], rows: [number, number, Record<string, number>][], workerId = "w0"): NodeBatches {
-  const names = [...new Set(rows.flatMap(([, , values]) => Object.keys(values)))];
-  const batches: BatchTable = {
-    length: rows.length,
-    ts: Float64Array.from(rows.map(([s]) => T0 + s * 1000)),
-    line: Int32Array.from(rows.map((_, i) => i + 1)),
-    dp: Int32Array.from(rows.map(([, dp]) => dp)),
-    tp: Int32Array.from(rows.map(([, dp]) => dp)),
-    ep: new Int32Array(rows.length),
-    batchType: new Uint8Array(rows.length).fill(workerType === "decode" ? 1 : 0),
-    metrics: Object.fromEntries(names.map((name) => [name, Float64Array.from(rows.map(([, , values]) => values[name] ?? NaN))])),
-  };
-  return { node, workerType, workerId, batches };
-}
+const worker = batchWorker;
 
 const prefill = worker("cn01", "prefill", [
   [0, 0, { inputThroughput: 8000, tokenUsage: 0.25, queueReq: 2, inflightReq: 1 }],
