@@ -1,5 +1,6 @@
 import { SrtlogError } from "../lib/errors";
 import { flushBackgroundWork } from "../lib/server/log-pool";
+import { COMPARE_USAGE, compareCommand } from "./commands/compare";
 import { EXPORT_USAGE, exportCommand } from "./commands/export";
 import { NODES_USAGE, nodesCommand } from "./commands/nodes";
 import { RUNS_USAGE, runsCommand } from "./commands/runs";
@@ -8,6 +9,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   runs: { usage: RUNS_USAGE, run: runsCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
   nodes: { usage: NODES_USAGE, run: nodesCommand },
+  compare: { usage: COMPARE_USAGE, run: compareCommand },
 };
 
 function usage(): string {
