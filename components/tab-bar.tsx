@@ -12,6 +12,7 @@ export const TABS = [
   { path: "/nodes", title: "Node Metrics" },
   { path: "/rate-match", title: "Rate Match" },
   { path: "/config", title: "Configuration" },
+  { path: "/diff", title: "Run Diff" },
 ] as const;
 
 /** Tab links that carry the whole view (filters, runs, options) to the other tab. */

@@ -60,6 +60,11 @@ export const viewStateSchema = z.object({
   rate: z.enum(RATE_UNITS).catch("tokens"),
   /** At most one per run: the last pick of a run wins. */
   configNodes: z.array(configPickSchema).catch([]),
+  /** Run Diff: the two runs compared (URL `a`, `b`); absent: the first two selected runs. */
+  diffA: z.string().min(1).optional().catch(undefined),
+  diffB: z.string().min(1).optional().catch(undefined),
+  /** Run Diff: list the settings both runs share too (URL `same=1`); off, only the differences show. */
+  diffSame: flag,
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 
@@ -134,6 +139,9 @@ export function parseViewState(input: QueryInput): ViewState {
     disagg: get("disagg")[0],
     rate: get("rate")[0],
     configNodes: onePerRun(get("cfg").map(parseConfigPick).filter((pick): pick is ConfigPick => pick !== null)),
+    diffA: get("a")[0] || undefined,
+    diffB: get("b")[0] || undefined,
+    diffSame: bool(get("same")),
   });
 }
 
@@ -160,6 +168,9 @@ export function toQueryString(state: ViewState): string {
   if (state.disagg !== DEFAULT_VIEW_STATE.disagg) query.set("disagg", state.disagg);
   if (state.rate !== DEFAULT_VIEW_STATE.rate) query.set("rate", state.rate);
   for (const pick of state.configNodes) query.append("cfg", formatConfigPick(pick));
+  if (state.diffA) query.set("a", state.diffA);
+  if (state.diffB) query.set("b", state.diffB);
+  if (state.diffSame) query.set("same", "1");
   return query.toString();
 }
 

@@ -31,6 +31,9 @@ describe("view state in the URL", () => {
       disagg: "separate",
       rate: "requests",
       configNodes: [{ runDir: "3667_1P_4D_20251110_192145", worker: "watchtower-navy-cn02_decode_w0" }],
+      diffA: "4410001",
+      diffB: "a&b",
+      diffSame: true,
     };
     const query = toQueryString(state);
     expect(query).toContain("gpu=H100&gpu=GB200");
@@ -93,5 +96,11 @@ describe("view state in the URL", () => {
     const picked = withConfigPick(state, { runDir: "b@c", worker: "q_prefill_w0" });
     expect(picked.configNodes).toEqual([{ runDir: "a", worker: "z_decode_w0" }, { runDir: "b@c", worker: "q_prefill_w0" }]);
     expect(toQueryString(picked)).toBe("cfg=a%40z_decode_w0&cfg=b%40c%40q_prefill_w0");
+  });
+
+  it("run diff: runs a and b, differences only unless same=1", () => {
+    expect(parse("a=4410001&b=4410002")).toMatchObject({ diffA: "4410001", diffB: "4410002", diffSame: false });
+    expect(parse("a=&b=")).toMatchObject({ diffA: undefined, diffB: undefined });
+    expect(toQueryString(parse("b=2&a=1&same=1"))).toBe("a=1&b=2&same=1");
   });
 });
