@@ -5,6 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 8531);
 export const E2E_LOGS_DIR = `${process.cwd()}/tmp/e2e-logs`;
 /** The generated demo (worker logs, node configs): the node tabs' fixture, opened with `?logs=`. */
 export const E2E_DEMO_DIR = `${process.cwd()}/tmp/e2e-demo-logs`;
+/** Two copies of one run whose recipes differ in one setting: the Run Diff's fixture, opened with `?logs=`. */
+export const E2E_DIFF_DIR = `${process.cwd()}/tmp/e2e-diff-logs`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -25,7 +27,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" && SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
+      command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" "${E2E_DIFF_DIR}" && SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
       url: `http://127.0.0.1:${port}`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -10,6 +10,8 @@ export const NO_WAIT_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 85
 /** The generated demo logs dir (see prepare-logs.mjs): runs with worker logs and node configs. */
 export const DEMO_DIR = path.join(process.cwd(), "tmp", "e2e-demo-logs");
 export const RUN_12045 = "12045_2P_2D_20251115_101500";
+/** Runs 4410001 (tag "before") and 4410002 (tag "after"): copies whose recipes differ in recipe.slurm.time_limit. */
+export const DIFF_DIR = path.join(process.cwd(), "tmp", "e2e-diff-logs");
 
 /** Every test fails on a console error or uncaught page error, unless it takes the ones it expects. */
 export const test = base.extend<{ consoleErrors: string[] }>({

@@ -2,11 +2,11 @@
 // when a second target is given, the generated demo (worker logs and node configs of both layouts,
 // disaggregated and aggregated runs) for the node tabs.
 import { execFileSync } from "node:child_process";
-import { cp, rm, readdir } from "node:fs/promises";
+import { appendFile, cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-const [target, demoTarget] = process.argv.slice(2);
-if (!target) throw new Error("usage: prepare-logs.mjs TARGET_DIR [DEMO_TARGET_DIR]");
+const [target, demoTarget, diffTarget] = process.argv.slice(2);
+if (!target) throw new Error("usage: prepare-logs.mjs TARGET_DIR [DEMO_TARGET_DIR [DIFF_TARGET_DIR]]");
 // A run dir made read-only (chattr +i) by an interrupted test would block the rm below.
 try {
   execFileSync("chattr", ["-R", "-i", target], { stdio: "ignore" });
@@ -18,3 +18,21 @@ for (const name of await readdir(casesDir)) {
   await cp(logs, target, { recursive: true, force: false, errorOnExist: false }).catch(() => {});
 }
 if (demoTarget) execFileSync(process.execPath, ["--import", "tsx", "scripts/demo/generate-demo.ts", demoTarget], { stdio: "inherit" });
+
+/**
+ * The Run Diff's A/B pair: two copies of fixture run 4410001 (4410001 tagged "before", 4410002 "after")
+ * whose recipes differ in exactly one setting, recipe.slurm.time_limit.
+ */
+async function writeDiffPair(dir) {
+  const source = path.resolve("tests/fixtures/loader/result-variants/logs/4410001");
+  await rm(dir, { recursive: true, force: true });
+  for (const [jobId, timeLimit, tag] of [["4410001", "01:00:00", "before"], ["4410002", "02:00:00", "after"]]) {
+    const run = path.join(dir, jobId);
+    await cp(source, run, { recursive: true });
+    const metadata = JSON.parse(await readFile(path.join(run, "4410001.json"), "utf8"));
+    await rm(path.join(run, "4410001.json"));
+    await writeFile(path.join(run, `${jobId}.json`), JSON.stringify({ ...metadata, job_id: jobId, tags: [tag] }, null, 2));
+    await appendFile(path.join(run, "config.yaml"), `slurm:\n  time_limit: "${timeLimit}"\n`);
+  }
+}
+if (diffTarget) await writeDiffPair(diffTarget);
