@@ -118,3 +118,36 @@ export function compareFrontiers(baseline: readonly Run[], current: readonly Run
   }
   return { overlap, levels: changes };
 }
+
+/** Area under a frontier between `lo` and `hi` (trapezoids on the interpolated frontier); null when it does not cover [lo, hi]. */
+export function frontierArea(frontier: readonly XY[], [lo, hi]: [number, number]): number | null {
+  const yLo = interpolateFrontier(frontier, lo);
+  const yHi = interpolateFrontier(frontier, hi);
+  if (yLo === null || yHi === null) return null;
+  const xs = [lo, ...frontier.map((p) => p.x).filter((x) => x > lo && x < hi), hi];
+  const ys = [yLo, ...frontier.filter((p) => p.x > lo && p.x < hi).map((p) => p.y), yHi];
+  let area = 0;
+  for (let i = 1; i < xs.length; i++) area += ((ys[i - 1] + ys[i]) / 2) * (xs[i] - xs[i - 1]);
+  return area;
+}
+
+/** Candidate area over baseline area on their overlap: > 1 means the candidate's frontier is better overall; null when undefined. */
+export function areaRatio(baseline: readonly XY[], candidate: readonly XY[]): number | null {
+  const overlap = frontierOverlap(baseline, candidate);
+  if (!overlap || overlap[0] === overlap[1]) return null;
+  const before = frontierArea(baseline, overlap);
+  const after = frontierArea(candidate, overlap);
+  return before === null || after === null || before === 0 ? null : after / before;
+}
+
+/** `n` evenly spaced TPS/User values across the overlap, ends included, with the % change of TPS/GPU at each. */
+export function changeAlongOverlap(baseline: readonly XY[], candidate: readonly XY[], n = 50): { x: number; changePct: number }[] {
+  const overlap = frontierOverlap(baseline, candidate);
+  if (!overlap) return [];
+  const [lo, hi] = overlap;
+  const xs = lo === hi ? [lo] : Array.from({ length: n }, (_, k) => lo + ((hi - lo) * k) / (n - 1));
+  return xs.flatMap((x) => {
+    const change = percentChange(interpolateFrontier(baseline, x), interpolateFrontier(candidate, x));
+    return change === null ? [] : [{ x, changePct: change }];
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareByConcurrency, compareFrontiers, defaultLevels, frontierOverlap, interpolateFrontier, percentChange } from "@/lib/compare";
+import { areaRatio, changeAlongOverlap, compareByConcurrency, compareFrontiers, defaultLevels, frontierArea, frontierOverlap, interpolateFrontier, percentChange } from "@/lib/compare";
 import type { Run } from "@/lib/model";
 import { blankMetadata, blankPoint } from "../../helpers/model-builders";
 
@@ -62,5 +62,32 @@ describe("comparing runs", () => {
     const other = run("300", [[8, 2000, 20]]);
     const [c8] = compareByConcurrency([BASE, other], [CURRENT], "output_tps");
     expect(c8.baseline).toBe(1800);
+  });
+});
+
+describe("area under the frontiers", () => {
+  const base = [{ x: 10, y: 300 }, { x: 20, y: 200 }, { x: 40, y: 100 }];
+
+  it("frontierArea: trapezoids between the frontier's points, cut at the range ends", () => {
+    // [10,20]: (300+200)/2*10 = 2500; [20,40]: (200+100)/2*20 = 3000.
+    expect(frontierArea(base, [10, 40])).toBe(5500);
+    // [15,30]: y(15)=250, y(30)=150: (250+200)/2*5 + (200+150)/2*10 = 1125 + 1750.
+    expect(frontierArea(base, [15, 30])).toBe(2875);
+    expect(frontierArea(base, [5, 30])).toBeNull();
+  });
+
+  it("areaRatio: candidate over baseline on the overlap only", () => {
+    // Candidate covers [20, 60] at a flat 300: overlap [20, 40]; base area 3000, candidate 300*20 = 6000.
+    expect(areaRatio(base, [{ x: 20, y: 300 }, { x: 60, y: 300 }])).toBe(2);
+    expect(areaRatio(base, [{ x: 50, y: 1 }, { x: 60, y: 1 }])).toBeNull();
+    expect(areaRatio(base, [{ x: 40, y: 1 }])).toBeNull();
+  });
+
+  it("changeAlongOverlap: evenly spaced, ends included", () => {
+    const doubled = base.map((p) => ({ x: p.x, y: p.y * 2 }));
+    const samples = changeAlongOverlap(base, doubled, 4);
+    expect(samples.map((s) => s.x)).toEqual([10, 20, 30, 40]);
+    expect(samples.every((s) => s.changePct === 100)).toBe(true);
+    expect(changeAlongOverlap(base, [{ x: 50, y: 1 }])).toEqual([]);
   });
 });
