@@ -65,6 +65,11 @@ export const viewStateSchema = z.object({
   diffB: z.string().min(1).optional().catch(undefined),
   /** Run Diff: list the settings both runs share too (URL `same=1`); off, only the differences show. */
   diffSame: flag,
+  /** Compare tab: baseline and candidate, `run:<runDir>` or `tag:<tag>` (URL `base`, `cand`). */
+  compareBase: z.string().min(1).optional().catch(undefined),
+  compareCand: z.string().min(1).optional().catch(undefined),
+  /** Compare tab: Output TPS/User levels of the Δ table (URL `lv`, repeated); empty: the overlap's defaults. */
+  levels: z.array(z.number().finite().positive()).catch([]),
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 
@@ -142,6 +147,9 @@ export function parseViewState(input: QueryInput): ViewState {
     diffA: get("a")[0] || undefined,
     diffB: get("b")[0] || undefined,
     diffSame: bool(get("same")),
+    compareBase: get("base")[0] || undefined,
+    compareCand: get("cand")[0] || undefined,
+    levels: [...new Set(get("lv").filter((v) => v.trim() !== "").map(Number).filter((v) => Number.isFinite(v) && v > 0))].sort((a, b) => a - b),
   });
 }
 
@@ -171,6 +179,9 @@ export function toQueryString(state: ViewState): string {
   if (state.diffA) query.set("a", state.diffA);
   if (state.diffB) query.set("b", state.diffB);
   if (state.diffSame) query.set("same", "1");
+  if (state.compareBase) query.set("base", state.compareBase);
+  if (state.compareCand) query.set("cand", state.compareCand);
+  for (const level of state.levels) query.append("lv", String(level));
   return query.toString();
 }
 

@@ -34,6 +34,9 @@ describe("view state in the URL", () => {
       diffA: "4410001",
       diffB: "a&b",
       diffSame: true,
+      compareBase: "tag:before",
+      compareCand: "run:4410002",
+      levels: [12.5, 40],
     };
     const query = toQueryString(state);
     expect(query).toContain("gpu=H100&gpu=GB200");
@@ -102,5 +105,11 @@ describe("view state in the URL", () => {
     expect(parse("a=4410001&b=4410002")).toMatchObject({ diffA: "4410001", diffB: "4410002", diffSame: false });
     expect(parse("a=&b=")).toMatchObject({ diffA: undefined, diffB: undefined });
     expect(toQueryString(parse("b=2&a=1&same=1"))).toBe("a=1&b=2&same=1");
+  });
+
+  it("compare: baseline, candidate and levels (sorted, deduplicated, positive numbers only)", () => {
+    const state = parse("base=tag:before&cand=run:4410002&lv=40&lv=12.5&lv=x&lv=-1&lv=40&lv=");
+    expect(state).toMatchObject({ compareBase: "tag:before", compareCand: "run:4410002", levels: [12.5, 40] });
+    expect(toQueryString(state)).toBe("base=tag%3Abefore&cand=run%3A4410002&lv=12.5&lv=40");
   });
 });
