@@ -13,6 +13,7 @@ export const TABS = [
   { path: "/rate-match", title: "Rate Match" },
   { path: "/config", title: "Configuration" },
   { path: "/diff", title: "Run Diff" },
+  { path: "/compare", title: "Compare" },
 ] as const;
 
 /** Tab links that carry the whole view (filters, runs, options) to the other tab. */

@@ -1,7 +1,9 @@
 import { MetricFormulas } from "@/components/metric-formulas";
 import { ParetoPanel } from "@/components/pareto/pareto-panel";
 import { toChartRun } from "@/lib/charts/chart-data";
+import Link from "next/link";
 import { getDashboard } from "@/lib/server/dashboard-data";
+import { hrefFor } from "@/lib/view-state";
 import { emptyStateFor } from "../empty-states";
 
 /** Pareto Graph tab: the selected runs' chart data, CSV download and the metric formulas. */
@@ -14,7 +16,10 @@ export async function ParetoSection({ query }: { query: string }) {
       <div>
         <h2 className="text-lg font-semibold">Pareto Frontier Analysis</h2>
         <p className="text-sm text-slate-600">
-          The trade-off between throughput per GPU and throughput per user: points up and to the right are better.
+          The trade-off between throughput per GPU and throughput per user: points up and to the right are better.{" "}
+          <Link href={hrefFor("/compare", d.state)} className="underline" data-testid="pareto-compare-link">
+            Compare two frontiers (runs or tag groups)
+          </Link>
         </p>
       </div>
       <ParetoPanel runs={d.selected.map(toChartRun)} />

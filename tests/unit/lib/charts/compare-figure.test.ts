@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { buildCompareFrontierFigure, buildDeltaFigure } from "@/lib/charts/compare-figure";
+
+describe("compare figures", () => {
+  it("two frontier traces named by side, the overlap shaded only when there is one", () => {
+    const figure = buildCompareFrontierFigure([{ x: 10, y: 100 }], [{ x: 10, y: 110 }], ["tag a", "tag b"], "total", [10, 10]);
+    expect(figure.data.map((t) => [t.name, t.x, t.y])).toEqual([["tag a", [10], [100]], ["tag b", [10], [110]]]);
+    expect(figure.layout.shapes).toHaveLength(1);
+    expect(figure.layout.yaxis?.title).toEqual({ text: "Total TPS/GPU" });
+    expect(buildCompareFrontierFigure([], [], ["a", "b"], "output", null).layout.shapes).toEqual([]);
+  });
+
+  it("Δ% line over the samples", () => {
+    const figure = buildDeltaFigure([{ x: 1, changePct: 5 }, { x: 2, changePct: -3 }], "output");
+    expect(figure.data[0]).toMatchObject({ x: [1, 2], y: [5, -3] });
+  });
+});
