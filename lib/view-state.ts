@@ -20,6 +20,9 @@ export type DisaggView = (typeof DISAGG_VIEWS)[number];
 /** Rate Match unit: tokens/s as logged, or requests/s (prefill / ISL, decode / OSL). */
 export const RATE_UNITS = ["tokens", "requests"] as const;
 export type RateUnit = (typeof RATE_UNITS)[number];
+/** Pareto frontier: one over every selected run, or one per topology, GPU type, container or tag. */
+export const FRONTIER_GROUPS = ["all", "topology", "gpu", "container", "tag"] as const;
+export type FrontierGroup = (typeof FRONTIER_GROUPS)[number];
 /** Runs selected when the URL names none: the newest few, as the Streamlit dashboard did. */
 export const DEFAULT_SELECTED_RUNS = 3;
 /** `run=all` selects every run that passes the filters; run directories always start with a digit. */
@@ -51,6 +54,8 @@ export const viewStateSchema = z.object({
   cutoff: flag,
   cutoffValue: z.number().finite().nonnegative().catch(DEFAULT_CUTOFF),
   frontier: flag,
+  /** URL `frontierBy`: how the frontier is split into groups (with `frontier` on). */
+  frontierBy: z.enum(FRONTIER_GROUPS).catch("all"),
   stat: z.enum(LATENCY_STATS).catch("mean"),
   /** Picked points in click order (at most two); with `swap` the second is the baseline. */
   points: z.array(pointRefSchema).max(2).catch([]),
@@ -137,6 +142,7 @@ export function parseViewState(input: QueryInput): ViewState {
     cutoff: bool(get("cutoff")),
     cutoffValue: num(get("cutoffAt")),
     frontier: bool(get("frontier")),
+    frontierBy: get("frontierBy")[0],
     stat: get("stat")[0],
     points: get("pt").map(parsePointRef).filter((ref): ref is PointRef => ref !== null).slice(-2),
     swap: bool(get("swap")),
@@ -169,6 +175,7 @@ export function toQueryString(state: ViewState): string {
   if (state.cutoff) query.set("cutoff", "1");
   if (state.cutoffValue !== DEFAULT_CUTOFF) query.set("cutoffAt", String(state.cutoffValue));
   if (state.frontier) query.set("frontier", "1");
+  if (state.frontierBy !== DEFAULT_VIEW_STATE.frontierBy) query.set("frontierBy", state.frontierBy);
   if (state.stat !== DEFAULT_VIEW_STATE.stat) query.set("stat", state.stat);
   for (const ref of state.points) query.append("pt", formatPointRef(ref));
   if (state.swap) query.set("swap", "1");

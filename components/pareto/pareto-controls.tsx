@@ -3,7 +3,9 @@
 import { useEffect, useState } from "react";
 import { useView } from "../view-state-provider";
 import { Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
-import { Y_METRICS } from "@/lib/view-state";
+import { FRONTIER_GROUPS, Y_METRICS, type FrontierGroup } from "@/lib/view-state";
+
+const GROUP_TITLES: Record<FrontierGroup, string> = { all: "all runs", topology: "topology", gpu: "GPU type", container: "container", tag: "tag" };
 
 /** Y-axis metric, TPS/User cutoff line (toggle and value) and Pareto frontier toggle. */
 export function ParetoControls() {
@@ -51,6 +53,23 @@ export function ParetoControls() {
       <label className="flex items-center gap-2" title="Highlight the efficient frontier: points where no other configuration is strictly better">
         <input type="checkbox" checked={state.frontier} onChange={(e) => update((s) => ({ ...s, frontier: e.target.checked }))} data-testid="frontier-toggle" />
         Show Pareto Frontier
+      </label>
+      <label className="flex items-center gap-2">
+        one per
+        <select
+          value={state.frontierBy}
+          disabled={!state.frontier}
+          onChange={(e) => update((s) => ({ ...s, frontierBy: e.target.value as FrontierGroup }))}
+          className="rounded border border-slate-300 px-1 py-0.5 disabled:bg-slate-100 disabled:text-slate-400"
+          aria-label="Frontier grouping"
+          data-testid="frontier-by"
+        >
+          {FRONTIER_GROUPS.map((group) => (
+            <option key={group} value={group}>
+              {group === "all" ? "(one over all runs)" : GROUP_TITLES[group]}
+            </option>
+          ))}
+        </select>
       </label>
     </div>
   );

@@ -20,8 +20,8 @@ export function ParetoPanel(props: { runs: ChartRun[] }) {
     return pickRoles(live, state.swap && live.length === 2);
   }, [runs, state.points, state.swap, state.y]);
   const figure = useMemo(
-    () => buildParetoFigure(runs, { y: state.y, cutoff: state.cutoff ? state.cutoffValue : null, frontier: state.frontier, marked }),
-    [runs, state.y, state.cutoff, state.cutoffValue, state.frontier, marked],
+    () => buildParetoFigure(runs, { y: state.y, cutoff: state.cutoff ? state.cutoffValue : null, frontier: state.frontier, frontierBy: state.frontierBy, marked }),
+    [runs, state.y, state.cutoff, state.cutoffValue, state.frontier, state.frontierBy, marked],
   );
   const onPointClick = useCallback(
     (customdata: unknown) => {

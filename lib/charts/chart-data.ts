@@ -1,6 +1,6 @@
 import type { BenchPoint, Run } from "../model";
 import { outputTpsPerUser, perGpu } from "../metrics";
-import { legendLabel } from "../labels";
+import { legendLabel, shortGpuName } from "../labels";
 
 /** One benchmark point as the charts need it: measured and derived numbers, null when missing. */
 export interface ChartPoint {
@@ -29,6 +29,8 @@ export interface ChartRun {
   label: string;
   /** Points in concurrency order. */
   points: ChartPoint[];
+  /** What grouped frontiers split by; absent in hand-made chart data. */
+  facets?: { topology: string; gpu: string; container: string; tags: string[] };
 }
 
 function toChartPoint(point: BenchPoint, totalGpus: number | null): ChartPoint {
@@ -54,5 +56,7 @@ function toChartPoint(point: BenchPoint, totalGpus: number | null): ChartPoint {
 /** Run -> chart data (the same formulas as the CSV rows: lib/metrics). */
 export function toChartRun(run: Run): ChartRun {
   const points = [...run.points].sort((a, b) => a.concurrency - b.concurrency);
-  return { runDir: run.runDir, jobId: run.jobId, label: legendLabel(run), points: points.map((p) => toChartPoint(p, run.totalGpus)) };
+  const m = run.metadata;
+  const facets = { topology: run.topology, gpu: shortGpuName(m.gpuType) ?? "unknown GPU", container: m.container ?? "unknown container", tags: m.tags };
+  return { runDir: run.runDir, jobId: run.jobId, label: legendLabel(run), points: points.map((p) => toChartPoint(p, run.totalGpus)), facets };
 }

@@ -1,9 +1,9 @@
 import type { Annotation, Layout, ScatterData, Shape } from "plotly.js-dist-min";
-import type { YMetric } from "../view-state";
+import type { FrontierGroup, YMetric } from "../view-state";
 import { paretoFrontier } from "../pareto";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
-import { BASE_LAYOUT, GRID_AXIS, runStyle } from "./style";
+import { BASE_LAYOUT, GRID_AXIS, RUN_COLORS, runStyle } from "./style";
 
 export type Trace = Partial<ScatterData>;
 
@@ -36,6 +36,8 @@ export interface ParetoOptions {
   /** TPS/User of the vertical target line; null for none. */
   cutoff: number | null;
   frontier: boolean;
+  /** One frontier over every run ("all", the default) or one per group of runs. */
+  frontierBy?: FrontierGroup;
   marked: MarkedPoint[];
 }
 
@@ -112,6 +114,40 @@ export function buildFrontierTraces(frontier: readonly ParetoPoint[]): Trace[] {
   return frontier.length > 1 ? [band, line] : [line];
 }
 
+/** The groups a run falls in: its topology, GPU or container, or each of its tags ("untagged" without any). */
+export function runGroups(run: ChartRun, by: Exclude<FrontierGroup, "all">): string[] {
+  const facets = run.facets;
+  if (!facets) return ["unknown"];
+  if (by === "tag") return facets.tags.length > 0 ? facets.tags : ["untagged"];
+  return [facets[by]];
+}
+
+/** A frontier per group, groups in first-seen order; a run with two tags counts in both. */
+export function groupedFrontiers(runs: readonly ChartRun[], perRun: readonly ParetoPoint[][], by: Exclude<FrontierGroup, "all">): { group: string; frontier: ParetoPoint[] }[] {
+  const groups = new Map<string, ParetoPoint[]>();
+  runs.forEach((run, i) => {
+    for (const group of runGroups(run, by)) groups.set(group, [...(groups.get(group) ?? []), ...perRun[i]]);
+  });
+  return [...groups].map(([group, points]) => ({ group, frontier: paretoFrontier(points) })).filter((g) => g.frontier.length > 0);
+}
+
+/** One dotted frontier line per group, in the group's colour (from the end of the palette, away from the runs'). */
+export function buildGroupFrontierTraces(groups: readonly { group: string; frontier: ParetoPoint[] }[]): Trace[] {
+  return groups.map(({ group, frontier }, i) => {
+    const color = RUN_COLORS[RUN_COLORS.length - 1 - (i % RUN_COLORS.length)];
+    return {
+      type: "scatter",
+      mode: "lines+markers",
+      x: frontier.map((p) => p.x),
+      y: frontier.map((p) => p.y),
+      name: `Frontier: ${group}`,
+      hoverinfo: "skip",
+      line: { color, width: 2, dash: "dot" },
+      marker: { color, size: 12, symbol: "circle-open" },
+    } as Trace;
+  });
+}
+
 /** The dashed vertical TPS/User target line and its label. */
 export function cutoffShapes(cutoff: number | null): { shapes: Partial<Shape>[]; annotations: Partial<Annotation>[] } {
   if (cutoff === null) return { shapes: [], annotations: [] };
@@ -142,7 +178,9 @@ export function buildParetoFigure(runs: readonly ChartRun[], options: ParetoOpti
   const perRun = runs.map((run) => runParetoPoints(run, options.y));
   const all = perRun.flat();
   const frontier = options.frontier ? paretoFrontier(all) : [];
-  const data = [...buildFrontierTraces(frontier), ...runs.map((run, i) => buildRunTrace(run, i, options))];
+  const by = options.frontierBy ?? "all";
+  const frontierTraces = by === "all" ? buildFrontierTraces(frontier) : options.frontier ? buildGroupFrontierTraces(groupedFrontiers(runs, perRun, by)) : [];
+  const data = [...frontierTraces, ...runs.map((run, i) => buildRunTrace(run, i, options))];
   const yLabel = Y_METRIC_INFO[options.y].label;
   const cut = cutoffShapes(options.cutoff);
   const layout: Partial<Layout> = {

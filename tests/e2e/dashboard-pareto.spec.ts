@@ -122,3 +122,18 @@ test("a reload, back/forward and a pasted link restore the view from the URL", a
   await expect(page).toHaveURL(url.replace("/pareto?", "/latency?"));
   await chartDrawn(page, "latency-chart-ttft", 4);
 });
+
+test("grouped frontiers: one per GPU type or per tag, from the control and in the URL", async ({ page }) => {
+  await page.goto(`/pareto?run=${RUN_3667}&run=${RUN_12045}&frontier=1`);
+  await chartDrawn(page, "pareto-chart", 4);
+  await page.getByTestId("frontier-by").selectOption("gpu");
+  await expect(page).toHaveURL(/frontierBy=gpu/);
+  await chartDrawn(page, "pareto-chart", 4); // an H100 and a GB200 frontier, then the two runs
+  await expect(page.locator(".legend")).toContainText("Frontier: H100");
+  await expect(page.locator(".legend")).toContainText("Frontier: GB200");
+  await page.getByTestId("frontier-by").selectOption("tag");
+  await expect(page).toHaveURL(/frontierBy=tag/);
+  // 3667 is tagged baseline and h100 (a frontier each), 12045 has no tag.
+  await chartDrawn(page, "pareto-chart", 5);
+  for (const name of ["Frontier: baseline", "Frontier: h100", "Frontier: untagged"]) await expect(page.locator(".legend")).toContainText(name);
+});

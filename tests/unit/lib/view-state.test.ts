@@ -24,6 +24,7 @@ describe("view state in the URL", () => {
       cutoff: true,
       cutoffValue: 42.5,
       frontier: true,
+      frontierBy: "tag",
       stat: "p99",
       points: [{ runDir: "3667_1P_4D_20251110_192145", concurrency: 64 }, { runDir: "a@b", concurrency: 8 }],
       swap: true,
@@ -111,5 +112,11 @@ describe("view state in the URL", () => {
     const state = parse("base=tag:before&cand=run:4410002&lv=40&lv=12.5&lv=x&lv=-1&lv=40&lv=");
     expect(state).toMatchObject({ compareBase: "tag:before", compareCand: "run:4410002", levels: [12.5, 40] });
     expect(toQueryString(state)).toBe("base=tag%3Abefore&cand=run%3A4410002&lv=12.5&lv=40");
+  });
+
+  it("frontierBy: a grouping or the default single frontier", () => {
+    expect(parse("frontier=1&frontierBy=gpu")).toMatchObject({ frontier: true, frontierBy: "gpu" });
+    expect(parse("frontierBy=colour").frontierBy).toBe("all");
+    expect(toQueryString(parse("frontierBy=all"))).toBe("");
   });
 });

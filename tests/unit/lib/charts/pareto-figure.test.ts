@@ -73,3 +73,26 @@ describe("Pareto figure", () => {
     expect(buildParetoFigure([run], base).unplotted).toBe(1);
   });
 });
+
+describe("grouped frontiers", () => {
+  // Two H100 runs and one B200 run; tags a, a+b and none. TPOT 10 ms = 100 TPS/User.
+  const run = (jobId: string, gpuType: string, tags: string[], outputTps: number) =>
+    toChartRun(makeRun({ jobId, runDir: jobId, totalGpus: 10, meta: { jobId, gpuType, tags }, points: [makePoint({ concurrency: 8, outputTps, meanTpotMs: 10 })] }));
+  const runs = [run("1", "NVIDIA H100", ["a"], 100), run("2", "NVIDIA H100", ["a", "b"], 200), run("3", "NVIDIA B200", [], 300)];
+  const opts = { y: "output" as const, cutoff: null, frontier: true, marked: [] };
+
+  it("one frontier trace per GPU type, named by group, behind the run traces", () => {
+    const figure = buildParetoFigure(runs, { ...opts, frontierBy: "gpu" });
+    expect(figure.data.slice(0, 2).map((t) => [t.name, t.y])).toEqual([["Frontier: H100", [20]], ["Frontier: B200", [30]]]);
+    expect(figure.data).toHaveLength(5);
+  });
+
+  it("by tag: a run with two tags counts in both, a run without any is 'untagged'", () => {
+    const figure = buildParetoFigure(runs, { ...opts, frontierBy: "tag" });
+    expect(figure.data.slice(0, 3).map((t) => [t.name, t.y])).toEqual([["Frontier: a", [20]], ["Frontier: b", [20]], ["Frontier: untagged", [30]]]);
+  });
+
+  it("no frontier traces with the frontier off, whatever the grouping", () => {
+    expect(buildParetoFigure(runs, { ...opts, frontier: false, frontierBy: "topology" }).data).toHaveLength(3);
+  });
+});
