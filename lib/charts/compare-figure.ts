@@ -9,14 +9,15 @@ export interface Figure {
   layout: Partial<Layout>;
 }
 
-function frontierTrace(frontier: readonly XY[], name: string, color: string): Trace {
+/** The candidate is dashed over a solid baseline, so identical frontiers still show both. */
+function frontierTrace(frontier: readonly XY[], name: string, color: string, dash: "solid" | "dash"): Trace {
   return {
     type: "scatter",
     mode: "lines+markers",
     name,
     x: frontier.map((p) => p.x),
     y: frontier.map((p) => p.y),
-    line: { color, width: 2 },
+    line: { color, width: dash === "solid" ? 4 : 2, dash },
     marker: { color, size: 8 },
     hovertemplate: `${name}<br>%{x:.1f} TPS/User<br>%{y:.1f} TPS/GPU<extra></extra>`,
   };
@@ -29,7 +30,7 @@ export function buildCompareFrontierFigure(baseline: readonly XY[], candidate: r
     ? [{ type: "rect" as const, xref: "x" as const, yref: "paper" as const, x0: overlap[0], x1: overlap[1], y0: 0, y1: 1, fillcolor: "#e2e8f0", opacity: 0.4, line: { width: 0 }, layer: "below" as const }]
     : [];
   return {
-    data: [frontierTrace(baseline, names[0], RUN_COLORS[0]), frontierTrace(candidate, names[1], RUN_COLORS[1])],
+    data: [frontierTrace(baseline, names[0], RUN_COLORS[0], "solid"), frontierTrace(candidate, names[1], RUN_COLORS[1], "dash")],
     layout: {
       ...BASE_LAYOUT,
       title: { text: `Pareto frontiers: ${yLabel} vs ${X_LABEL}`, x: 0.5, xanchor: "center" },
