@@ -14,11 +14,12 @@ test("Compare: two tag groups from the Pareto tab, the Δ table at default and t
   await chartDrawn(page, "compare-frontier-chart", 2);
   await chartDrawn(page, "compare-delta-chart", 1);
   await expect(page.locator(".legend")).toContainText(["Baseline: tag before (1 run)"]);
-  // "after" is a copy of "before" with only a recipe setting changed: the same frontier, 0 % everywhere.
+  // "after" delivers 1.1x the output throughput of "before" at the same latencies (prepare-logs.mjs):
+  // its frontier is the baseline's scaled by 1.1, so +10 % at every level and an area ratio of 1.1.
   const pct = page.getByTestId("compare-delta-pct");
   await expect(pct).toHaveCount(3);
-  await expect(pct).toHaveText(["+0.0%", "+0.0%", "+0.0%"]);
-  await expect(page.getByTestId("compare-area-ratio")).toHaveText("1.000");
+  await expect(pct).toHaveText(["+10.0%", "+10.0%", "+10.0%"]);
+  await expect(page.getByTestId("compare-area-ratio")).toHaveText("1.100");
 
   const levels = page.getByTestId("compare-levels");
   await levels.fill("");
@@ -27,5 +28,5 @@ test("Compare: two tag groups from the Pareto tab, the Δ table at default and t
   await levels.press("Enter");
   await expect(page).toHaveURL(/lv=/);
   await expect(page.getByTestId("compare-delta-row")).toHaveCount(1);
-  await expect(pct).toHaveText(["+0.0%"]);
+  await expect(pct).toHaveText(["+10.0%"]);
 });

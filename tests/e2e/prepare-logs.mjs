@@ -21,8 +21,17 @@ if (demoTarget) execFileSync(process.execPath, ["--import", "tsx", "scripts/demo
 
 /**
  * The Run Diff's A/B pair: two copies of fixture run 4410001 (4410001 tagged "before", 4410002 "after")
- * whose recipes differ in exactly one setting, recipe.slurm.time_limit.
+ * whose recipes differ in exactly one setting, recipe.slurm.time_limit. "after" also delivers 10 % more
+ * output throughput at every point (same latencies), so Compare has a known Δ of +10 % to show.
  */
+async function scaleOutputThroughput(resultsDir, factor) {
+  for (const name of await readdir(resultsDir)) {
+    const file = path.join(resultsDir, name);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace(/("output_throughput":\s*)(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)/g, (_, key, value) => `${key}${Number(value) * factor}`));
+  }
+}
+
 async function writeDiffPair(dir) {
   const source = path.resolve("tests/fixtures/loader/result-variants/logs/4410001");
   await rm(dir, { recursive: true, force: true });
@@ -33,6 +42,7 @@ async function writeDiffPair(dir) {
     await rm(path.join(run, "4410001.json"));
     await writeFile(path.join(run, `${jobId}.json`), JSON.stringify({ ...metadata, job_id: jobId, tags: [tag] }, null, 2));
     await appendFile(path.join(run, "config.yaml"), `slurm:\n  time_limit: "${timeLimit}"\n`);
+    if (jobId === "4410002") await scaleOutputThroughput(path.join(run, "logs", "sa-bench_isl_1024_osl_128"), 1.1);
   }
 }
 if (diffTarget) await writeDiffPair(diffTarget);
