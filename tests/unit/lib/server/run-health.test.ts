@@ -1,0 +1,39 @@
+import { appendFile, copyFile, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { getLogHealth } from "@/lib/server/run-health";
+import { tempDir } from "../../../helpers/temp-dir";
+
+describe("getLogHealth", () => {
+  it("scans every worker log of a run (run dir and logs/), naming the file of each occurrence", async () => {
+    const run = await tempDir();
+    await mkdir(path.join(run, "logs"));
+    await copyFile("tests/fixtures/health/worker.err", path.join(run, "logs", "n1_decode_w0.err"));
+    await writeFile(path.join(run, "n2_prefill_w0.out"), "ok\nTraceback (most recent call last):\n");
+    await writeFile(path.join(run, "benchmark.out"), "Traceback (most recent call last):\n");
+    const scan = await getLogHealth(run);
+    expect(scan.counts).toEqual({ oom: 2, nccl: 2, traceback: 2, kvTransfer: 1, retracted: 1, restart: 1 });
+    expect(scan.first.find((o) => o.file === "n2_prefill_w0.out")).toMatchObject({ signal: "traceback", line: 2 });
+    expect(scan.first.find((o) => o.signal === "oom")).toMatchObject({ file: path.join("logs", "n1_decode_w0.err"), line: 7 });
+  });
+
+  it("reuses the scan until a log changes, then rescans", async () => {
+    const run = await tempDir();
+    const log = path.join(run, "n1_agg_w0.err");
+    await writeFile(log, "torch.OutOfMemoryError: CUDA out of memory.\n");
+    const first = getLogHealth(run);
+    expect(getLogHealth(run)).toBe(first);
+    expect((await first).counts.oom).toBe(1);
+    await appendFile(log, "torch.OutOfMemoryError: CUDA out of memory.\n");
+    expect((await getLogHealth(run)).counts.oom).toBe(2);
+  });
+
+  it("streams a log larger than one chunk, with a line split across chunks", async () => {
+    const run = await tempDir();
+    const filler = "x".repeat(1023) + "\n";
+    await writeFile(path.join(run, "n1_agg_w0.out"), filler.repeat(1024) + "yy CUDA out of memory\n" + filler.repeat(10));
+    const scan = await getLogHealth(run);
+    expect(scan.counts.oom).toBe(1);
+    expect(scan.first[0]).toMatchObject({ line: 1025 });
+  });
+});
