@@ -94,8 +94,10 @@ export interface PickerRun {
   jobId: string;
   label: string;
   tags: string[];
+  /** Health badge text ("1 OOM, 2 tracebacks"); empty or absent when nothing is wrong. */
+  health?: string;
 }
 
-export function toPickerRun(run: Run): PickerRun {
-  return { runDir: run.runDir, jobId: run.jobId, label: runPickerLabel(run), tags: run.metadata.tags };
+export function toPickerRun(run: Run, health?: string): PickerRun {
+  return { runDir: run.runDir, jobId: run.jobId, label: runPickerLabel(run), tags: run.metadata.tags, ...(health ? { health } : {}) };
 }

@@ -53,6 +53,11 @@ export function RunPicker({ runs }: { runs: PickerRun[] }) {
                     {tag}
                   </span>
                 ))}
+                {run.health && (
+                  <span className="ml-1 rounded bg-red-100 px-1 text-red-800" data-testid="run-health-badge" title="Trouble signals in this run's logs and results">
+                    {run.health}
+                  </span>
+                )}
               </span>
             </label>
           </li>

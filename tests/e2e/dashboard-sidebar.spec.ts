@@ -34,8 +34,8 @@ test("each filter changes the runs listed and the URL", async ({ page }) => {
 
 test("run picker: labels, newest first, newest three by default, search by job id, select and unselect", async ({ page }) => {
   await page.goto("/pareto");
-  await expect(page.getByTestId("run-option").first()).toHaveText("Job 4410001 | 1A | 1024/128 [H200]variants");
-  await expect(page.getByTestId("run-option").last()).toHaveText("Job 3667 | 1P/4D | 1024/1024 [H100]baselineh100");
+  await expect(page.getByTestId("run-option").first()).toHaveText("Job 4410001 | 1A | 1024/128 [H200]variants2 missing concurrencies");
+  await expect(page.getByTestId("run-option").last()).toHaveText("Job 3667 | 1P/4D | 1024/1024 [H100]baselineh1001 missing concurrency");
   expect(await page.getByTestId("run-option").evaluateAll((els) => els.map((el) => el.getAttribute("data-run-dir")))).toEqual(ALL_RUNS);
   expect(await pickedRuns(page)).toEqual(ALL_RUNS.slice(0, 3));
 

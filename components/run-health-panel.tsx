@@ -1,0 +1,37 @@
+import type { RunHealth } from "@/lib/health";
+import { HEALTH_SIGNALS } from "@/parsers/health-signals";
+
+const LABELS = new Map(HEALTH_SIGNALS.map((s) => [s.id, s.label]));
+
+/** Per selected run with trouble: its badge and a collapsible list of first occurrences (file:line, text). */
+export function RunHealthPanel({ health }: { health: RunHealth[] }) {
+  const troubled = health.filter((h) => h.badge);
+  if (troubled.length === 0) return null;
+  return (
+    <section className="space-y-1 rounded border border-red-200 bg-red-50 p-2 text-xs" data-testid="run-health">
+      <h2 className="text-sm font-semibold text-red-900">Run health</h2>
+      {troubled.map((h) => (
+        <details key={h.runDir} data-testid="run-health-run" data-run-dir={h.runDir}>
+          <summary className="cursor-pointer">
+            <span className="font-mono">{h.runDir}</span>{" "}
+            <span className="rounded bg-red-100 px-1 text-red-800" data-testid="run-health-summary-badge">
+              {h.badge}
+            </span>
+            {h.retractedRequests > 0 && <span className="ml-1 text-slate-600">({h.retractedRequests} requests retracted)</span>}
+          </summary>
+          <ul className="ml-4 mt-1 space-y-0.5">
+            {h.first.map((o) => (
+              <li key={`${o.file}:${o.line}:${o.signal}`} data-testid="run-health-occurrence">
+                <span className="font-semibold">{LABELS.get(o.signal)}</span>{" "}
+                <span className="font-mono text-slate-600">
+                  {o.file}:{o.line}
+                </span>{" "}
+                <code className="break-all">{o.text}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}
