@@ -17,7 +17,13 @@ for (const name of await readdir(casesDir)) {
   const logs = path.join(casesDir, name, "logs");
   await cp(logs, target, { recursive: true, force: false, errorOnExist: false }).catch(() => {});
 }
-if (demoTarget) execFileSync(process.execPath, ["--import", "tsx", "scripts/demo/generate-demo.ts", demoTarget], { stdio: "inherit" });
+if (demoTarget) {
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/demo/generate-demo.ts", demoTarget], { stdio: "inherit" });
+  // Run health: one CUDA OOM (PyTorch's message, as in tests/fixtures/health/worker.err) at the end of one
+  // prefill worker's log, so run 3667 carries a "1 OOM" badge; after the batch lines, the node tabs see no change.
+  const oom = "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 79.19 GiB of which 1.02 GiB is free.\n";
+  await appendFile(path.join(demoTarget, "3667_1P_4D_20251110_192145", "watchtower-navy-cn01_prefill_w0.err"), oom);
+}
 
 /**
  * The Run Diff's A/B pair: two copies of fixture run 4410001 (4410001 tagged "before", 4410002 "after")
