@@ -1,12 +1,17 @@
 import "server-only";
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { emptyCounts, HealthScanner, type HealthScan } from "../../parsers/health-signals";
 import { toRunHealth, type RunHealth } from "../health";
 import type { Run } from "../model";
+import { cacheCandidates, writeCacheFile } from "./cache-dir";
 import { findNodeFiles } from "./node-files";
+import { writeFileAtomic } from "./parquet";
 import type { FileStamp } from "./scan-runs";
 
 const CHUNK = 1 << 20;
+/** Bump when HEALTH_SIGNALS or the scan changes, so cached health.json files are rebuilt. */
+export const HEALTH_VERSION = "1";
+const CACHE_FILE = "health.json";
 /** Fingerprint (paths, sizes, mtimes) -> scan; in flight or done, so two requests never scan twice. */
 const scans = new Map<string, Promise<HealthScan>>();
 
@@ -41,14 +46,39 @@ async function scanLogs(logs: FileStamp[]): Promise<HealthScan> {
   return merge(results);
 }
 
-/** The worker-log scan of a run dir, cached in memory by its logs' sizes and mtimes. */
+/** `<run>/.cache/health.json` (or the per-user copy) when written by this version from these logs. */
+function readCachedScan(runPath: string, fingerprint: string): HealthScan | null {
+  for (const file of cacheCandidates(runPath, CACHE_FILE)) {
+    try {
+      const cached = JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
+      if (cached.version === HEALTH_VERSION && cached.fingerprint === fingerprint) return cached.scan as HealthScan;
+    } catch {
+      // Absent or unreadable: scan again and overwrite.
+    }
+  }
+  return null;
+}
+
+async function loadScan(runPath: string, logs: FileStamp[], fingerprint: string): Promise<HealthScan> {
+  if (logs.length === 0) return scanLogs(logs);
+  const cached = readCachedScan(runPath, fingerprint);
+  if (cached) return cached;
+  const scan = await scanLogs(logs);
+  const body = JSON.stringify({ version: HEALTH_VERSION, fingerprint, scan });
+  // A cache that cannot be written anywhere only costs a rescan after a restart.
+  await writeCacheFile(runPath, CACHE_FILE, (file) => writeFileAtomic(file, body)).catch(() => {});
+  return scan;
+}
+
+/** The worker-log scan of a run dir, cached in memory and in `.cache/health.json` by its logs' sizes and mtimes. */
 export function getLogHealth(runPath: string): Promise<HealthScan> {
   const logs = findNodeFiles(runPath).workers.flatMap((worker) => worker.logs);
-  const key = `${runPath}\0${logs.map((l) => `${l.rel}:${l.size}:${l.mtimeMs}`).join("|")}`;
+  const fingerprint = logs.map((l) => `${l.rel}:${l.size}:${l.mtimeMs}`).join("|");
+  const key = `${runPath}\0${fingerprint}`;
   let scan = scans.get(key);
   if (!scan) {
     for (const old of scans.keys()) if (old.startsWith(`${runPath}\0`)) scans.delete(old);
-    scan = scanLogs(logs);
+    scan = loadScan(runPath, logs, fingerprint);
     scans.set(key, scan);
   }
   return scan;

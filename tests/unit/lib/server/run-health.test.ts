@@ -1,6 +1,6 @@
-import { appendFile, copyFile, mkdir, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getLogHealth } from "@/lib/server/run-health";
 import { tempDir } from "../../../helpers/temp-dir";
 
@@ -35,5 +35,25 @@ describe("getLogHealth", () => {
     const scan = await getLogHealth(run);
     expect(scan.counts.oom).toBe(1);
     expect(scan.first[0]).toMatchObject({ line: 1025 });
+  });
+
+  it("keeps the scan in <run>/.cache/health.json, read back after a restart while the logs are unchanged", async () => {
+    const run = await tempDir();
+    await writeFile(path.join(run, "n1_agg_w0.err"), "torch.OutOfMemoryError: CUDA out of memory.\n");
+    await getLogHealth(run);
+    const file = path.join(run, ".cache", "health.json");
+    const cached = JSON.parse(await readFile(file, "utf8"));
+    expect(cached).toMatchObject({ version: "1", fingerprint: expect.stringContaining("n1_agg_w0.err:") });
+    // A marker only the cache holds proves the fresh module read it instead of rescanning.
+    await writeFile(file, JSON.stringify({ ...cached, scan: { ...cached.scan, retractedRequests: 42 } }));
+    vi.resetModules();
+    const fresh = await import("@/lib/server/run-health");
+    expect((await fresh.getLogHealth(run)).retractedRequests).toBe(42);
+  });
+
+  it("writes no cache for a run without worker logs", async () => {
+    const run = await tempDir();
+    expect((await getLogHealth(run)).first).toEqual([]);
+    expect(await readdir(run)).toEqual([]);
   });
 });
