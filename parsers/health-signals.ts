@@ -40,8 +40,9 @@ export const HEALTH_SIGNALS: HealthSignal[] = [
     id: "kvTransfer",
     label: "KV-transfer failure",
     hints: ["KVTransfer", "KV transfer", "kv transfer", "Transfer", "transfer"],
+    // Bounded gaps: a long line that merely names a transfer backend and, far away, a timeout is not a failure.
     test: (line) =>
-      /KVTransferError|KVPoll\.Failed|(?:KV|kv)[ _-]?transfer.*(?:fail|timed? ?out|timeout|error)|[Tt]ransfer.*(?:timed out|timeout).*(?:KV|kv|bootstrap)|bootstrap.*(?:timed out|timeout)/i.test(line),
+      /KVTransferError|KVPoll\.Failed|(?:KV|kv)[ _-]?transfer.{0,60}(?:fail|timed? ?out|timeout|error)|[Tt]ransfer.{0,60}(?:timed out|timeout).{0,60}(?:KV|kv|bootstrap)|bootstrap.{0,60}(?:timed out)/i.test(line),
   },
   {
     id: "retracted",
@@ -56,6 +57,15 @@ export const HEALTH_SIGNALS: HealthSignal[] = [
     test: (line) => /\b(?:restarting|restarted|Restarting|Restarted|Engine core .*restart|worker .*restart)/i.test(line),
   },
 ];
+
+/** Config dumps (`server_args=ServerArgs(...)`) name options like `watchdog_timeout`; they are not events. */
+const CONFIG_DUMP = /server_args=|ServerArgs\(/;
+
+/** The signals a line shows, in table order. */
+export function matchSignals(line: string): HealthSignal[] {
+  if (CONFIG_DUMP.test(line)) return [];
+  return HEALTH_SIGNALS.filter((signal) => signal.hints.some((hint) => line.includes(hint)) && signal.test(line));
+}
 
 /** Where a signal first showed up. */
 export interface HealthOccurrence {
@@ -116,8 +126,7 @@ export class HealthScanner {
 
   private line(raw: string): void {
     this.lineNo += 1;
-    for (const signal of HEALTH_SIGNALS) {
-      if (!signal.hints.some((hint) => raw.includes(hint)) || !signal.test(raw)) continue;
+    for (const signal of matchSignals(raw)) {
       const count = ++this.scan.counts[signal.id];
       if (signal.id === "retracted") this.scan.retractedRequests += Number(RETRACTED.exec(raw)?.[1] ?? 0);
       if (count <= MAX_OCCURRENCES_PER_SIGNAL) this.scan.first.push({ signal: signal.id, file: this.file, line: this.lineNo, text: trimLine(raw) });

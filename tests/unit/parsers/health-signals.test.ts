@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { HEALTH_SIGNALS, scanHealth, type HealthSignalId } from "../../../parsers/health-signals";
+import { HEALTH_SIGNALS, matchSignals, scanHealth, type HealthSignalId } from "../../../parsers/health-signals";
 
 const fixture = readFileSync("tests/fixtures/health/worker.err", "utf8");
 const lines = fixture.split("\n");
@@ -9,7 +9,7 @@ const realDebug = readFileSync("tests/fixtures/real/logs/sglang-untagged-pcg-deb
 const real17392 = readFileSync("tests/fixtures/real/logs/sgl-project__sglang__pull-17392.log", "utf8").replace(/^#.*$/gm, "");
 
 function matching(line: string): HealthSignalId[] {
-  return HEALTH_SIGNALS.filter((s) => s.hints.some((h) => line.includes(h)) && s.test(line)).map((s) => s.id);
+  return matchSignals(line).map((s) => s.id);
 }
 
 describe("HEALTH_SIGNALS", () => {
@@ -33,6 +33,13 @@ describe("HEALTH_SIGNALS", () => {
   });
   it("restart: a worker restart", () => {
     expect(matching(lines[10])).toEqual(["restart"]);
+  });
+  it("the table holds the six worker-log signals in badge order", () => {
+    expect(HEALTH_SIGNALS.map((s) => s.id)).toEqual(["oom", "nccl", "traceback", "kvTransfer", "retracted", "restart"]);
+  });
+  it("ignores server_args dumps, which name transfer backends and timeouts without anything failing", () => {
+    const dump = "[2025-11-10 19:22:30] server_args=ServerArgs(model_path='/model/', disaggregation_transfer_backend='nixl', watchdog_timeout=300, kv_transfer_config=None)";
+    expect(matching(dump)).toEqual([]);
   });
   it("flags nothing in real healthy batch logs (#retracted-req: 0, #transfer-req, kv-transfer-config)", () => {
     for (const file of ["sgl-project__sglang__pull-17392.log", "sgl-project__sglang__issue-6017.log", "vllm-project__vllm__issue-21348.log"]) {
