@@ -7,14 +7,14 @@ import { TagEditor } from "@/components/sidebar/tag-editor";
 import { ClearFiltersButton } from "@/components/view-buttons";
 import { toPickerRun } from "@/lib/labels";
 import { getDashboard } from "@/lib/server/dashboard-data";
-import { getRunHealth } from "@/lib/server/run-health";
+import { getRunsHealth } from "@/lib/server/run-health";
 import { defaultLogsDir } from "@/lib/server/logs-dir";
 import { hasFilters } from "@/lib/view-state";
 
 /** The sidebar's content for the URL's view. */
 export async function SidebarSection({ query }: { query: string }) {
   const d = await getDashboard(query);
-  const health = new Map((await Promise.all(d.filtered.map(getRunHealth))).map((h) => [h.runDir, h.badge]));
+  const health = new Map((await getRunsHealth(d.filtered)).map((h) => [h.runDir, h.badge]));
   const info = { dir: d.logs.dir, defaultDir: defaultLogsDir(), isDefault: d.logs.isDefault, problem: d.logs.ok ? null : d.logs.message };
   return (
     <div className="space-y-4">

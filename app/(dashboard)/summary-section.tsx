@@ -2,14 +2,14 @@ import { IncompleteWarnings } from "@/components/incomplete-warnings";
 import { RunHealthPanel } from "@/components/run-health-panel";
 import { SummaryCards } from "@/components/summary-cards";
 import { getDashboard } from "@/lib/server/dashboard-data";
-import { getRunHealth } from "@/lib/server/run-health";
+import { getRunsHealth } from "@/lib/server/run-health";
 import { summarizeRuns } from "@/lib/summary";
 
 /** Warnings for incomplete runs, the summary figures of the selected runs, then their health signals. */
 export async function SummarySection({ query }: { query: string }) {
   const { selected } = await getDashboard(query);
   if (selected.length === 0) return null;
-  const health = await Promise.all(selected.map(getRunHealth));
+  const health = await getRunsHealth(selected);
   return (
     <>
       <IncompleteWarnings runs={selected.filter((run) => !run.isComplete)} />

@@ -88,3 +88,24 @@ export function getLogHealth(runPath: string): Promise<HealthScan> {
 export async function getRunHealth(run: Run): Promise<RunHealth> {
   return toRunHealth(run, await getLogHealth(run.runPath));
 }
+
+/** How long a page waits for log scans before showing result-file signals only (SRTLOG_HEALTH_WAIT_MS). */
+export function healthWaitMs(): number {
+  const ms = Number(process.env.SRTLOG_HEALTH_WAIT_MS ?? 1500);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 1500;
+}
+
+/**
+ * Health of many runs, waiting at most `waitMs` for their log scans: a run whose scan is still going
+ * (a cold dir of big logs) gets its result-file signals now and its log signals on a later render.
+ */
+export async function getRunsHealth(runs: Run[], waitMs = healthWaitMs()): Promise<RunHealth[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, waitMs, null)));
+  const pending: HealthScan = { counts: emptyCounts(), retractedRequests: 0, first: [] };
+  try {
+    return await Promise.all(runs.map(async (run) => toRunHealth(run, (await Promise.race([getLogHealth(run.runPath), late])) ?? pending)));
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,7 +1,8 @@
 import { appendFile, copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { getLogHealth } from "@/lib/server/run-health";
+import { getLogHealth, getRunsHealth } from "@/lib/server/run-health";
+import { makeRun } from "../charts/make-run";
 import { tempDir } from "../../../helpers/temp-dir";
 
 describe("getLogHealth", () => {
@@ -55,5 +56,18 @@ describe("getLogHealth", () => {
     const run = await tempDir();
     expect((await getLogHealth(run)).first).toEqual([]);
     expect(await readdir(run)).toEqual([]);
+  });
+
+  it("many runs: log signals when the scan is done in time, result-file signals only when it is not", async () => {
+    const runPath = await tempDir();
+    // 16 MiB of batch-like lines: the scan takes far longer than a 0 ms wait.
+    const filler = `${"x".repeat(1023)}\n`.repeat(16 * 1024);
+    await writeFile(path.join(runPath, "n1_agg_w0.err"), `${filler}torch.OutOfMemoryError: CUDA out of memory.\n`);
+    const run = makeRun({ runPath, missingConcurrencies: [64] });
+    const [late] = await getRunsHealth([run], 0);
+    expect(late.badge).toBe("1 missing concurrency");
+    await getLogHealth(runPath);
+    const [done] = await getRunsHealth([run], 1000);
+    expect(done.badge).toBe("1 OOM, 1 missing concurrency");
   });
 });
