@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { NO_SLA, slaEntries, slaFromValues, slaSchema } from "./sla";
+import { LATENCY_STATS } from "./stats";
 
 /**
  * Everything a dashboard view shows is decided by its URL: logs dir, filters, selected runs, chart
@@ -8,8 +10,7 @@ import { z } from "zod";
 
 export const Y_METRICS = ["output", "total"] as const;
 export type YMetric = (typeof Y_METRICS)[number];
-export const LATENCY_STATS = ["mean", "median", "p99"] as const;
-export type LatencyStat = (typeof LATENCY_STATS)[number];
+export { LATENCY_STATS, type LatencyStat } from "./stats";
 export const DEFAULT_CUTOFF = 30;
 /** Node Metrics: every node, one line per DP rank, or one line per run (the default). */
 export const AGGREGATIONS = ["all", "dp", "individual"] as const;
@@ -75,6 +76,10 @@ export const viewStateSchema = z.object({
   compareCand: z.string().min(1).optional().catch(undefined),
   /** Compare tab: Output TPS/User levels of the Δ table (URL `lv`, repeated); empty: the overlap's defaults. */
   levels: z.array(z.number().finite().positive()).catch([]),
+  /** SLA lens (URL `max-ttft-p99=500`, `min-tps-user=30`, ...): points failing it grey out on Pareto and Latency. */
+  sla: slaSchema.catch(NO_SLA),
+  /** Node Metrics / Rate Match: zoom to this concurrency's benchmark window (URL `win`); with one run selected. */
+  win: z.number().int().nonnegative().optional().catch(undefined),
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 
@@ -155,6 +160,8 @@ export function parseViewState(input: QueryInput): ViewState {
     diffSame: bool(get("same")),
     compareBase: get("base")[0] || undefined,
     compareCand: get("cand")[0] || undefined,
+    sla: slaFromValues((key) => get(key)[0]),
+    win: num(get("win")),
     levels: [...new Set(get("lv").filter((v) => v.trim() !== "").map(Number).filter((v) => Number.isFinite(v) && v > 0))].sort((a, b) => a - b),
   });
 }
@@ -189,6 +196,8 @@ export function toQueryString(state: ViewState): string {
   if (state.compareBase) query.set("base", state.compareBase);
   if (state.compareCand) query.set("cand", state.compareCand);
   for (const level of state.levels) query.append("lv", String(level));
+  for (const [key, value] of slaEntries(state.sla)) query.set(key, value);
+  if (state.win !== undefined) query.set("win", String(state.win));
   return query.toString();
 }
 

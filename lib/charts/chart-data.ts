@@ -19,6 +19,9 @@ export interface ChartPoint {
   meanItlMs: number | null;
   medianItlMs: number | null;
   p99ItlMs: number | null;
+  meanE2elMs: number | null;
+  medianE2elMs: number | null;
+  p99E2elMs: number | null;
 }
 
 /** A selected run, trimmed to what the browser draws: plain, serialisable data. */
@@ -50,6 +53,9 @@ function toChartPoint(point: BenchPoint, totalGpus: number | null): ChartPoint {
     meanItlMs: point.meanItlMs,
     medianItlMs: point.medianItlMs,
     p99ItlMs: point.p99ItlMs,
+    meanE2elMs: point.meanE2elMs,
+    medianE2elMs: point.medianE2elMs,
+    p99E2elMs: point.p99E2elMs,
   };
 }
 

@@ -38,8 +38,12 @@ describe("view state in the URL", () => {
       compareBase: "tag:before",
       compareCand: "run:4410002",
       levels: [12.5, 40],
+      sla: { bounds: [{ metric: "ttft", stat: "mean", maxMs: 200 }, { metric: "ttft", stat: "p99", maxMs: 500 }, { metric: "e2el", stat: "median", maxMs: 9000.5 }], minTpsUser: 30 },
+      win: 128,
     };
     const query = toQueryString(state);
+    expect(query).toContain("max-ttft-p99=500");
+    expect(query).toContain("min-tps-user=30");
     expect(query).toContain("gpu=H100&gpu=GB200");
     expect(query).toContain("pt=3667_1P_4D_20251110_192145%4064");
     expect(parse(query)).toEqual(state);
@@ -112,6 +116,14 @@ describe("view state in the URL", () => {
     const state = parse("base=tag:before&cand=run:4410002&lv=40&lv=12.5&lv=x&lv=-1&lv=40&lv=");
     expect(state).toMatchObject({ compareBase: "tag:before", compareCand: "run:4410002", levels: [12.5, 40] });
     expect(toQueryString(state)).toBe("base=tag%3Abefore&cand=run%3A4410002&lv=12.5&lv=40");
+  });
+
+  it("SLA lens: bounds by metric and statistic, and a TPS/User floor; unusable values dropped", () => {
+    const state = parse("max-tpot-mean=30&max-itl-p99=abc&max-e2el-p99=-5&min-tps-user=0&max-ttft-median=250");
+    expect(state.sla).toEqual({ bounds: [{ metric: "ttft", stat: "median", maxMs: 250 }, { metric: "tpot", stat: "mean", maxMs: 30 }], minTpsUser: null });
+    expect(toQueryString(state)).toBe("max-ttft-median=250&max-tpot-mean=30");
+    expect(parse("win=64").win).toBe(64);
+    expect(parse("win=x").win).toBeUndefined();
   });
 
   it("frontierBy: a grouping or the default single frontier", () => {
