@@ -1,5 +1,6 @@
 import { SrtlogError } from "../lib/errors";
 import { flushBackgroundWork } from "../lib/server/log-pool";
+import { BEST_USAGE, bestCommand } from "./commands/best";
 import { COMPARE_USAGE, compareCommand } from "./commands/compare";
 import { EXPORT_USAGE, exportCommand } from "./commands/export";
 import { NODES_USAGE, nodesCommand } from "./commands/nodes";
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   export: { usage: EXPORT_USAGE, run: exportCommand },
   nodes: { usage: NODES_USAGE, run: nodesCommand },
   compare: { usage: COMPARE_USAGE, run: compareCommand },
+  best: { usage: BEST_USAGE, run: bestCommand },
 };
 
 function usage(): string {
