@@ -2,6 +2,7 @@ import { downsampleMinMax, roundSignificant } from "./downsample";
 import { firstTimestamp, metricSeries, rateMatch, type Aggregation, type NodeBatches, type Series } from "./node-aggregate";
 import { lineKey, nodeLineKeys } from "./node-charts";
 import type { NodeMetrics, WorkerType } from "./node-metrics";
+import type { RunWindows } from "./windows";
 
 /**
  * What the Node Metrics and Rate Match tabs send the browser for a run: plain arrays of per-second
@@ -110,14 +111,14 @@ export interface NodeRunRef {
 
 /** A run on the Node Metrics tab: drawn, still loading (with the id to poll), failed, or without worker logs. */
 export type RunNodeView =
-  | { state: "ready"; run: NodeRunRef; counts: Record<WorkerType, number>; lines: NodeLines; notes: string[]; stats: DownsampleStats }
+  | { state: "ready"; run: NodeRunRef; counts: Record<WorkerType, number>; lines: NodeLines; notes: string[]; stats: DownsampleStats; windows: RunWindows }
   | { state: "loading"; run: NodeRunRef; loadId: string }
   | { state: "failed"; run: NodeRunRef; message: string }
   | { state: "no-logs"; run: NodeRunRef; message: string };
 
 /** A run on the Rate Match tab. */
 export type RunRateView =
-  | { state: "ready"; run: NodeRunRef; counts: Record<WorkerType, number>; rate: RateLines | null; notes: string[] }
+  | { state: "ready"; run: NodeRunRef; counts: Record<WorkerType, number>; rate: RateLines | null; notes: string[]; windows: RunWindows }
   | { state: "loading"; run: NodeRunRef; loadId: string }
   | { state: "failed"; run: NodeRunRef; message: string }
   | { state: "no-logs"; run: NodeRunRef; message: string };

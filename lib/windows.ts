@@ -202,3 +202,13 @@ export function chartWindows(points: readonly WindowFields[], activity: Activity
   const seconds = (ms: number) => Math.round((ms + offsetMs - t0) / 10) / 100;
   return { windows: windows.map((w) => ({ concurrency: w.concurrency, x0: seconds(w.startMs), x1: seconds(w.endMs) })), note };
 }
+
+/** What to say under a run's node charts: the reconciliation note, and why a zoom asked for (`win`) cannot happen. */
+export function windowNotes(windows: RunWindows, zoom: number | undefined): string[] {
+  const notes = windows.note ? [windows.note] : [];
+  const placed = windows.windows.length > 0 || windows.note === null;
+  if (zoom !== undefined && placed && !windows.windows.some((w) => w.concurrency === zoom)) {
+    notes.push(`No time window for concurrency ${zoom}: its result file gives neither benchmark start/end times nor a date with a duration, so the whole run is shown.`);
+  }
+  return notes;
+}

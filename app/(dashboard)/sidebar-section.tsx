@@ -2,6 +2,7 @@ import { FilterGroup } from "@/components/sidebar/filter-group";
 import { LogsDirForm } from "@/components/sidebar/logs-dir-form";
 import { RunPicker } from "@/components/sidebar/run-picker";
 import { SkippedRuns } from "@/components/sidebar/skipped-runs";
+import { SlaForm } from "@/components/sidebar/sla-form";
 import { SyncButton } from "@/components/sidebar/sync-button";
 import { TagEditor } from "@/components/sidebar/tag-editor";
 import { ClearFiltersButton } from "@/components/view-buttons";
@@ -37,6 +38,7 @@ export async function SidebarSection({ query }: { query: string }) {
               {hasFilters(d.state) && <ClearFiltersButton className="text-blue-700 underline" />}
             </div>
           </section>
+          <SlaForm />
           <RunPicker runs={d.filtered.map((run) => toPickerRun(run, health.get(run.runDir)))} />
           <TagEditor runs={d.selected.map((run) => toPickerRun(run))} />
         </>

@@ -6,13 +6,17 @@ import { useStable } from "../use-stable";
 import { useView } from "../view-state-provider";
 import { LatencySummaryTable } from "./latency-summary-table";
 import type { ChartRun } from "@/lib/charts/chart-data";
-import { buildLatencyLayout, buildLatencyTraces, LATENCY_METRICS, STAT_LABEL, type LatencyMetric } from "@/lib/charts/latency-figure";
+import { buildLatencyLayout, buildLatencyTraces, LATENCY_METRICS, STAT_LABEL, type LatencyMetric, type LatencySla } from "@/lib/charts/latency-figure";
+import { Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
+import { slaBestRows } from "@/lib/charts/sla-groups";
+import { hasSla, slaText } from "@/lib/sla";
+import { SlaBestTable } from "../sla/sla-best-table";
 import { LATENCY_STATS } from "@/lib/view-state";
 
-function LatencyChart({ runs, metric }: { runs: ChartRun[]; metric: LatencyMetric }) {
+function LatencyChart({ runs, metric, lens }: { runs: ChartRun[]; metric: LatencyMetric; lens: LatencySla | undefined }) {
   const { state } = useView();
-  const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat), [runs, metric, state.stat]);
-  const layout = useMemo(() => buildLatencyLayout(runs, metric, state.stat), [runs, metric, state.stat]);
+  const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat, lens), [runs, metric, state.stat, lens]);
+  const layout = useMemo(() => buildLatencyLayout(runs, metric, state.stat, lens?.sla), [runs, metric, state.stat, lens]);
   return <Chart data={data} layout={layout} testId={`latency-chart-${metric.toLowerCase()}`} />;
 }
 
@@ -20,6 +24,11 @@ function LatencyChart({ runs, metric }: { runs: ChartRun[]; metric: LatencyMetri
 export function LatencyPanel(props: { runs: ChartRun[] }) {
   const runs = useStable(props.runs);
   const { state, update } = useView();
+  const slaRows = useMemo(() => (hasSla(state.sla) ? slaBestRows(runs, state.sla, state.y) : []), [runs, state.sla, state.y]);
+  const lens = useMemo<LatencySla | undefined>(
+    () => (hasSla(state.sla) ? { sla: state.sla, best: new Set(slaRows.flatMap((row) => (row.best ? [`${row.best.runDir}@${row.best.concurrency}`] : []))) } : undefined),
+    [state.sla, slaRows],
+  );
   return (
     <div className="space-y-6">
       <fieldset className="flex items-center gap-3 text-sm" data-testid="stat-selector">
@@ -34,9 +43,10 @@ export function LatencyPanel(props: { runs: ChartRun[] }) {
       </fieldset>
       {LATENCY_METRICS.map((metric) => (
         <section key={metric.key} aria-label={metric.title}>
-          <LatencyChart runs={runs} metric={metric.key} />
+          <LatencyChart runs={runs} metric={metric.key} lens={lens} />
         </section>
       ))}
+      {slaRows.length > 0 && <SlaBestTable rows={slaRows} yLabel={Y_METRIC_INFO[state.y].label} constraints={slaText(state.sla)} grouped={false} state={state} />}
       <LatencySummaryTable runs={runs} />
     </div>
   );

@@ -17,7 +17,7 @@ const VIEWS: { value: DisaggView; label: string }[] = [
 /** Prealloc queue, transfer queue and running requests of decode workers: one stacked chart or two charts. */
 export function DisaggCharts({ runs, mode }: { runs: NodeRunLines[]; mode: AggregationMode }) {
   const { state, update } = useView();
-  const stacked = useMemo(() => buildDisaggStackedFigure(runs), [runs]);
+  const stacked = useMemo(() => buildDisaggStackedFigure(runs, state.win), [runs, state.win]);
   return (
     <div className="space-y-3">
       <RadioGroup

@@ -7,9 +7,12 @@ import { useView } from "../view-state-provider";
 import { FrontierTable } from "./frontier-table";
 import { ParetoControls } from "./pareto-controls";
 import { PointComparison } from "./point-comparison";
+import { SlaBestTable } from "../sla/sla-best-table";
 import type { ChartRun } from "@/lib/charts/chart-data";
 import { buildParetoFigure, Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
 import { livePicks, nextPicked, pickRoles } from "@/lib/charts/point-compare";
+import { slaBestRows } from "@/lib/charts/sla-groups";
+import { hasSla, slaText } from "@/lib/sla";
 
 /** The Pareto Graph tab's interactive part: controls, chart, point comparison and frontier table. */
 export function ParetoPanel(props: { runs: ChartRun[] }) {
@@ -19,9 +22,16 @@ export function ParetoPanel(props: { runs: ChartRun[] }) {
     const live = livePicks(runs, state.points, state.y);
     return pickRoles(live, state.swap && live.length === 2);
   }, [runs, state.points, state.swap, state.y]);
+  // Best points are per run, or per group when the frontiers are grouped.
+  const slaBy = state.frontier ? state.frontierBy : "all";
+  const slaRows = useMemo(() => (hasSla(state.sla) ? slaBestRows(runs, state.sla, state.y, slaBy) : []), [runs, state.sla, state.y, slaBy]);
   const figure = useMemo(
-    () => buildParetoFigure(runs, { y: state.y, cutoff: state.cutoff ? state.cutoffValue : null, frontier: state.frontier, frontierBy: state.frontierBy, marked }),
-    [runs, state.y, state.cutoff, state.cutoffValue, state.frontier, state.frontierBy, marked],
+    () =>
+      buildParetoFigure(runs, {
+        y: state.y, cutoff: state.cutoff ? state.cutoffValue : null, frontier: state.frontier, frontierBy: state.frontierBy, marked,
+        sla: state.sla, best: slaRows.flatMap((row) => (row.best ? [row.best] : [])),
+      }),
+    [runs, state.y, state.cutoff, state.cutoffValue, state.frontier, state.frontierBy, marked, state.sla, slaRows],
   );
   const onPointClick = useCallback(
     (customdata: unknown) => {
@@ -40,6 +50,7 @@ export function ParetoPanel(props: { runs: ChartRun[] }) {
           {figure.unplotted} point{figure.unplotted === 1 ? " has" : "s have"} no Mean TPOT or GPU count and {figure.unplotted === 1 ? "is" : "are"} not plotted.
         </p>
       )}
+      {slaRows.length > 0 && <SlaBestTable rows={slaRows} yLabel={Y_METRIC_INFO[state.y].label} constraints={slaText(state.sla)} grouped={slaBy !== "all"} state={state} />}
       <PointComparison runs={runs} />
       {state.frontier && <FrontierTable points={figure.frontier} yLabel={Y_METRIC_INFO[state.y].label} />}
     </div>

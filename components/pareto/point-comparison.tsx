@@ -1,12 +1,14 @@
 "use client";
 
+import Link from "next/link";
 import { useView } from "../view-state-provider";
 import type { ChartRun } from "@/lib/charts/chart-data";
 import { fmt2, fmtPercent } from "@/lib/charts/format";
 import { X_LABEL, Y_METRIC_INFO, type ParetoPoint } from "@/lib/charts/pareto-figure";
 import { comparePoints } from "@/lib/charts/point-compare";
+import { hrefFor, type ViewState } from "@/lib/view-state";
 
-function PointCard({ title, point, yLabel, testId }: { title: string; point: ParetoPoint; yLabel: string; testId: string }) {
+function PointCard({ title, point, yLabel, testId, state }: { title: string; point: ParetoPoint; yLabel: string; testId: string; state: ViewState }) {
   return (
     <div className="min-w-0 flex-1 rounded border border-slate-200 p-3" data-testid={testId}>
       <div className="text-xs font-semibold uppercase text-slate-500">{title}</div>
@@ -17,6 +19,9 @@ function PointCard({ title, point, yLabel, testId }: { title: string; point: Par
       <div className="mt-1 font-mono text-xs">
         TPS/User: {fmt2(point.x)} · {yLabel}: {fmt2(point.y)}
       </div>
+      <Link href={hrefFor("/nodes", { ...state, runs: [point.runDir], win: point.concurrency })} className="mt-1 inline-block text-xs text-blue-700 underline" data-testid="point-node-metrics">
+        Node metrics for this point
+      </Link>
     </div>
   );
 }
@@ -47,7 +52,7 @@ export function PointComparison({ runs }: { runs: ChartRun[] }) {
   return (
     <div className="space-y-2 text-sm" data-testid="point-comparison">
       <div className="flex flex-wrap items-stretch gap-3">
-        {a && <PointCard title="Point A (baseline)" point={a} yLabel={yLabel} testId="point-a" />}
+        {a && <PointCard title="Point A (baseline)" point={a} yLabel={yLabel} testId="point-a" state={state} />}
         {a && b && (
           <div className="flex flex-col justify-center gap-1 px-2" data-testid="point-deltas">
             <div className="text-xs font-semibold uppercase text-slate-500">% Change (A→B)</div>
@@ -55,7 +60,7 @@ export function PointComparison({ runs }: { runs: ChartRun[] }) {
             <Delta label={yLabel} pct={dy} testId="delta-y" />
           </div>
         )}
-        {b && <PointCard title="Point B" point={b} yLabel={yLabel} testId="point-b" />}
+        {b && <PointCard title="Point B" point={b} yLabel={yLabel} testId="point-b" state={state} />}
         {!b && <p className="self-center text-slate-500">Click another point to compare.</p>}
       </div>
       <div className="flex gap-2">

@@ -1,9 +1,10 @@
-import type { Layout } from "plotly.js-dist-min";
+import type { Layout, Shape } from "plotly.js-dist-min";
+import { hasSla, type Sla } from "../sla";
 import type { LatencyStat } from "../view-state";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
-import type { Trace } from "./pareto-figure";
-import { BASE_LAYOUT, GRID_AXIS, runStyle } from "./style";
+import { slaFailure, type Trace } from "./pareto-figure";
+import { BASE_LAYOUT, GRID_AXIS, runStyle, SLA_BEST_COLOR, SLA_FAIL_COLOR } from "./style";
 
 export const LATENCY_METRICS = [
   { key: "Ttft", name: "TTFT", title: "Time to First Token" },
@@ -24,24 +25,51 @@ function metricName(metric: LatencyMetric): string {
   return LATENCY_METRICS.find((m) => m.key === metric)!.name;
 }
 
-/** One trace per run: the chosen statistic of a latency against concurrency. */
-export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat): Trace[] {
+/** The SLA lens on a latency chart: failing points grey, and each run's best point under it starred. */
+export interface LatencySla {
+  sla: Sla;
+  /** Best points as `runDir@concurrency`. */
+  best: ReadonlySet<string>;
+}
+
+/** One trace per run: the chosen statistic of a latency against concurrency; with an SLA, its best points as a star trace. */
+export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, lens?: LatencySla): Trace[] {
   const label = `${STAT_LABEL[stat]} ${metricName(metric)}`;
-  return runs.map((run, index) => {
+  const stars: { x: number; y: number; text: string }[] = [];
+  const traces = runs.map((run, index) => {
     const points = run.points.filter((p) => latencyValue(p, metric, stat) !== null);
     const { color, symbol } = runStyle(index);
+    const failures = points.map((p) => slaFailure(p, lens?.sla));
+    for (const p of points) {
+      if (lens?.best.has(`${run.runDir}@${p.concurrency}`)) stars.push({ x: p.concurrency, y: latencyValue(p, metric, stat)!, text: `<b>Best under SLA</b><br>${run.label}<br>Concurrency: ${p.concurrency}` });
+    }
     return {
       type: "scatter",
       mode: "lines+markers",
       name: run.label,
       x: points.map((p) => p.concurrency),
       y: points.map((p) => latencyValue(p, metric, stat)),
-      text: points.map((p) => `<b>${run.label}</b><br>Concurrency: ${p.concurrency}<br>${label}: ${fmt2(latencyValue(p, metric, stat))} ms`),
+      text: points.map((p, i) => `<b>${run.label}</b><br>Concurrency: ${p.concurrency}<br>${label}: ${fmt2(latencyValue(p, metric, stat))} ms${failures[i] ? `<br>${failures[i]}` : ""}`),
       hovertemplate: "%{text}<extra></extra>",
       line: { color, width: 2 },
-      marker: { color, symbol, size: 8 },
+      marker: { color: failures.some(Boolean) ? failures.map((f) => (f ? SLA_FAIL_COLOR : color)) : color, symbol, size: 8 },
     } as Trace;
   });
+  if (stars.length === 0) return traces;
+  const star: Trace = {
+    type: "scatter", mode: "markers", name: "Best under SLA", x: stars.map((s) => s.x), y: stars.map((s) => s.y), text: stars.map((s) => s.text),
+    hovertemplate: "%{text}<extra></extra>", marker: { color: SLA_BEST_COLOR, symbol: "star", size: 16, line: { color: "#0f172a", width: 1.5 } },
+  } as Trace;
+  return [...traces, star];
+}
+
+const SLA_METRIC_OF: Record<LatencyMetric, string> = { Ttft: "ttft", Tpot: "tpot", Itl: "itl" };
+
+/** A dashed horizontal line at the SLA bound on this chart's metric and statistic, when there is one. */
+function boundShapes(metric: LatencyMetric, stat: LatencyStat, sla: Sla | undefined): Partial<Shape>[] {
+  if (!sla || !hasSla(sla)) return [];
+  const bound = sla.bounds.find((b) => b.metric === SLA_METRIC_OF[metric] && b.stat === stat);
+  return bound ? [{ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: bound.maxMs, y1: bound.maxMs, line: { color: "#dc2626", width: 2, dash: "dash" } }] : [];
 }
 
 /** Concurrency is usually a power-of-two sweep: a log axis spaces it evenly; ticks at the measured values. */
@@ -52,7 +80,7 @@ function concurrencyAxis(runs: readonly ChartRun[]) {
   return { ...GRID_AXIS, title: { text: "Concurrency" }, type: "log" as const, tickvals: ticks, ticktext: ticks.map(String) };
 }
 
-export function buildLatencyLayout(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat): Partial<Layout> {
+export function buildLatencyLayout(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, sla?: Sla): Partial<Layout> {
   const name = metricName(metric);
   return {
     ...BASE_LAYOUT,
@@ -61,6 +89,7 @@ export function buildLatencyLayout(runs: readonly ChartRun[], metric: LatencyMet
     yaxis: { ...GRID_AXIS, title: { text: `${STAT_LABEL[stat]} ${name} (ms)` } },
     height: 450,
     legend: { font: { size: 11 } },
+    shapes: boundShapes(metric, stat, sla),
     uirevision: stat,
   } as Partial<Layout>;
 }

@@ -1,9 +1,10 @@
 import type { Annotation, Layout, ScatterData, Shape } from "plotly.js-dist-min";
 import type { FrontierGroup, YMetric } from "../view-state";
 import { paretoFrontier } from "../pareto";
+import { checkPoint, failureText, hasSla, type Sla } from "../sla";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
-import { BASE_LAYOUT, GRID_AXIS, RUN_COLORS, runStyle } from "./style";
+import { BASE_LAYOUT, GRID_AXIS, RUN_COLORS, runStyle, SLA_BEST_COLOR, SLA_FAIL_COLOR } from "./style";
 
 export type Trace = Partial<ScatterData>;
 
@@ -39,6 +40,10 @@ export interface ParetoOptions {
   /** One frontier over every run ("all", the default) or one per group of runs. */
   frontierBy?: FrontierGroup;
   marked: MarkedPoint[];
+  /** SLA lens: points failing it are greyed; absent or empty: every point in its run's colour. */
+  sla?: Sla;
+  /** The best point meeting the SLA of each run or group, starred. */
+  best?: readonly ParetoPoint[];
 }
 
 const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
@@ -55,7 +60,14 @@ export function runParetoPoints(run: ChartRun, y: YMetric): ParetoPoint[] {
   return points;
 }
 
-function hoverText(p: ParetoPoint, y: YMetric): string {
+/** Why a point fails the SLA, one hover line; null when it passes or there is no SLA. */
+export function slaFailure(point: ChartPoint, sla: Sla | undefined): string | null {
+  if (!sla || !hasSla(sla)) return null;
+  const failed = checkPoint(point, sla).filter((c) => !c.pass);
+  return failed.length > 0 ? `Fails SLA: ${failed.map(failureText).join(", ")}` : null;
+}
+
+function hoverText(p: ParetoPoint, y: YMetric, failure: string | null): string {
   const info = Y_METRIC_INFO[y];
   return [
     `<b>${p.label}</b>`,
@@ -66,13 +78,18 @@ function hoverText(p: ParetoPoint, y: YMetric): string {
     `${info.tpsLabel}: ${fmt2(num(p.point[info.tpsField]))}`,
     `Mean TTFT: ${fmt2(p.point.meanTtftMs)} ms`,
     `Mean TPOT: ${fmt2(p.point.meanTpotMs)} ms`,
+    ...(failure ? [failure] : []),
   ].join("<br>");
 }
 
-/** One trace per run, points joined in concurrency order; marked points drawn bigger with a dark ring. */
-export function buildRunTrace(run: ChartRun, index: number, options: Pick<ParetoOptions, "y" | "marked">): Trace {
+/**
+ * One trace per run, points joined in concurrency order; marked points drawn bigger with a dark ring,
+ * points failing the SLA grey.
+ */
+export function buildRunTrace(run: ChartRun, index: number, options: Pick<ParetoOptions, "y" | "marked" | "sla">): Trace {
   const points = runParetoPoints(run, options.y);
   const { color, symbol } = runStyle(index);
+  const failures = points.map((p) => slaFailure(p.point, options.sla));
   const marked = options.marked.filter((m) => m.runDir === run.runDir);
   const isMarked = (p: ParetoPoint) => marked.some((m) => m.concurrency === p.concurrency);
   const anyMarked = points.some(isMarked);
@@ -83,11 +100,11 @@ export function buildRunTrace(run: ChartRun, index: number, options: Pick<Pareto
     x: points.map((p) => p.x),
     y: points.map((p) => p.y),
     customdata: points.map((p) => [p.runDir, p.concurrency]),
-    text: points.map((p) => hoverText(p, options.y)),
+    text: points.map((p, i) => hoverText(p, options.y, failures[i])),
     hovertemplate: "%{text}<extra></extra>",
     line: { color, width: 2 },
     marker: {
-      color,
+      color: failures.some(Boolean) ? failures.map((f) => (f ? SLA_FAIL_COLOR : color)) : color,
       symbol,
       size: anyMarked ? points.map((p) => (isMarked(p) ? 16 : 9)) : 9,
       line: anyMarked ? { color: "#0f172a", width: points.map((p) => (isMarked(p) ? 3 : 0)) } : { width: 0 },
@@ -148,6 +165,24 @@ export function buildGroupFrontierTraces(groups: readonly { group: string; front
   });
 }
 
+/** The best point meeting the SLA of each run or group: a gold star over the run's marker (clickable like it). */
+export function buildSlaBestTrace(best: readonly ParetoPoint[], y: YMetric): Trace[] {
+  if (best.length === 0) return [];
+  return [
+    {
+      type: "scatter",
+      mode: "markers",
+      name: "Best under SLA",
+      x: best.map((p) => p.x),
+      y: best.map((p) => p.y),
+      customdata: best.map((p) => [p.runDir, p.concurrency]),
+      text: best.map((p) => `<b>Best under SLA</b><br>${hoverText(p, y, null)}`),
+      hovertemplate: "%{text}<extra></extra>",
+      marker: { color: SLA_BEST_COLOR, symbol: "star", size: 20, line: { color: "#0f172a", width: 1.5 } },
+    } as Trace,
+  ];
+}
+
 /** The dashed vertical TPS/User target line and its label. */
 export function cutoffShapes(cutoff: number | null): { shapes: Partial<Shape>[]; annotations: Partial<Annotation>[] } {
   if (cutoff === null) return { shapes: [], annotations: [] };
@@ -180,7 +215,7 @@ export function buildParetoFigure(runs: readonly ChartRun[], options: ParetoOpti
   const frontier = options.frontier ? paretoFrontier(all) : [];
   const by = options.frontierBy ?? "all";
   const frontierTraces = by === "all" ? buildFrontierTraces(frontier) : options.frontier ? buildGroupFrontierTraces(groupedFrontiers(runs, perRun, by)) : [];
-  const data = [...frontierTraces, ...runs.map((run, i) => buildRunTrace(run, i, options))];
+  const data = [...frontierTraces, ...runs.map((run, i) => buildRunTrace(run, i, options)), ...buildSlaBestTrace(options.best ?? [], options.y)];
   const yLabel = Y_METRIC_INFO[options.y].label;
   const cut = cutoffShapes(options.cutoff);
   const layout: Partial<Layout> = {

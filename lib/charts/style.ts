@@ -25,3 +25,8 @@ export const BASE_LAYOUT = {
 };
 
 export const GRID_AXIS = { showgrid: true, gridcolor: "#e2e8f0", zeroline: false, linecolor: "#94a3b8", automargin: true };
+
+/** Points failing the SLA lens: light grey, still visible for context. */
+export const SLA_FAIL_COLOR = "#cbd5e1";
+/** The best point meeting the SLA: gold star. */
+export const SLA_BEST_COLOR = "#facc15";

@@ -6,6 +6,7 @@ import type { Aggregation } from "../node-aggregate";
 import type { NodeMetrics, WorkerType } from "../node-metrics";
 import type { LoadProgress, LoadStatus } from "../node-progress";
 import { buildNodeLines, buildRateLines, silentWorkerNotes, workerCounts, type DownsampleStats, type NodeLines, type NodeRunRef, type RateLines, type RunNodeView, type RunRateView } from "../node-view";
+import { activityOf, chartWindows, type Activity } from "../windows";
 import { NodeAnalyzer } from "./node-analyzer";
 import { findNodeFiles, WORKER_LOG_PATTERNS } from "./node-files";
 import { processState } from "./process-state";
@@ -30,6 +31,8 @@ interface RunEntry {
   fingerprint: string;
   counts: Record<WorkerType, number>;
   notes: string[];
+  /** When the logs were busy, to place the result files' concurrency windows on the log clock. */
+  activity: Activity | null;
   modes: Partial<Record<Aggregation, { lines: NodeLines; stats: DownsampleStats }>>;
   /** undefined: not built yet; null: the run has no prefill or no decode records. */
   rate?: RateLines | null;
@@ -118,7 +121,7 @@ async function build(run: Run, fingerprint: string, need: Need, files: number, b
     const nodes = await nodesOf(run.runPath, fingerprint, id);
     report(id, { phase: "drawing" });
     const known = entries.get(run.runPath);
-    const entry: RunEntry = known?.fingerprint === fingerprint ? known : { fingerprint, counts: workerCounts(nodes), notes: silentWorkerNotes(nodes), modes: {} };
+    const entry: RunEntry = known?.fingerprint === fingerprint ? known : { fingerprint, counts: workerCounts(nodes), notes: silentWorkerNotes(nodes), activity: activityOf(nodes), modes: {} };
     if (need === "rate") entry.rate = buildRateLines(nodes, run.metadata.profiler.isl, run.metadata.profiler.osl);
     else entry.modes[need] = buildNodeLines(nodes, need);
     keep(run.runPath, entry);
@@ -195,7 +198,7 @@ export async function nodeViewOf(run: Run, mode: Aggregation, waitMs = nodeWaitM
   return within<RunNodeView>(
     outcome.entry,
     waitMs,
-    (entry) => ({ state: "ready", run: ref, counts: entry.counts, notes: entry.notes, ...entry.modes[mode]! }),
+    (entry) => ({ state: "ready", run: ref, counts: entry.counts, notes: entry.notes, windows: chartWindows(run.points, entry.activity), ...entry.modes[mode]! }),
     () => ({ state: "loading", run: ref, loadId: loadIdOf(run.runPath) }),
     (message) => ({ state: "failed", run: ref, message }),
   );
@@ -210,7 +213,7 @@ export async function rateViewOf(run: Run, waitMs = nodeWaitMs()): Promise<RunRa
   return within<RunRateView>(
     outcome.entry,
     waitMs,
-    (entry) => ({ state: "ready", run: ref, counts: entry.counts, notes: entry.notes, rate: entry.rate ?? null }),
+    (entry) => ({ state: "ready", run: ref, counts: entry.counts, notes: entry.notes, windows: chartWindows(run.points, entry.activity), rate: entry.rate ?? null }),
     () => ({ state: "loading", run: ref, loadId: loadIdOf(run.runPath) }),
     (message) => ({ state: "failed", run: ref, message }),
   );

@@ -1,9 +1,11 @@
 import { DownsampleNote } from "@/components/nodes/downsample-note";
 import { NodeMetricsPanel } from "@/components/nodes/node-metrics-panel";
 import { RunNotices, type RunNotice } from "@/components/nodes/run-notices";
+import { WindowZoomBar } from "@/components/nodes/window-zoom-bar";
 import { addStats, emptyStats, foundNodesText, tallyWorkers, type RunNodeView } from "@/lib/node-view";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { nodeViewOf } from "@/lib/server/node-view";
+import { windowNotes } from "@/lib/windows";
 
 type Ready = Extract<RunNodeView, { state: "ready" }>;
 
@@ -25,11 +27,12 @@ export async function NodeChartsSection({ query }: { query: string }) {
           {foundNodesText(tally, ready.length)}
         </p>
       )}
+      <WindowZoomBar state={d.state} pathname="/nodes" />
       <RunNotices
         notices={views.filter((view): view is Exclude<RunNodeView, Ready> => view.state !== "ready").map(noticeOf)}
-        notes={ready.flatMap((view) => view.notes.map((note) => `${view.run.label}: ${note}`))}
+        notes={ready.flatMap((view) => [...windowNotes(view.windows, d.state.win), ...view.notes].map((note) => `${view.run.label}: ${note}`))}
       />
-      {ready.length > 0 && <NodeMetricsPanel runs={ready.map(({ run, lines }) => ({ run, lines }))} tally={tally} mode={d.state.agg} />}
+      {ready.length > 0 && <NodeMetricsPanel runs={ready.map(({ run, lines, windows }) => ({ run, lines, windows }))} tally={tally} mode={d.state.agg} />}
       <DownsampleNote stats={ready.map((view) => view.stats).reduce(addStats, emptyStats())} />
     </div>
   );

@@ -6,9 +6,10 @@ import type { Run } from "@/lib/model";
 import { addStats, emptyStats } from "@/lib/node-view";
 import { rateMatchFacts } from "@/lib/rate-match";
 import { rateViewOf } from "@/lib/server/node-view";
+import { windowNotes } from "@/lib/windows";
 
 /** One card per disaggregated run: its figures and its rate match chart, or why there is none. */
-export async function RateMatchRuns({ runs }: { runs: Run[] }) {
+export async function RateMatchRuns({ runs, zoom }: { runs: Run[]; zoom?: number }) {
   const views = await Promise.all(runs.map(async (run) => ({ run, view: await rateViewOf(run) })));
   const stats = views.map(({ view }) => (view.state === "ready" && view.rate ? view.rate.stats : emptyStats())).reduce(addStats, emptyStats());
   return (
@@ -20,13 +21,13 @@ export async function RateMatchRuns({ runs }: { runs: Run[] }) {
           {view.state !== "ready" ? (
             <RunNotices notices={[view.state === "loading" ? { state: "loading", label: view.run.label, loadId: view.loadId } : { state: view.state, label: view.run.label, message: view.message }]} notes={[]} />
           ) : view.rate ? (
-            <RateMatchChart rate={view.rate} />
+            <RateMatchChart rate={view.rate} run={view.run} windows={view.windows} />
           ) : (
             <p className="text-sm text-slate-600" data-testid="rate-no-data">
               No prefill input throughput or decode generation throughput in this run&apos;s worker logs.
             </p>
           )}
-          {view.state === "ready" && view.notes.length > 0 && <RunNotices notices={[]} notes={view.notes} />}
+          {view.state === "ready" && <RunNotices notices={[]} notes={[...windowNotes(view.windows, zoom), ...view.notes]} />}
         </section>
       ))}
       <DownsampleNote stats={stats} />

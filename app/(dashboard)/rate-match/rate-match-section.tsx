@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { ChartSkeleton } from "@/components/chart";
+import { WindowZoomBar } from "@/components/nodes/window-zoom-bar";
 import { RateUnitToggle } from "@/components/rate-match/rate-unit-toggle";
 import { runGpuLabel } from "@/lib/labels";
 import { RATE_MATCH_GUIDE } from "@/lib/rate-match";
@@ -38,8 +39,9 @@ export async function RateMatchSection({ query }: { query: string }) {
       {disaggregated.length > 0 && (
         <>
           <RateUnitToggle />
+          <WindowZoomBar state={d.state} pathname="/rate-match" />
           <Suspense fallback={<ChartSkeleton label="Reading node metrics…" />}>
-            <RateMatchRuns runs={disaggregated} />
+            <RateMatchRuns runs={disaggregated} zoom={d.state.win} />
           </Suspense>
         </>
       )}

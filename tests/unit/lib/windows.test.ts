@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activityOf, chartWindows, formatShift, parseResultDate, reconcileClocks, recordsIn, resultWindow, resultWindows } from "@/lib/windows";
+import { activityOf, chartWindows, formatShift, parseResultDate, reconcileClocks, recordsIn, resultWindow, resultWindows, windowNotes } from "@/lib/windows";
 import { batchWorker, blankPoint, T0 } from "../../helpers/model-builders";
 
 const HOUR = 3_600_000;
@@ -125,5 +125,17 @@ describe("formatShift", () => {
     expect(formatShift(2 * HOUR)).toBe("+2 h");
     expect(formatShift(-(5 * HOUR + 45 * 60_000))).toBe("-5 h 45 min");
     expect(formatShift(30 * 60_000)).toBe("+30 min");
+  });
+});
+
+describe("windowNotes", () => {
+  const placed = { windows: [{ concurrency: 4, x0: 0, x1: 10 }], note: null };
+  it("passes the reconciliation note on, and says when the zoomed concurrency has no window", () => {
+    expect(windowNotes(placed, 4)).toEqual([]);
+    expect(windowNotes(placed, 8)).toEqual([expect.stringMatching(/No time window for concurrency 8/)]);
+    expect(windowNotes({ windows: [], note: null }, 8)).toHaveLength(1);
+  });
+  it("does not pile a zoom note on a run whose windows could not be placed", () => {
+    expect(windowNotes({ windows: [], note: "Concurrency windows not drawn: x" }, 8)).toEqual(["Concurrency windows not drawn: x"]);
   });
 });

@@ -34,3 +34,22 @@ describe("latency charts", () => {
     expect(latencySummary(CHART_RUNS, "median")[0].values.Itl).toEqual({ min: null, max: null });
   });
 });
+
+describe("latency charts: SLA lens", () => {
+  const sla = { bounds: [{ metric: "ttft" as const, stat: "p99" as const, maxMs: 500 }], minTpsUser: 45 };
+  const lens = { sla, best: new Set(["3667_1P_4D_20251110_192145@16"]) };
+
+  it("greys failing points on every latency chart and stars each run's best point", () => {
+    // 3667: c16 passes (300 ms, 50 TPS/User); c32 fails TPS/User (40); c64 fails both.
+    const traces = buildLatencyTraces(CHART_RUNS, "Tpot", "mean", lens);
+    const color = (traces[1].line as { color: string }).color;
+    expect((traces[1].marker as { color: string[] }).color).toEqual([color, "#cbd5e1", "#cbd5e1"]);
+    expect(traces.at(-1)).toMatchObject({ name: "Best under SLA", x: [16], y: [20] });
+  });
+
+  it("draws the bound on the chart of its metric and statistic only", () => {
+    expect(buildLatencyLayout(CHART_RUNS, "Ttft", "p99", sla).shapes).toMatchObject([{ y0: 500, y1: 500, xref: "paper" }]);
+    expect(buildLatencyLayout(CHART_RUNS, "Ttft", "mean", sla).shapes).toEqual([]);
+    expect(buildLatencyLayout(CHART_RUNS, "Tpot", "p99", sla).shapes).toEqual([]);
+  });
+});

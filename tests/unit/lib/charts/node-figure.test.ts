@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDisaggStackedFigure, buildNodeFigure, buildRateMatchFigure, hasLines, type NodeRunLines } from "@/lib/charts/node-figure";
+import { buildDisaggStackedFigure, buildNodeFigure, buildRateMatchFigure, hasLines, windowOverlay, type NodeRunLines } from "@/lib/charts/node-figure";
 import { DISAGG_SEPARATE, NODE_SECTIONS } from "@/lib/node-charts";
 import type { RateLines } from "@/lib/node-view";
 
@@ -77,5 +77,37 @@ describe("buildRateMatchFigure", () => {
     const figure = buildRateMatchFigure({ ...rate, requests: null }, "requests");
     expect(figure.data[0].y).toEqual([8000]);
     expect(figure.layout.yaxis).toMatchObject({ title: { text: "Throughput (tokens/s)" } });
+  });
+});
+
+describe("concurrency windows on node charts", () => {
+  const windows = { windows: [{ concurrency: 16, x0: 10, x1: 110 }, { concurrency: 32, x0: 130, x1: 330 }], note: null };
+  const withWindows: NodeRunLines[] = [{ ...runs[0], windows }];
+
+  it("shades each window behind the lines, labelled with its concurrency", () => {
+    const layout = buildNodeFigure(withWindows, spec("decode", "running"), "all").layout;
+    expect(layout.shapes).toMatchObject([
+      { type: "rect", layer: "below", x0: 10, x1: 110, yref: "paper" },
+      { type: "rect", layer: "below", x0: 130, x1: 330, yref: "paper" },
+    ]);
+    expect(layout.annotations?.map((a) => a.text)).toEqual(["c16", "c32"]);
+    expect((layout.xaxis as { range?: unknown }).range).toBeUndefined();
+  });
+
+  it("zooms to the asked concurrency's window with a margin, and names runs when several have windows", () => {
+    const two: NodeRunLines[] = [...withWindows, { ...runs[1], windows: { windows: [{ concurrency: 32, x0: 0, x1: 50 }], note: null } }];
+    const layout = windowOverlay(two, 32);
+    expect(layout.range).toEqual([120, 340]); // the first run's window, 10 s (5%) either side
+    expect(layout.annotations.map((a) => a.text)).toEqual(["3667 c16", "3667 c32", "4401463 c32"]);
+    expect(windowOverlay(withWindows, 7).range).toBeNull();
+    const rate: RateLines = { tokens: { prefill: line("p", [1, 2]), decode: line("d", [3, 4]) }, requests: null, stats: { lines: 2, downsampled: 0, largest: 2, budget: 1000 } };
+    expect(buildRateMatchFigure(rate, "tokens", withWindows[0], 16).layout.xaxis).toMatchObject({ range: [5, 115] });
+  });
+
+  it("says on the chart when a run's windows could not be placed", () => {
+    const unplaced: NodeRunLines[] = [{ ...runs[0], windows: { windows: [], note: "Concurrency windows not drawn: ..." } }];
+    const layout = buildNodeFigure(unplaced, spec("decode", "running"), "all").layout;
+    expect(layout.shapes ?? []).toEqual([]);
+    expect(layout.annotations?.[0].text).toMatch(/windows not drawn for 3667/);
   });
 });

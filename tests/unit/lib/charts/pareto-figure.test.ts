@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildParetoFigure, cutoffShapes, runParetoPoints } from "@/lib/charts/pareto-figure";
 import { toChartRun } from "@/lib/charts/chart-data";
+import { SLA_FAIL_COLOR } from "@/lib/charts/style";
 import { makePoint, makeRun } from "./make-run";
 import { CHART_RUNS } from "./fixtures";
 
@@ -94,5 +95,32 @@ describe("grouped frontiers", () => {
 
   it("no frontier traces with the frontier off, whatever the grouping", () => {
     expect(buildParetoFigure(runs, { ...opts, frontier: false, frontierBy: "topology" }).data).toHaveLength(3);
+  });
+});
+
+describe("Pareto figure: SLA lens", () => {
+  // 3667's p99 TTFT is 300 / 410.25 / 640 ms at c16 / c32 / c64; 12045's 2100.7 / 4000 ms.
+  const sla = { bounds: [{ metric: "ttft" as const, stat: "p99" as const, maxMs: 500 }], minTpsUser: null };
+
+  it("greys the points failing a bound and says why in their hover", () => {
+    const { data } = buildParetoFigure(CHART_RUNS, { ...base, sla });
+    const run3667 = data[1];
+    const color = (run3667.line as { color: string }).color;
+    expect((run3667.marker as { color: string[] }).color).toEqual([color, color, SLA_FAIL_COLOR]);
+    expect((run3667.text as string[])[2]).toContain("Fails SLA: p99 TTFT 640 ms > 500 ms");
+    expect((run3667.text as string[])[1]).not.toContain("Fails SLA");
+    expect((data[0].marker as { color: string[] }).color).toEqual([SLA_FAIL_COLOR, SLA_FAIL_COLOR]);
+  });
+
+  it("stars the best points given, after the runs, clickable like them", () => {
+    const best = runParetoPoints(CHART_RUNS[1], "output").filter((p) => p.concurrency === 32);
+    const { data } = buildParetoFigure(CHART_RUNS, { ...base, sla, best });
+    expect(data).toHaveLength(3);
+    expect(data[2]).toMatchObject({ name: "Best under SLA", x: [40], y: [57], customdata: [["3667_1P_4D_20251110_192145", 32]], marker: { symbol: "star" } });
+  });
+
+  it("without constraints every point keeps its run colour", () => {
+    const { data } = buildParetoFigure(CHART_RUNS, { ...base, sla: { bounds: [], minTpsUser: null } });
+    expect(typeof (data[1].marker as { color: unknown }).color).toBe("string");
   });
 });
