@@ -130,6 +130,9 @@ function badValue(s: string, index: number, start: number, end: number): string 
 /** Fields whose absence means the line was cut short (every SGLang version prints these). */
 const REQUIRED_PREFILL = [RUNNING_REQ, QUEUE_REQ, NEW_SEQ, NEW_TOKEN];
 const REQUIRED_DECODE = [RUNNING_REQ, QUEUE_REQ];
+/** The same as seen-mask bits. */
+export const REQUIRED_PREFILL_BITS = REQUIRED_PREFILL.reduce((mask, k) => mask | (1 << k), 0);
+export const REQUIRED_DECODE_BITS = REQUIRED_DECODE.reduce((mask, k) => mask | (1 << k), 0);
 
 /** The first required field not in `seen`, or null (constant lists: no array per line). */
 function missingField(seen: number, batchType: BatchType): string | null {
@@ -159,18 +162,24 @@ const FULL_TOKEN_USAGE_ONLY = 0x10;
 const ALIAS_NUM_TOKEN = 0xc0000;
 const NUM_FULL_TOKEN_ONLY = 0x80000;
 
+/** Applies to a filled batch line the aliases `toRecord` gives a record (its `seen` must be set). */
+export function aliasBatchFields(b: SglangBatchLine): void {
+  const v = b.values;
+  if ((b.seen & ALIAS_TOKEN_USAGE) === FULL_TOKEN_USAGE_ONLY) {
+    v[3] = v[4];
+    b.seen |= 0x8;
+  }
+  if ((b.seen & ALIAS_NUM_TOKEN) === NUM_FULL_TOKEN_ONLY) {
+    v[18] = v[19];
+    b.seen |= 0x40000;
+  }
+}
+
 /** Hands the scratch to the sink, with the same aliases a record gets; returns the summary marker. */
 function sink(to: SglangBatchSink, batchType: BatchType, ctx: LineContext, s: string, end: number, seen: number): SunkBatch {
   const b = scratch;
   b.seen = seen;
-  if ((seen & ALIAS_TOKEN_USAGE) === FULL_TOKEN_USAGE_ONLY) {
-    values[3] = values[4];
-    b.seen |= 0x8;
-  }
-  if ((seen & ALIAS_NUM_TOKEN) === NUM_FULL_TOKEN_ONLY) {
-    values[18] = values[19];
-    b.seen |= 0x40000;
-  }
+  aliasBatchFields(b);
   b.batchType = batchType;
   b.line = ctx.lineNo;
   b.ts = ctx.timestamp(s, end) ?? NaN;

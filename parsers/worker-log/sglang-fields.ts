@@ -96,6 +96,34 @@ export function sglangFieldIndex(s: string, start: number, end: number): number 
   return -1;
 }
 
+/** SGLANG_FIELDS as bytes, for the exact check of the byte-level lookup. */
+const FIELD_BYTES = SGLANG_FIELDS.map((name) => Uint8Array.from(name, (c) => c.charCodeAt(0)));
+
+function sameBytes(bytes: Uint8Array, start: number, name: Uint8Array): boolean {
+  for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return false;
+  return true;
+}
+
+/**
+ * Index in SGLANG_FIELDS of the key `bytes[start, end)`, or -1. Unlike the string lookup it also
+ * compares every byte, so a name it does not know exactly is left to the string path.
+ */
+export function sglangFieldIndexBytes(bytes: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n < 2 || n > 127) return -1;
+  const a = bytes[start];
+  const b = bytes[start + 1];
+  const m = bytes[start + (n >> 1)];
+  const y = bytes[end - 2];
+  const z = bytes[end - 1];
+  if ((a | b | m | y | z) > 127) return -1;
+  const sig = signature(n, a, b, m, y, z);
+  for (let h = hashOf(n, a, b, m, y, z); slotOf[h] !== -1; h = (h + 1) & MASK) {
+    if (signatures[h] === sig) return sameBytes(bytes, start, FIELD_BYTES[slotOf[h]]) ? slotOf[h] : -1;
+  }
+  return -1;
+}
+
 /*
  * Copy the seen fields into the record with plain named stores: one dynamic `rec[name] = v` per
  * field is a megamorphic keyed store, which cost ~15% of total parse time.

@@ -1,7 +1,8 @@
-import type { SglangBatchSink } from "./batch-sink";
+import { SglangBatchLine, type SglangBatchSink } from "./batch-sink";
 import { LineContext, LineProblem, SunkBatch, type LineOptions, type LineOutcome } from "./context";
 import { readLine } from "./parse-line";
 import type { LogIssue, LogRecord, WorkerLogResult } from "./schemas";
+import { readSglangBatchBytes } from "./sglang-batch-bytes";
 import { SummaryBuilder } from "./summary";
 
 /** Longest line we read. Longer ones (binary junk, runaway prints) are skipped with an issue. */
@@ -60,6 +61,8 @@ class WorkerLogParser implements LogParser {
   private readonly records: LogRecord[] = [];
   private readonly issues: LogIssue[] = [];
   private readonly summary = new SummaryBuilder();
+  /** The byte fast path's line, separate from the string path's scratch (see `readLines`). */
+  private readonly fastLine = new SglangBatchLine();
   private carry: Uint8Array | null = null;
   private skipping = false;
   private ended = false;
@@ -84,8 +87,11 @@ class WorkerLogParser implements LogParser {
 
   push(chunk: Uint8Array): void {
     if (this.ended) throw new Error("createLogParser: push() after end()");
+    // A plain Uint8Array view: a Node Buffer's own indexOf is a C++ call, and one element kind keeps
+    // the byte readers' loads monomorphic.
+    const bytes = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     // Decode at most a slice at a time: one string per whole file could exceed V8's string limit.
-    for (let off = 0; off < chunk.length; off += SLICE_BYTES) this.pushSlice(chunk.subarray(off, off + SLICE_BYTES));
+    for (let off = 0; off < bytes.length; off += SLICE_BYTES) this.pushSlice(bytes.subarray(off, off + SLICE_BYTES));
   }
 
   private pushSlice(chunk: Uint8Array): void {
@@ -97,12 +103,12 @@ class WorkerLogParser implements LogParser {
       if (nl < 0) return this.keep(chunk.subarray(start));
       const joined = concatBytes(this.carry, chunk.subarray(start, nl + 1));
       this.carry = null;
-      this.readText(this.decode(joined), false);
+      this.readLines(joined, 0, joined.length);
       start = nl + 1;
     }
     const last = chunk.lastIndexOf(10);
     if (last >= start) {
-      this.readText(this.decode(chunk.subarray(start, last + 1)), false);
+      this.readLines(chunk, start, last + 1);
       start = last + 1;
     }
     if (start < chunk.length) this.keep(chunk.subarray(start));
@@ -142,6 +148,32 @@ class WorkerLogParser implements LogParser {
     }
     // Copy: the caller may reuse its chunk buffer for the next read.
     this.carry = this.carry === null ? bytes.slice() : concatBytes(this.carry, bytes);
+  }
+
+  /**
+   * Reads whole lines `bytes[start, stop)` (ending in `\n`). With a batch sink, plain SGLang batch
+   * lines go straight from the bytes to the sink; the lines between them are decoded and read as
+   * text together. That run is read before the batch line is delivered, so line numbers and the
+   * order of rows and issues stay as the string path alone would make them.
+   */
+  private readLines(bytes: Uint8Array, start: number, stop: number): void {
+    const sink = this.ctx.batchSink;
+    if (sink === null) return this.readText(this.decode(bytes.subarray(start, stop)), false);
+    const line = this.fastLine;
+    let run = start;
+    for (let p = start; p < stop; ) {
+      const nl = bytes.indexOf(10, p);
+      const e = nl > p && bytes[nl - 1] === 13 ? nl - 1 : nl;
+      if (e - p <= this.maxLine && readSglangBatchBytes(bytes, p, e, line)) {
+        if (run < p) this.readText(this.decode(bytes.subarray(run, p)), false);
+        line.line = ++this.ctx.lineNo;
+        sink.sglangBatch(line);
+        this.summary.addSunkBatch(line.batchType === "prefill");
+        run = nl + 1;
+      }
+      p = nl + 1;
+    }
+    if (run < stop) this.readText(this.decode(bytes.subarray(run, stop)), false);
   }
 
   /** Walks the lines of `text`; with `final`, a tail without a newline is the log's last line. */

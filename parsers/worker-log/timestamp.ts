@@ -30,7 +30,8 @@ function hourMs(year: number, month: number, day: number, hour: number): number 
   return cachedHourMs;
 }
 
-function compose(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+/** UTC ms of checked date and clock parts; NaN when a part is out of range (or a poisoned digit). */
+export function composeUtc(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23) return NaN;
   if (minute < 0 || minute > 59 || second < 0 || second > 60) return NaN;
   return hourMs(year, month, day, hour) + minute * 60_000 + second * 1000;
@@ -56,7 +57,7 @@ function fractionMs(s: string, i: number, j: number): number {
 /** `HH:MM:SS` at `i` plus the date parts; NaN if malformed. */
 function withClock(s: string, i: number, year: number, month: number, day: number): number {
   if (s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58) return NaN;
-  return compose(year, month, day, two(s, i), two(s, i + 3), two(s, i + 6));
+  return composeUtc(year, month, day, two(s, i), two(s, i + 3), two(s, i + 6));
 }
 
 /** `YYYY-MM-DD HH:MM:SS[.ffffff]` (SGLang, Python logging) or ISO `YYYY-MM-DDTHH:MM:SS[.ffffff][Z|±HH:MM]`. */

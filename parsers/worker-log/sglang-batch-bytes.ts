@@ -1,0 +1,193 @@
+import type { SglangBatchLine } from "./batch-sink";
+import type { BatchType } from "./schemas";
+import { POW10 } from "./numbers";
+import { REQUIRED_DECODE_BITS, REQUIRED_PREFILL_BITS, aliasBatchFields } from "./sglang-batch";
+import { CUDA_GRAPH, NPU_GRAPH, sglangFieldIndexBytes } from "./sglang-fields";
+import { composeUtc } from "./timestamp";
+
+/*
+ * Byte-level fast path for the line that makes up nearly all of a big SGLang log:
+ *
+ *   [2026-06-02 04:12:47 DP0 TP0 EP0] Prefill batch, #new-seq: 1, ..., input throughput (token/s): 5960.91
+ *
+ * read straight from the chunk's bytes: no decoding, no string, no record. It accepts only a strict
+ * form of that line (ASCII, a known name for every field, plain numbers, every required field) and
+ * says false for anything else, which then goes through the string path (`parseSglangBatch`). The
+ * string path stays the reference: tests check that both give the same fields on every real line.
+ */
+
+const PREFILL = bytesOf("Prefill batch");
+const DECODE = bytesOf("Decode batch");
+/** The longest known field name is 26 characters: a key longer than this is not one of them. */
+const MAX_KEY = 32;
+
+function bytesOf(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** Where the last value reader stopped (a second return value without allocating). */
+let stoppedAt = 0;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
+function startsWith(bytes: Uint8Array, i: number, end: number, marker: Uint8Array): boolean {
+  if (end - i < marker.length) return false;
+  for (let k = 0; k < marker.length; k++) if (bytes[i + k] !== marker[k]) return false;
+  return true;
+}
+
+/** Two digits at `i`; negative (poison) if either is not a digit, as in the string reader. */
+function two(bytes: Uint8Array, i: number): number {
+  const a = bytes[i] - 48;
+  const b = bytes[i + 1] - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1e6;
+}
+
+/** `YYYY-MM-DD HH:MM:SS` at `i` as UTC ms, or NaN (the caller checked what follows it). */
+function readStamp(bytes: Uint8Array, i: number): number {
+  if (bytes[i + 4] !== 45 || bytes[i + 7] !== 45 || bytes[i + 10] !== 32 || bytes[i + 13] !== 58 || bytes[i + 16] !== 58) return NaN;
+  const year = two(bytes, i) * 100 + two(bytes, i + 2);
+  return composeUtc(year, two(bytes, i + 5), two(bytes, i + 8), two(bytes, i + 11), two(bytes, i + 14), two(bytes, i + 17));
+}
+
+/**
+ * The rank tag ` DP0 TP0 EP0` (any of DP/TP/EP/PP, one space each) up to `]`; returns the index
+ * after `]`, or -1 for any other tag. Ranks go into `into`, as `readRanks` would set them.
+ */
+function readRankTag(bytes: Uint8Array, i: number, end: number, into: SglangBatchLine): number {
+  into.dp = into.tp = into.ep = into.pp = 0;
+  into.ranksFromTag = false;
+  while (i < end && bytes[i] === 32) {
+    const letter = bytes[i + 1];
+    if (bytes[i + 2] !== 80) return -1;
+    let j = i + 3;
+    let value = 0;
+    for (; j < end && bytes[j] >= 48 && bytes[j] <= 57; j++) value = value * 10 + (bytes[j] - 48);
+    if (j === i + 3 || j - i > 12) return -1;
+    if (letter === 68) into.dp = value;
+    else if (letter === 84) into.tp = value;
+    else if (letter === 69) into.ep = value;
+    else if (letter === 80) into.pp = value;
+    else return -1;
+    into.ranksFromTag = true;
+    i = j;
+  }
+  return i < end && bytes[i] === 93 ? i + 1 : -1;
+}
+
+/** `12`, `0.29` or `12.50%` (as 0.125) up to `,` or the end, exactly as the string reader; NaN otherwise. */
+function readNumber(bytes: Uint8Array, i: number, end: number): number {
+  const negative = bytes[i] === 45;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  let c = 0;
+  for (; i < end; i++) {
+    c = bytes[i];
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else break;
+  }
+  // More than 15 digits is not exact in a double: the string path parses those.
+  if (digits === 0 || digits > 15) return NaN;
+  let value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  if (i < end && c === 37) {
+    value /= 100;
+    i++;
+  }
+  while (i < end && isBlank(bytes[i])) i++;
+  stoppedAt = i;
+  if (i < end && bytes[i] !== 44) return NaN;
+  return negative ? -value : value;
+}
+
+/** `True` / `False` (then only blanks up to `,` or the end) as 1 / 0; NaN otherwise. */
+function readFlag(bytes: Uint8Array, i: number, end: number): number {
+  let value = NaN;
+  if (bytes[i] === 84 && bytes[i + 1] === 114 && bytes[i + 2] === 117 && bytes[i + 3] === 101) {
+    value = 1;
+    i += 4;
+  } else if (bytes[i] === 70 && bytes[i + 1] === 97 && bytes[i + 2] === 108 && bytes[i + 3] === 115 && bytes[i + 4] === 101) {
+    value = 0;
+    i += 5;
+  }
+  if (i > end) return NaN;
+  while (i < end && isBlank(bytes[i])) i++;
+  stoppedAt = i;
+  return i < end && bytes[i] !== 44 ? NaN : value;
+}
+
+/** Index of the `:` of the first `: ` in a key's reach, or -1. */
+function keyEnd(bytes: Uint8Array, i: number, end: number): number {
+  const stop = Math.min(end - 1, i + MAX_KEY);
+  for (let k = i; k < stop; k++) if (bytes[k] === 58 && bytes[k + 1] === 32) return k;
+  return -1;
+}
+
+/** Walks `key: value, ` fields into `values`; returns the seen mask, or -1 for anything unusual. */
+function readFields(bytes: Uint8Array, i: number, end: number, values: Float64Array): number {
+  let seen = 0;
+  while (i < end) {
+    const c = bytes[i];
+    if (c === 44 || isBlank(c)) {
+      i++;
+      continue;
+    }
+    const colon = keyEnd(bytes, i, end);
+    if (colon < 0) return -1;
+    const index = sglangFieldIndexBytes(bytes, i, colon);
+    if (index < 0) return -1;
+    const value = index === CUDA_GRAPH || index === NPU_GRAPH ? readFlag(bytes, colon + 2, end) : readNumber(bytes, colon + 2, end);
+    if (Number.isNaN(value)) return -1;
+    values[index] = value;
+    seen |= 1 << index;
+    i = stoppedAt + 1;
+  }
+  return seen;
+}
+
+/** `Prefill batch` / `Decode batch` at `i`, followed by `,` or `.`; the type, or null. */
+function readMarker(bytes: Uint8Array, i: number, end: number): BatchType | null {
+  let type: BatchType | null = null;
+  let after = i;
+  if (bytes[i] === 80 && startsWith(bytes, i, end, PREFILL)) {
+    type = "prefill";
+    after = i + PREFILL.length;
+  } else if (bytes[i] === 68 && startsWith(bytes, i, end, DECODE)) {
+    type = "decode";
+    after = i + DECODE.length;
+  }
+  return type !== null && after < end && (bytes[after] === 44 || bytes[after] === 46) ? type : null;
+}
+
+/**
+ * Reads the line `bytes[start, end)` (no newline, no trailing `\r`) into `into` if it is a plain
+ * SGLang batch line: everything but `line` is set, aliases applied, `extra` undefined. Returns false,
+ * with `into` in no particular state, for any line the string path must read.
+ */
+export function readSglangBatchBytes(bytes: Uint8Array, start: number, end: number, into: SglangBatchLine): boolean {
+  if (bytes[start] !== 91 || end - start < 40) return false;
+  // The cheap structural checks first: most lines that are not batch lines fail at the marker.
+  let i = readRankTag(bytes, start + 20, end, into);
+  if (i < 0) return false;
+  while (i < end && bytes[i] === 32) i++;
+  const batchType = readMarker(bytes, i, end);
+  if (batchType === null) return false;
+  const ts = readStamp(bytes, start + 1);
+  if (Number.isNaN(ts)) return false;
+  const seen = readFields(bytes, i + (batchType === "prefill" ? PREFILL.length : DECODE.length) + 1, end, into.values);
+  const required = batchType === "prefill" ? REQUIRED_PREFILL_BITS : REQUIRED_DECODE_BITS;
+  if (seen < 0 || (seen & required) !== required) return false;
+  into.batchType = batchType;
+  into.ts = ts;
+  into.seen = seen;
+  into.extra = undefined;
+  aliasBatchFields(into);
+  return true;
+}
