@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { activityOf, chartWindows, formatShift, parseResultDate, reconcileClocks, recordsIn, resultWindow, resultWindows, windowNotes } from "@/lib/windows";
+import { readFileSync } from "node:fs";
+import { parseBenchResultFile } from "@/parsers/bench-result";
 import { batchWorker, blankPoint, T0 } from "../../helpers/model-builders";
 
 const HOUR = 3_600_000;
@@ -32,6 +34,15 @@ describe("resultWindow", () => {
   it("otherwise ends at `date` (written when the benchmark finished) and starts `duration` before", () => {
     const w = resultWindow(blankPoint({ concurrency: 16, date: "20260101-001000", durationS: 120.5 }));
     expect(w).toEqual({ concurrency: 16, startMs: Date.UTC(2026, 0, 1, 0, 10, 0) - 120_500, endMs: Date.UTC(2026, 0, 1, 0, 10, 0), source: "date" });
+  });
+
+  it("reads the window of a real InferenceX result (vllm bench serve: date 20260213-075258, duration 50.7457 s)", () => {
+    const file = "tests/fixtures/real/results/inferencex/glm5_fp8_vllm_tp8_isl1024_osl128_conc16.json";
+    const parsed = parseBenchResultFile(readFileSync(file), file);
+    const w = resultWindow(parsed.points[0]);
+    expect(w?.source).toBe("date");
+    expect(w?.endMs).toBe(Date.UTC(2026, 1, 13, 7, 52, 58));
+    expect(w!.endMs - w!.startMs).toBeCloseTo(50745.7, 0);
   });
 
   it("is null without a usable pair", () => {
