@@ -2,7 +2,10 @@ import "server-only";
 import { open } from "node:fs/promises";
 import { BatchTableBuilder, type BatchTable } from "../../parsers/worker-log/batch-table";
 import { decodeUtf8 } from "./decode-utf8";
-import { createLogParser, type LogIssue, type LogSummary, type MemoryRecord } from "../../parsers/worker-log";
+// The modules themselves, not the parser's index: the index re-exports the zod schemas, and loading
+// zod in every worker thread costs ~50 ms of start-up for schemas parsing never uses.
+import { createLogParser } from "../../parsers/worker-log/stream-parser";
+import type { LogIssue, LogSummary, MemoryRecord } from "../../parsers/worker-log/schemas";
 
 /** One worker log, parsed: batches as columns, start-up memory lines, and what went wrong. */
 export interface LogFileParse {
