@@ -2,7 +2,7 @@ import type { SglangBatchLine } from "./batch-sink";
 import type { BatchType } from "./schemas";
 import { POW10 } from "./numbers";
 import { REQUIRED_DECODE_BITS, REQUIRED_PREFILL_BITS, aliasBatchFields } from "./sglang-batch";
-import { CUDA_GRAPH, NPU_GRAPH, sglangFieldIndexBytes } from "./sglang-fields";
+import { CUDA_GRAPH, NPU_GRAPH, fieldLength, isFieldAt, sglangFieldIndexBytes } from "./sglang-fields";
 import { composeUtc } from "./timestamp";
 
 /*
@@ -130,19 +130,33 @@ function keyEnd(bytes: Uint8Array, i: number, end: number): number {
   return -1;
 }
 
+/**
+ * Field indices in the order the last line of each batch type printed them (-1 past its end): the
+ * next line is checked against these first. A wrong guess only costs the full lookup.
+ */
+const expectedOrder = [new Int8Array(64).fill(-1), new Int8Array(64).fill(-1)];
+
+/** The index of the field whose name starts at `i` (its `: ` at `colon`), or -1 if none is known. */
+function fieldAt(bytes: Uint8Array, i: number, end: number, expected: number): number {
+  if (expected >= 0 && isFieldAt(bytes, i, end, expected)) return expected;
+  const colon = keyEnd(bytes, i, end);
+  return colon < 0 ? -1 : sglangFieldIndexBytes(bytes, i, colon);
+}
+
 /** Walks `key: value, ` fields into `values`; returns the seen mask, or -1 for anything unusual. */
-function readFields(bytes: Uint8Array, i: number, end: number, values: Float64Array): number {
+function readFields(bytes: Uint8Array, i: number, end: number, values: Float64Array, order: Int8Array): number {
   let seen = 0;
+  let k = 0;
   while (i < end) {
     const c = bytes[i];
     if (c === 44 || isBlank(c)) {
       i++;
       continue;
     }
-    const colon = keyEnd(bytes, i, end);
-    if (colon < 0) return -1;
-    const index = sglangFieldIndexBytes(bytes, i, colon);
+    const index = fieldAt(bytes, i, end, k < order.length ? order[k] : -1);
     if (index < 0) return -1;
+    if (k < order.length) order[k++] = index;
+    const colon = i + fieldLength(index);
     const value = index === CUDA_GRAPH || index === NPU_GRAPH ? readFlag(bytes, colon + 2, end) : readNumber(bytes, colon + 2, end);
     if (Number.isNaN(value)) return -1;
     values[index] = value;
@@ -181,8 +195,9 @@ export function readSglangBatchBytes(bytes: Uint8Array, start: number, end: numb
   if (batchType === null) return false;
   const ts = readStamp(bytes, start + 1);
   if (Number.isNaN(ts)) return false;
-  const seen = readFields(bytes, i + (batchType === "prefill" ? PREFILL.length : DECODE.length) + 1, end, into.values);
-  const required = batchType === "prefill" ? REQUIRED_PREFILL_BITS : REQUIRED_DECODE_BITS;
+  const prefill = batchType === "prefill";
+  const seen = readFields(bytes, i + (prefill ? PREFILL.length : DECODE.length) + 1, end, into.values, expectedOrder[prefill ? 0 : 1]);
+  const required = prefill ? REQUIRED_PREFILL_BITS : REQUIRED_DECODE_BITS;
   if (seen < 0 || (seen & required) !== required) return false;
   into.batchType = batchType;
   into.ts = ts;

@@ -105,6 +105,22 @@ function sameBytes(bytes: Uint8Array, start: number, name: Uint8Array): boolean 
 }
 
 /**
+ * True if `bytes` at `start` hold SGLANG_FIELDS[index] followed by `: ` (all before `end`). SGLang
+ * prints a line's fields in the same order every time, so checking the expected name is cheaper
+ * than finding the colon and looking the name up.
+ */
+export function isFieldAt(bytes: Uint8Array, start: number, end: number, index: number): boolean {
+  const name = FIELD_BYTES[index];
+  const colon = start + name.length;
+  return colon + 1 < end && bytes[colon] === 58 && bytes[colon + 1] === 32 && sameBytes(bytes, start, name);
+}
+
+/** Length of SGLANG_FIELDS[index]. */
+export function fieldLength(index: number): number {
+  return FIELD_BYTES[index].length;
+}
+
+/**
  * Index in SGLANG_FIELDS of the key `bytes[start, end)`, or -1. Unlike the string lookup it also
  * compares every byte, so a name it does not know exactly is left to the string path.
  */
