@@ -41,28 +41,31 @@ function startWorker(script: string): Worker {
   return new Worker(script, { execArgv: workerExecArgv() });
 }
 
-type Reply = { ready: true } | { id: number; ok: true; result: LogFileParse } | { id: number; ok: false; error: string };
+type Reply = { ready: true } | { collected: LogFileParse[] } | { id: number; ok: true } | { id: number; ok: false; error: string };
 
 /** Called after each file: how many are done, of how many, and their bytes so far. */
 export type ParseProgress = (done: number, total: number, bytes: number) => void;
 
-/** Run `files` through one worker thread, one at a time, taking the next from the shared queue. */
+/**
+ * Run `files` through one worker thread, one at a time, taking the next from the shared queue; when
+ * the queue is empty, collect what the thread parsed (it keeps results until then, see log-worker.mjs).
+ */
 function drain(script: string, queue: string[], results: Map<string, LogFileParse>, yearHint: number | undefined, progress: (file: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(script);
     let current: string | undefined;
     const next = () => {
       current = queue.shift();
-      if (current === undefined) {
-        void worker.terminate().then(() => resolve());
-        return;
-      }
-      worker.postMessage({ id: 0, path: current, yearHint });
+      worker.postMessage(current === undefined ? { collect: true } : { id: 0, path: current, yearHint });
     };
     worker.on("message", (reply: Reply) => {
       if ("ready" in reply) return next();
+      if ("collected" in reply) {
+        for (const parse of reply.collected) results.set(parse.path, parse);
+        void worker.terminate().then(() => resolve());
+        return;
+      }
       if (!reply.ok) return reject(new Error(`${current}: ${reply.error}`));
-      results.set(current!, reply.result);
       progress(current!);
       next();
     });
@@ -110,6 +113,7 @@ export function inBackground(message: object, fallback: () => Promise<void>): Pr
         const worker = startWorker(script);
         worker.on("message", (reply: Reply) => {
           if ("ready" in reply) return worker.postMessage({ id: 0, ...message });
+          if ("collected" in reply) return; // only parse jobs collect
           void worker.terminate();
           if (reply.ok) resolve();
           else reject(new Error(reply.error));

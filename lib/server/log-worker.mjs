@@ -1,5 +1,5 @@
-// Worker thread for lib/server/log-pool.ts: parses one worker log per message (or writes a Parquet
-// cache), off the main thread. Plain .mjs so it starts the same under vitest, the CLI and `next start`.
+// Worker thread for lib/server/log-pool.ts: parses one worker log per message, handing the results
+// over when asked (`collect`), or writes a Parquet cache, off the main thread. Plain .mjs so it starts the same under vitest, the CLI and `next start`.
 // It runs the TypeScript sources as esbuild bundles cached in node_modules/.cache/srtlog (built on
 // first use, rebuilt when a source changes): loading them through tsx took ~0.5 s per thread, a
 // bundle ~50 ms. If a bundle cannot be built or loaded, it falls back to tsx (SRTLOG_WORKER_BUNDLE=0
@@ -100,19 +100,30 @@ async function load(name) {
 
 const { parseLogFile } = await load("parse");
 
-parentPort.on("message", async ({ id, path, yearHint, parquetJob }) => {
+/**
+ * Parsed files wait here until the pool collects them all, and their columns then move without a
+ * copy. Transferring after each file would detach ArrayBuffers while this thread still parses: from
+ * the first detach on, V8 checks every typed-array access in the thread (~25% slower parsing).
+ */
+const kept = [];
+
+function collect() {
+  const buffers = kept.flatMap(({ table }) => [table.ts, table.line, table.dp, table.tp, table.ep, table.batchType, ...Object.values(table.metrics)].map((a) => a.buffer));
+  parentPort.postMessage({ collected: kept }, buffers);
+  kept.length = 0;
+}
+
+parentPort.on("message", async ({ id, path, yearHint, parquetJob, collect: collectNow }) => {
   try {
+    if (collectNow) return collect();
     if (parquetJob) {
       const { writeNodeParquetJob } = await load("parquet");
       await writeNodeParquetJob(parquetJob);
-      parentPort.postMessage({ id, ok: true, result: null });
+      parentPort.postMessage({ id, ok: true });
       return;
     }
-    const result = await parseLogFile(path, yearHint);
-    // Copied, not transferred: detaching an ArrayBuffer makes V8 add a check to every typed-array
-    // access in this thread from then on, which slowed parsing of the next files by ~25%. The copy
-    // costs ~1 ms per 10 MB of columns.
-    parentPort.postMessage({ id, ok: true, result });
+    kept.push(await parseLogFile(path, yearHint));
+    parentPort.postMessage({ id, ok: true });
   } catch (error) {
     parentPort.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
   }
