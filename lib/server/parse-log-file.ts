@@ -17,13 +17,18 @@ export interface LogFileParse {
 }
 
 const CHUNK_BYTES = 1 << 20;
+/** SGLang batch lines are 150-300 bytes: a big log, mostly such lines, gives about one row per 192 bytes. */
+const ROWS_PER_BYTE = 1 / 192;
+/** The cap keeps a huge log of other lines from reserving columns it never fills. */
+const MAX_EXPECTED_ROWS = 1 << 20;
 
 /** Stream a log through the parser in 1 MiB chunks: memory stays bounded whatever the file size. */
 export async function parseLogFile(path: string, yearHint?: number): Promise<LogFileParse> {
   const handle = await open(path, "r");
+  const stat = await handle.stat();
   // vLLM stamps carry no year: the file's own year is the best guess.
-  const year = yearHint ?? (await handle.stat()).mtime.getUTCFullYear();
-  const table = new BatchTableBuilder();
+  const year = yearHint ?? stat.mtime.getUTCFullYear();
+  const table = new BatchTableBuilder(Math.min(stat.size * ROWS_PER_BYTE, MAX_EXPECTED_ROWS));
   const memory: MemoryRecord[] = [];
   const parser = createLogParser({
     yearHint: year,

