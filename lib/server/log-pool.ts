@@ -65,7 +65,10 @@ function drain(script: string, queue: string[], results: Map<string, LogFilePars
         void worker.terminate().then(() => resolve());
         return;
       }
-      if (!reply.ok) return reject(new Error(`${current}: ${reply.error}`));
+      if (!reply.ok) {
+        void worker.terminate(); // an idle thread would keep the process alive
+        return reject(new Error(`${current}: ${reply.error}`));
+      }
       progress(current!);
       next();
     });

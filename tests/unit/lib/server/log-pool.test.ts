@@ -72,6 +72,11 @@ describe("parseLogFiles on worker threads", () => {
     expect(plain(await parseLogFiles(FILES, 2026))).toEqual(await parseHere());
   });
 
+  it("rejects with the path of a log a thread could not read", async () => {
+    const missing = path.join(cache, "gone_decode_w0.out");
+    await expect(parseLogFiles([...FILES, missing], 2026)).rejects.toThrow(`${missing}: ENOENT`);
+  });
+
   it("can be told to skip the bundle", async () => {
     process.env.SRTLOG_WORKER_BUNDLE = "0";
     expect(plain(await parseLogFiles(FILES, 2026))).toEqual(await parseHere());
