@@ -146,8 +146,9 @@ class WorkerLogParser implements LogParser {
       this.skipping = true;
       return;
     }
-    // Copy: the caller may reuse its chunk buffer for the next read.
-    this.carry = this.carry === null ? bytes.slice() : concatBytes(this.carry, bytes);
+    // Copy: the caller may reuse its chunk buffer for the next read. (Not `bytes.slice()`: on a Node
+    // Buffer that is a view, and parseLogFile's reused buffer then garbled lines across chunks.)
+    this.carry = this.carry === null ? new Uint8Array(bytes) : concatBytes(this.carry, bytes);
   }
 
   /**

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseLogFiles } from "../../../../lib/server/log-pool";
 import type { LogFileParse } from "../../../../lib/server/parse-log-file";
+import { parseWorkerLog } from "../../../../parsers/worker-log";
+import { BatchTableBuilder } from "../../../../parsers/worker-log/batch-table";
 
 const DIR = fileURLToPath(new URL("../../../fixtures/real/logs/", import.meta.url));
 const FILES = readdirSync(DIR)
@@ -70,6 +72,21 @@ describe("parseLogFiles on worker threads", () => {
     writeFileSync(blocker, "");
     process.env.SRTLOG_WORKER_CACHE = path.join(blocker, "srtlog");
     expect(plain(await parseLogFiles(FILES, 2026))).toEqual(await parseHere());
+  });
+
+  it("reads logs bigger than its 1 MiB read buffer like the whole bytes at once", async () => {
+    const lines = FILES.flatMap((file) => readFileSync(file, "utf8").split("\n"));
+    const big = path.join(cache, "big_decode_w0.out");
+    writeFileSync(big, Array.from({ length: 80 }, () => lines.join("\n")).join("\n"));
+    const builder = new BatchTableBuilder();
+    const whole = parseWorkerLog(readFileSync(big), { yearHint: 2026, batchSink: builder, onRecord: (r) => r.kind === "batch" && builder.add(r) });
+    const expected = plain([{ path: big, table: builder.finish(), memory: [], issues: whole.issues, summary: whole.summary }])[0];
+    expect(whole.summary.bytes).toBeGreaterThan(3 << 20);
+    for (const threads of ["always", "0"]) {
+      process.env.SRTLOG_THREADS = threads;
+      const [parse] = plain(await parseLogFiles([big], 2026));
+      expect({ ...parse, memory: [] }).toEqual(expected);
+    }
   });
 
   it("rejects with the path of a log a thread could not read", async () => {

@@ -216,3 +216,24 @@ describe("createLogParser: byte fast path in a stream", () => {
     expect(parseStream(Buffer.from(text), true, 64)).toEqual(parseStream(encode(text), false, 64));
   });
 });
+
+describe("createLogParser: a reused chunk buffer", () => {
+  it("keeps its own copy of a partial line, even when the chunks are views of one Node Buffer", () => {
+    const text = `${[PREFILL, DECODE, "[2026-06-02 04:12:48] INFO:     127.0.0.1:44693 - \"GET /metrics HTTP/1.1\" 200 OK", DECODE].join("\n")}\n`;
+    const source = Buffer.from(text);
+    for (const viaSink of [true, false]) {
+      const reference = parseStream(encode(text), viaSink, 64);
+      const builder = new BatchTableBuilder();
+      const others: LogRecord[] = [];
+      const parser = createLogParser({ yearHint: 2026, batchSink: viaSink ? builder : undefined, onRecord: (r) => (r.kind === "batch" ? builder.add(r) : others.push(r)) });
+      const reused = Buffer.alloc(64);
+      for (let off = 0; off < source.length; off += 64) {
+        const n = source.copy(reused, 0, off, off + 64);
+        parser.push(reused.subarray(0, n));
+        reused.fill(0x78); // the next read overwrites the buffer
+      }
+      const { issues, summary } = parser.end();
+      expect({ table: plain(builder.finish()), others, issues, summary }).toEqual(reference);
+    }
+  });
+});
