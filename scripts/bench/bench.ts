@@ -65,8 +65,8 @@ async function benchResults(): Promise<void> {
 
 interface NodeTimes { ms: number; withCacheMs: number; nodes: number; batches: number; maxRssMb: number }
 
-function parseNodesInFreshProcess(runPath: string, mode: string): NodeTimes {
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/bench/parse-nodes-once.ts"), runPath, mode], { encoding: "utf8", cwd: ROOT, env: { ...process.env, SRTLOG_ROOT: ROOT } });
+function parseNodesInFreshProcess(runPath: string, mode: string, env: Record<string, string> = {}): NodeTimes {
+  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/bench/parse-nodes-once.ts"), runPath, mode], { encoding: "utf8", cwd: ROOT, env: { ...process.env, SRTLOG_ROOT: ROOT, ...env } });
   if (child.status !== 0) throw new Error(child.stderr);
   return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as NodeTimes;
 }
@@ -83,12 +83,14 @@ async function benchWorkerLogs(): Promise<void> {
   const bytes = logs.reduce((n, f) => n + statSync(f).size, 0);
   const grepMs = timeMs(() => spawnSync("sh", ["-c", `LC_ALL=C grep -c 'Prefill batch' ${logs.map((f) => `'${f}'`).join(" ")} > /dev/null`]));
   rmSync(path.join(run, ".cache"), { recursive: true, force: true });
+  const oneThread = parseNodesInFreshProcess(run, "no-cache", { SRTLOG_THREADS: "0" });
   const cold = parseNodesInFreshProcess(run, "cache");
   const warmSummary = parseNodesInFreshProcess(run, "summary");
   const warmFull = parseNodesInFreshProcess(run, "cache");
   console.log(`\nWorker logs: ${cold.nodes} workers, ${cold.batches} batch lines, ${(bytes / 2 ** 20).toFixed(0)} MB`);
   console.log(`  floor  LC_ALL=C grep -c 'Prefill batch'        ${fmt(grepMs).padStart(8)}  ${mbps(bytes, grepMs)}`);
   console.log(`  cold   parse on all cores, results ready      ${fmt(cold.ms).padStart(8)}  ${mbps(bytes, cold.ms)}  (target >= 300 MB/s; peak RSS ${cold.maxRssMb.toFixed(0)} MB, target <= 1 GB)`);
+  console.log(`  cold   the same on this thread only (per thread) ${fmt(oneThread.ms).padStart(8)}  ${mbps(bytes, oneThread.ms)}`);
   console.log(`  cold   ... plus node_metrics.parquet written  ${fmt(cold.withCacheMs).padStart(8)}  (written on a worker thread after the results are returned)`);
   console.log(`  warm   fresh process, node summaries (footer) ${fmt(warmSummary.ms).padStart(8)}  (target <= 1 s)`);
   console.log(`  warm   fresh process, every batch row         ${fmt(warmFull.ms).padStart(8)}  (peak RSS ${warmFull.maxRssMb.toFixed(0)} MB)`);
