@@ -20,6 +20,8 @@
  * - For very large logs pass `onRecord` and aggregate as records stream by: collecting hundreds of
  *   thousands of record objects costs more in GC than parsing them. To store columns, also pass
  *   `batchSink`: SGLang batch lines then arrive as fields in a reused scratch, with no record at all.
+ *   Plain ones are then read straight from the bytes (no decoding); any line out of the ordinary
+ *   goes through the text path, and both give the same fields.
  */
 export { parseLogLine } from "./parse-line";
 export {

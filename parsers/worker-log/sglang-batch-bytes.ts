@@ -136,7 +136,7 @@ function keyEnd(bytes: Uint8Array, i: number, end: number): number {
  */
 const expectedOrder = [new Int8Array(64).fill(-1), new Int8Array(64).fill(-1)];
 
-/** The index of the field whose name starts at `i` (its `: ` at `colon`), or -1 if none is known. */
+/** The index of the known field whose name, then `: `, starts at `i`; -1 for any other key. */
 function fieldAt(bytes: Uint8Array, i: number, end: number, expected: number): number {
   if (expected >= 0 && isFieldAt(bytes, i, end, expected)) return expected;
   const colon = keyEnd(bytes, i, end);
