@@ -11,7 +11,7 @@ import { findValidCache, writeCacheFile } from "./cache-dir";
 import { BATCH_COLUMNS_FILE, forEachBatchTable, readBatchColumns, writeBatchColumns } from "./batch-columns-file";
 
 /** Bump when log parsing changes what a log yields: caches written before are rebuilt. */
-export const NODE_PARSER_VERSION = "1";
+export const NODE_PARSER_VERSION = "2";
 export const NODE_CACHE_FILE = "node_metrics.parquet";
 
 const MEMORY_FIELDS = ["availMemGb", "memUsageGb", "kvSizeGb", "kSizeGb", "vSizeGb", "numTokens", "elapsedS"] as const;
