@@ -19,7 +19,7 @@ function PointCard({ title, point, yLabel, testId, state }: { title: string; poi
       <div className="mt-1 font-mono text-xs">
         TPS/User: {fmt2(point.x)} · {yLabel}: {fmt2(point.y)}
       </div>
-      <Link href={hrefFor("/nodes", { ...state, runs: [point.runDir], win: point.concurrency })} className="mt-1 inline-block text-xs text-blue-700 underline" data-testid="point-node-metrics">
+      <Link prefetch={false} href={hrefFor("/nodes", { ...state, runs: [point.runDir], win: point.concurrency })} className="mt-1 inline-block text-xs text-blue-700 underline" data-testid="point-node-metrics">
         Node metrics for this point
       </Link>
     </div>

@@ -33,7 +33,7 @@ export function SlaBestTable({ rows, yLabel, constraints, grouped, state }: { ro
               <td>{row.name}</td>
               <td className="num">
                 {row.best ? (
-                  <Link href={hrefFor("/nodes", { ...state, runs: [row.best.runDir], win: row.best.concurrency })} className="underline" title="Node metrics for this point">
+                  <Link prefetch={false} href={hrefFor("/nodes", { ...state, runs: [row.best.runDir], win: row.best.concurrency })} className="underline" title="Node metrics for this point">
                     {row.best.concurrency}
                   </Link>
                 ) : (

@@ -48,6 +48,11 @@ export async function clickParetoPoint(page: Page, trace: number, point: number)
     await page.mouse.move(at.x - 5, at.y - 5);
     await page.mouse.move(at.x, at.y);
     await expect(page.getByTestId("pareto-chart").locator(".hoverlayer .hovertext")).toBeVisible({ timeout: 1000 });
+    // A redraw (a new pick enlarges its marker) can move points under the mouse: click only when Plotly hovers this one.
+    const hovered = await page.getByTestId("pareto-chart").locator(".js-plotly-plot").evaluate((el) =>
+      ((el as unknown as { _hoverdata?: { curveNumber: number; pointNumber: number }[] })._hoverdata ?? []).map((d) => [d.curveNumber, d.pointNumber]),
+    );
+    expect(hovered).toContainEqual([trace, point]);
   }).toPass();
   await page.mouse.click(at.x, at.y);
 }
