@@ -122,6 +122,13 @@ export function failureText(check: Check): string {
   return c.kind === "max" ? `${name} ${fmt(check.value)} ms > ${fmt(c.bound.maxMs)} ms` : `${name} ${fmt(check.value)} < ${fmt(c.min)}`;
 }
 
+/** Why a point fails the SLA, as one hover line; null when it passes or there is no SLA. */
+export function slaFailure(point: ChartPoint, sla: Sla | undefined): string | null {
+  if (!sla || !hasSla(sla)) return null;
+  const failed = checkPoint(point, sla).filter((c) => !c.pass);
+  return failed.length > 0 ? `Fails SLA: ${failed.map(failureText).join(", ")}` : null;
+}
+
 /** A point the lens ranks: where it comes from and its two Pareto coordinates (y: the throughput ranked). */
 export interface RankedPoint {
   runDir: string;
@@ -168,14 +175,14 @@ export function bestOf(name: string, points: readonly RankedPoint[], sla: Sla): 
   const passIndex = checks.findIndex((cs) => cs.every((c) => c.pass));
   const passing = checks.filter((cs) => cs.every((c) => c.pass)).length;
   if (passIndex < 0) {
-    let miss: number | null = null;
-    sorted.forEach((_, i) => {
-      if (miss === null) return void (miss = i);
-      const [af, aw] = missScore(checks[i]);
-      const [bf, bw] = missScore(checks[miss]);
-      if (af < bf || (af === bf && aw < bw)) miss = i;
-    });
-    const nearestMiss = miss === null ? null : { point: sorted[miss], failures: checks[miss].filter((c) => !c.pass).map(failureText) };
+    // The first (so highest-throughput) of the points that fail the fewest constraints by the least.
+    let miss = -1;
+    for (let i = 0; i < sorted.length; i++) {
+      const [failed, worst] = missScore(checks[i]);
+      const [bestFailed, bestWorst] = miss < 0 ? [Infinity, Infinity] : missScore(checks[miss]);
+      if (failed < bestFailed || (failed === bestFailed && worst < bestWorst)) miss = i;
+    }
+    const nearestMiss = miss < 0 ? null : { point: sorted[miss], failures: checks[miss].filter((c) => !c.pass).map(failureText) };
     return { name, points: points.length, passing: 0, best: null, binding: null, nearestMiss };
   }
   // The next better point is the closest one above in throughput, not counting equal throughput.

@@ -1,10 +1,10 @@
 import type { Layout, Shape } from "plotly.js-dist-min";
-import { hasSla, type Sla } from "../sla";
+import { hasSla, slaFailure, type Sla } from "../sla";
 import type { LatencyStat } from "../view-state";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
-import { slaFailure, type Trace } from "./pareto-figure";
-import { BASE_LAYOUT, GRID_AXIS, runStyle, SLA_BEST_COLOR, SLA_FAIL_COLOR } from "./style";
+import type { Trace } from "./pareto-figure";
+import { BASE_LAYOUT, GRID_AXIS, runStyle, SLA_BEST_COLOR, slaMarkerColor } from "./style";
 
 export const LATENCY_METRICS = [
   { key: "Ttft", name: "TTFT", title: "Time to First Token" },
@@ -52,7 +52,7 @@ export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMet
       text: points.map((p, i) => `<b>${run.label}</b><br>Concurrency: ${p.concurrency}<br>${label}: ${fmt2(latencyValue(p, metric, stat))} ms${failures[i] ? `<br>${failures[i]}` : ""}`),
       hovertemplate: "%{text}<extra></extra>",
       line: { color, width: 2 },
-      marker: { color: failures.some(Boolean) ? failures.map((f) => (f ? SLA_FAIL_COLOR : color)) : color, symbol, size: 8 },
+      marker: { color: slaMarkerColor(failures, color), symbol, size: 8 },
     } as Trace;
   });
   if (stars.length === 0) return traces;

@@ -1,10 +1,10 @@
 import type { Annotation, Layout, ScatterData, Shape } from "plotly.js-dist-min";
 import type { FrontierGroup, YMetric } from "../view-state";
 import { paretoFrontier } from "../pareto";
-import { checkPoint, failureText, hasSla, type Sla } from "../sla";
+import { slaFailure, type Sla } from "../sla";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
-import { BASE_LAYOUT, GRID_AXIS, RUN_COLORS, runStyle, SLA_BEST_COLOR, SLA_FAIL_COLOR } from "./style";
+import { BASE_LAYOUT, GRID_AXIS, RUN_COLORS, runStyle, SLA_BEST_COLOR, slaMarkerColor } from "./style";
 
 export type Trace = Partial<ScatterData>;
 
@@ -60,13 +60,6 @@ export function runParetoPoints(run: ChartRun, y: YMetric): ParetoPoint[] {
   return points;
 }
 
-/** Why a point fails the SLA, one hover line; null when it passes or there is no SLA. */
-export function slaFailure(point: ChartPoint, sla: Sla | undefined): string | null {
-  if (!sla || !hasSla(sla)) return null;
-  const failed = checkPoint(point, sla).filter((c) => !c.pass);
-  return failed.length > 0 ? `Fails SLA: ${failed.map(failureText).join(", ")}` : null;
-}
-
 function hoverText(p: ParetoPoint, y: YMetric, failure: string | null): string {
   const info = Y_METRIC_INFO[y];
   return [
@@ -104,7 +97,7 @@ export function buildRunTrace(run: ChartRun, index: number, options: Pick<Pareto
     hovertemplate: "%{text}<extra></extra>",
     line: { color, width: 2 },
     marker: {
-      color: failures.some(Boolean) ? failures.map((f) => (f ? SLA_FAIL_COLOR : color)) : color,
+      color: slaMarkerColor(failures, color),
       symbol,
       size: anyMarked ? points.map((p) => (isMarked(p) ? 16 : 9)) : 9,
       line: anyMarked ? { color: "#0f172a", width: points.map((p) => (isMarked(p) ? 3 : 0)) } : { width: 0 },

@@ -28,5 +28,10 @@ export const GRID_AXIS = { showgrid: true, gridcolor: "#e2e8f0", zeroline: false
 
 /** Points failing the SLA lens: light grey, still visible for context. */
 export const SLA_FAIL_COLOR = "#cbd5e1";
+/** A run's marker colours: its own colour, grey where a point fails the SLA (`failures[i]` set). */
+export function slaMarkerColor(failures: readonly (string | null)[], color: string): string | string[] {
+  return failures.some(Boolean) ? failures.map((failure) => (failure ? SLA_FAIL_COLOR : color)) : color;
+}
+
 /** The best point meeting the SLA: gold star. */
 export const SLA_BEST_COLOR = "#facc15";
