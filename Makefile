@@ -37,9 +37,11 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# pandas + pyarrow prove the Parquet caches are readable from Python.
+# pandas + pyarrow are an optional extra check that the Parquet caches read in Python (DuckDB from npm is the
+# required one): installed when pip can reach them, skipped without failing when it cannot (make test never needs pip).
 python-deps:
-	@python3 -c "import pandas, pyarrow" 2>/dev/null || python3 -m pip install -q pandas pyarrow
+	@python3 -c "import pandas, pyarrow" 2>/dev/null || timeout 300 python3 -m pip install -q pandas pyarrow >/dev/null 2>&1 \
+	  || echo "note: pandas/pyarrow not installable here; the Parquet interop tests check DuckDB only"
 
 unit: install
 	npx vitest run

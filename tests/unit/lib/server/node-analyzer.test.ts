@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { NodeAnalyzer } from "@/lib/server/node-analyzer";
 import { NODE_CACHE_FILE } from "@/lib/server/node-cache";
 import { tempDir } from "../../../helpers/temp-dir";
+import { duckdbRead, pandasJson } from "../../../helpers/other-engines";
 
 // Real lines from sgl-project/sglang PR 17392 (tests/fixtures/real/logs, see SOURCES.md there).
 const PREFILL = [
@@ -92,22 +93,34 @@ describe("NodeAnalyzer", () => {
     expect(third[1].batches.length).toBe(4);
   });
 
-  it("writes a node_metrics.parquet pandas reads: one row per batch or memory record", async () => {
+  it("writes a node_metrics.parquet DuckDB (and pandas, where installed) reads: one row per batch or memory record", async () => {
     const { legacy } = await makeRuns();
     const analyzer = new NodeAnalyzer();
     await analyzer.parseRunLogs(legacy);
     await analyzer.flush();
+    const file = path.join(legacy, ".cache", NODE_CACHE_FILE);
+    const rows = await duckdbRead(file);
+    const fromDuck = {
+      rows: rows.length,
+      columns: Object.keys(rows[0]),
+      types: rows.map((r) => r.metric_type),
+      gen: rows.map((r) => r.gen_throughput).filter((v) => typeof v === "number" && !Number.isNaN(v)), // as pandas dropna()
+      nodes: [...new Set(rows.map((r) => String(r.node)))].sort(),
+    };
     const script = [
       "import sys, json, pandas as pd",
       "df = pd.read_parquet(sys.argv[1])",
       "print(json.dumps({'rows': len(df), 'columns': list(df.columns), 'types': df['metric_type'].tolist(), 'gen': df['gen_throughput'].dropna().tolist(), 'nodes': sorted(set(df['node']))}))",
     ].join("\n");
-    const out = JSON.parse(execFileSync("python3", ["-c", script, path.join(legacy, ".cache", NODE_CACHE_FILE)], { encoding: "utf8" }));
-    expect(out.rows).toBe(2 + 1 + 3);
-    expect(out.columns.slice(0, 8)).toEqual(["node", "worker_type", "worker_id", "dp", "tp", "ep", "timestamp", "metric_type"]);
-    expect(out.types).toEqual(["prefill", "prefill", "memory.load_weight_end", "decode", "decode", "decode"]);
-    expect(out.gen).toEqual([1082.11, 653.92, 1111.11]);
-    expect(out.nodes).toEqual(["cn-01", "cn_02"]);
+    const fromPandas = pandasJson<typeof fromDuck>(script, file);
+    for (const out of [fromDuck, fromPandas]) {
+      if (out === null) continue; // pandas is optional; DuckDB always reads
+      expect(out.rows).toBe(2 + 1 + 3);
+      expect(out.columns.slice(0, 8)).toEqual(["node", "worker_type", "worker_id", "dp", "tp", "ep", "timestamp", "metric_type"]);
+      expect(out.types).toEqual(["prefill", "prefill", "memory.load_weight_end", "decode", "decode", "decode"]);
+      expect(out.gen).toEqual([1082.11, 653.92, 1111.11]);
+      expect(out.nodes).toEqual(["cn-01", "cn_02"]);
+    }
   });
 
   it("parses on worker threads, and writes the Parquet on one, to the same result as on this thread", async () => {
