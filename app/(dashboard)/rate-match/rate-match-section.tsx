@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { ChartSkeleton } from "@/components/chart";
 import { WindowZoomBar } from "@/components/nodes/window-zoom-bar";
+import { RateCombineToggle } from "@/components/rate-match/rate-combine-toggle";
 import { RateUnitToggle } from "@/components/rate-match/rate-unit-toggle";
 import { runGpuLabel } from "@/lib/labels";
 import { RATE_MATCH_GUIDE } from "@/lib/rate-match";
@@ -15,12 +16,13 @@ export async function RateMatchSection({ query }: { query: string }) {
   if (empty) return empty;
   const disaggregated = d.selected.filter((run) => run.metadata.mode !== "aggregated");
   const aggregated = d.selected.filter((run) => run.metadata.mode === "aggregated");
+  const how = d.state.agg === "sum" ? "sum" : "mean";
   return (
     <section className="space-y-4" aria-label="Rate Match">
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">Rate Match</h2>
         <p className="text-sm text-slate-600">
-          Verify prefill/decode capacity balance: the prefill input rate against the decode generation rate over the run, each averaged per node.
+          Verify prefill/decode capacity balance: the prefill input rate against the decode generation rate over the run, each averaged per node, or summed over the nodes for the cluster&apos;s totals.
         </p>
         <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="rate-guide">
           {RATE_MATCH_GUIDE.map((item) => (
@@ -38,10 +40,13 @@ export async function RateMatchSection({ query }: { query: string }) {
       )}
       {disaggregated.length > 0 && (
         <>
-          <RateUnitToggle />
+          <div className="flex flex-wrap gap-x-8 gap-y-2">
+            <RateCombineToggle />
+            <RateUnitToggle />
+          </div>
           <WindowZoomBar state={d.state} pathname="/rate-match" />
           <Suspense fallback={<ChartSkeleton label="Reading node metrics…" />}>
-            <RateMatchRuns runs={disaggregated} zoom={d.state.win} />
+            <RateMatchRuns runs={disaggregated} zoom={d.state.win} how={how} />
           </Suspense>
         </>
       )}
