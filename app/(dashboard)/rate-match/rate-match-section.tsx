@@ -19,19 +19,11 @@ export async function RateMatchSection({ query }: { query: string }) {
   const how = d.state.agg === "sum" ? "sum" : "mean";
   return (
     <section className="space-y-4" aria-label="Rate Match">
-      <div className="space-y-2">
+      <div className="space-y-1">
         <h2 className="text-lg font-semibold">Rate Match</h2>
         <p className="text-sm text-slate-600">
-          Verify prefill/decode capacity balance: the prefill input rate against the decode generation rate over the run, each averaged per node, or summed over the nodes for the cluster&apos;s totals.
+          Verify prefill/decode capacity balance: the prefill input rate against the decode generation rate over the run, each averaged per node, or summed over the nodes for the cluster&apos;s totals (how to read it: below the charts).
         </p>
-        <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="rate-guide">
-          {RATE_MATCH_GUIDE.map((item) => (
-            <li key={item.when}>
-              <strong>{item.when}</strong>: {item.means}
-            </li>
-          ))}
-        </ul>
-        <p className="text-xs text-slate-500">Convert from tokens/s to requests/s using ISL/OSL for clearer comparison. This tab only applies to disaggregated runs (prefill/decode split).</p>
       </div>
       {aggregated.length > 0 && (
         <div className="rounded border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="rate-not-applicable">
@@ -50,6 +42,17 @@ export async function RateMatchSection({ query }: { query: string }) {
           </Suspense>
         </>
       )}
+      <div className="space-y-1" data-testid="rate-reading">
+        <h3 className="text-sm font-semibold">Reading the chart</h3>
+        <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="rate-guide">
+          {RATE_MATCH_GUIDE.map((item) => (
+            <li key={item.when}>
+              <strong>{item.when}</strong>: {item.means}
+            </li>
+          ))}
+        </ul>
+        <p className="text-xs text-slate-500">Convert from tokens/s to requests/s using ISL/OSL for clearer comparison. This tab only applies to disaggregated runs (prefill/decode split).</p>
+      </div>
     </section>
   );
 }
