@@ -40,6 +40,7 @@ test("a narrow chart draws its legend below the plot; a wide one beside it", asy
   const plot = (await page.getByTestId("pareto-chart").locator(".nsewdrag").first().boundingBox())!;
   const legend = (await page.getByTestId("pareto-chart").locator(".legend").boundingBox())!;
   expect(legend.y).toBeGreaterThan(plot.y + plot.height);
+  await page.getByTestId("pareto-chart").screenshot({ path: "tmp/narrow-pareto-legend.png" });
   await page.setViewportSize({ width: 1600, height: 900 });
   await expect(page.getByTestId("pareto-chart")).toHaveAttribute("data-legend", "side");
 });
