@@ -38,7 +38,17 @@ export function SidebarFrame({ sidebar, header, children }: { sidebar: ReactNode
       <main className="min-w-0 flex-1 space-y-3 p-4 xl:space-y-4 xl:p-6">
         <div className="flex items-center gap-3">
           <button type="button" className="btn shrink-0" onClick={toggle} aria-expanded={open} aria-controls="dashboard-sidebar" data-testid="sidebar-toggle">
-            {open ? "Hide filters & runs" : "☰ Filters & runs"}
+            {choice === null ? (
+              // Before any click the label follows the CSS breakpoint too, so hydration does not flip it.
+              <>
+                <span className="xl:hidden">☰ Filters &amp; runs</span>
+                <span className="hidden xl:inline">Hide filters &amp; runs</span>
+              </>
+            ) : open ? (
+              "Hide filters & runs"
+            ) : (
+              "☰ Filters & runs"
+            )}
           </button>
           {header}
         </div>
