@@ -3,9 +3,24 @@
 // The basic build (scatter, bar) is all we draw: a fifth of the full bundle, ~1.2 s less to a first chart.
 import Plotly from "plotly.js-basic-dist-min";
 import createPlotlyComponent from "react-plotly.js/factory";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from "react";
 import type { Layout } from "plotly.js-dist-min";
+import { layoutForWidth, widthBucket } from "@/lib/charts/narrow-layout";
 import type { Trace } from "@/lib/charts/pareto-figure";
+
+/** The width of an element, followed as the window or the sidebar changes it. */
+function useWidth(): [RefCallback<HTMLDivElement>, number] {
+  const [width, setWidth] = useState(0);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    if (!element) return;
+    setWidth(widthBucket(element.clientWidth));
+    observer.current = new ResizeObserver(([entry]) => setWidth(widthBucket(entry.contentRect.width)));
+    observer.current.observe(element);
+  }, []);
+  return [ref, width];
+}
 
 const Plot = createPlotlyComponent(Plotly);
 performance.mark("srtlog:plotly-loaded");
@@ -24,7 +39,11 @@ export interface PlotFigureProps {
  * Draws a figure built in lib/charts. For tests and the bench script: `data-ready="true"` once Plotly has
  * drawn, `data-traces` and `data-revision` after each (re)draw, `data-drawn-at` its performance.now().
  */
-export default function PlotFigure({ data, layout, testId, onPointClick }: PlotFigureProps) {
+export default function PlotFigure({ data, layout: wideLayout, testId, onPointClick }: PlotFigureProps) {
+  const [sizeRef, width] = useWidth();
+  const entries = data.filter((trace) => (trace as { showlegend?: boolean }).showlegend !== false).length;
+  // A narrow chart (a 1024 px window) draws its legend below the plot rather than beside it.
+  const layout = useMemo(() => layoutForWidth(wideLayout, width, entries), [wideLayout, width, entries]);
   const [drawn, setDrawn] = useState<{ traces: number; at: number; revision: number } | null>(null);
   // react-plotly binds event handlers only when it redraws, so hand it one stable function.
   const clickRef = useRef(onPointClick);
@@ -40,7 +59,7 @@ export default function PlotFigure({ data, layout, testId, onPointClick }: PlotF
   }, []);
 
   return (
-    <div data-testid={testId} data-ready={drawn ? "true" : "false"} data-traces={drawn?.traces} data-revision={drawn?.revision ?? 0} data-drawn-at={drawn?.at}>
+    <div ref={sizeRef} data-testid={testId} data-legend={layout.legend?.orientation === "h" ? "below" : "side"} data-ready={drawn ? "true" : "false"} data-traces={drawn?.traces} data-revision={drawn?.revision ?? 0} data-drawn-at={drawn?.at}>
       <Plot
         data={data}
         layout={layout}

@@ -8,7 +8,8 @@ export function RunHealthPanel({ health }: { health: RunHealth[] }) {
   const troubled = health.filter((h) => h.badge);
   if (troubled.length === 0) return null;
   return (
-    <section className="space-y-1 rounded border border-red-200 bg-red-50 p-2 text-xs" data-testid="run-health">
+    // Compact: one line per run until opened, and scrolled past a few runs so the charts stay on the first screen.
+    <section className="max-h-40 space-y-1 overflow-y-auto rounded border border-red-200 bg-red-50 px-2 py-1 text-xs xl:max-h-none" data-testid="run-health">
       <h2 className="text-sm font-semibold text-red-900">Run health</h2>
       {troubled.map((h) => (
         <details key={h.runDir} data-testid="run-health-run" data-run-dir={h.runDir}>

@@ -3,9 +3,10 @@ import type { DashboardSummary } from "@/lib/summary";
 
 function Card({ title, value, testId }: { title: string; value: string; testId: string }) {
   return (
-    <div className="rounded border border-slate-200 bg-white px-3 py-2">
-      <div className="text-xs text-slate-500">{title}</div>
-      <div className="text-xl font-semibold" data-testid={testId}>
+    <div className="min-w-0 rounded border border-slate-200 bg-white px-2 py-1 xl:px-3 xl:py-2">
+      <div className="truncate text-xs text-slate-500">{title}</div>
+      {/* Compact below xl, where five cards share a 1024 px window's width. */}
+      <div className="truncate text-base font-semibold xl:text-xl" data-testid={testId} title={value}>
         {value}
       </div>
     </div>
@@ -16,7 +17,7 @@ function Card({ title, value, testId }: { title: string; value: string; testId: 
 export function SummaryCards({ summary }: { summary: DashboardSummary }) {
   const { containers, profilers } = summary;
   return (
-    <section className="space-y-2" data-testid="summary" aria-label="Summary">
+    <section className="space-y-1 xl:space-y-2" data-testid="summary" aria-label="Summary">
       <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
         <Card title="Total Runs" value={String(summary.totalRuns)} testId="summary-runs" />
         <Card title="Data Points" value={String(summary.dataPoints)} testId="summary-points" />
@@ -25,7 +26,7 @@ export function SummaryCards({ summary }: { summary: DashboardSummary }) {
         <Card title="Profilers" value={profilers.length === 0 ? "0" : `${profilers.length} (${profilers.join(", ")})`} testId="summary-profilers" />
       </div>
       {containers.length > 0 && (
-        <p className="text-xs text-slate-600" data-testid="summary-containers">
+        <p className="truncate text-xs text-slate-600 xl:whitespace-normal" data-testid="summary-containers" title={containers.join(", ")}>
           {containers.length === 1 ? "Container" : "Containers"}: <span className="font-mono">{containers.join(", ")}</span>
         </p>
       )}

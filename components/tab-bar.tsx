@@ -21,7 +21,7 @@ export function TabBar() {
   const { state } = useView();
   const pathname = usePathname();
   return (
-    <nav className="flex gap-1 border-b border-slate-200" aria-label="Dashboard tabs" data-testid="tab-bar">
+    <nav className="flex gap-1 overflow-x-auto whitespace-nowrap border-b border-slate-200" aria-label="Dashboard tabs" data-testid="tab-bar">
       {TABS.map((tab) => {
         const active = pathname === tab.path;
         return (

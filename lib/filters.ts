@@ -59,19 +59,57 @@ export function filterRuns(runs: readonly Run[], filters: Filters): Run[] {
   return runs.filter((run) => matchesFilters(run, filters));
 }
 
+/** A run as `?run=` can name it: by its directory, or by its job id. */
+export interface RunName {
+  runDir: string;
+  jobId: string;
+}
+
+/**
+ * What the URL's `run` values name among `runs`: a value equal to a run directory means that run
+ * (directories are unique in a logs dir, so the links the app writes always use them); any other value
+ * means every run with that job id. Values naming no run come back in `unknown`, in URL order.
+ */
+export function resolveRunNames(runs: readonly RunName[], names: readonly string[]): { runDirs: Set<string>; unknown: string[] } {
+  const dirs = new Set(runs.map((run) => run.runDir));
+  const runDirs = new Set<string>();
+  const unknown: string[] = [];
+  for (const name of names) {
+    if (dirs.has(name)) runDirs.add(name);
+    else {
+      const byJob = runs.filter((run) => run.jobId === name);
+      if (byJob.length === 0) unknown.push(name);
+      for (const run of byJob) runDirs.add(run.runDir);
+    }
+  }
+  return { runDirs, unknown };
+}
+
 /**
  * The runs to chart: the URL's choice among those that pass the filters, or by default the newest few.
- * Order follows the (newest-first) run list, so colours stay put when the selection changes.
+ * Names resolve against `all` (every run of the logs dir), so a filtered-out directory is still a
+ * directory. Order follows the (newest-first) run list, so colours stay put when the selection changes.
  */
-export function selectRuns<T extends { runDir: string }>(filtered: readonly T[], selection: ViewState["runs"]): T[] {
+export function selectRuns<T extends RunName>(filtered: readonly T[], selection: ViewState["runs"], all: readonly RunName[] = filtered): T[] {
   if (selection === undefined) return filtered.slice(0, DEFAULT_SELECTED_RUNS);
   if (selection === ALL_RUNS) return [...filtered];
-  const chosen = new Set(selection);
-  return filtered.filter((run) => chosen.has(run.runDir));
+  const { runDirs } = resolveRunNames(all, selection);
+  return filtered.filter((run) => runDirs.has(run.runDir));
+}
+
+/** The URL's `run` values that name no run of the logs dir (neither a directory nor a job id). */
+export function unknownRunNames(runs: readonly RunName[], selection: ViewState["runs"]): string[] {
+  return Array.isArray(selection) ? resolveRunNames(runs, selection).unknown : [];
 }
 
 /** Filter the runs and pick the selected ones, in one go. */
-export function applyView(runs: readonly Run[], state: ViewState): { filtered: Run[]; selected: Run[] } {
+export function applyView(runs: readonly Run[], state: ViewState): { filtered: Run[]; selected: Run[]; unknownRuns: string[] } {
   const filtered = filterRuns(runs, state);
-  return { filtered, selected: selectRuns(filtered, state.runs) };
+  return { filtered, selected: selectRuns(filtered, state.runs, runs), unknownRuns: unknownRunNames(runs, state.runs) };
+}
+
+/** `Unknown run 999: no run directory or job id 999 in /logs.` for the `?run=` values that name nothing. */
+export function unknownRunsText(names: readonly string[], logsDir: string): string {
+  const list = names.join(", ");
+  return `Unknown run${names.length === 1 ? "" : "s"} ${list}: no run directory or job id ${names.length === 1 ? "of that name" : "of those names"} in ${logsDir}.`;
 }

@@ -16,7 +16,10 @@ export interface Series {
   y: number[];
 }
 
-export type Aggregation = "individual" | "dp" | "all";
+export type Aggregation = "individual" | "dp" | "all" | "sum";
+
+/** How a role's nodes become one line: averaged per node, or summed to the cluster's total. */
+export type Combine = "mean" | "sum";
 
 /** Earliest timestamp (ms) of any batch of any node; null when none has one. */
 export function firstTimestamp(nodes: readonly NodeBatches[]): number | null {
@@ -127,15 +130,65 @@ function meanOfAll(nodes: readonly NodeBatches[], metric: string, t0: number): {
   return meansPerSecond(nodes, metric, t0, () => 0).get(0) ?? { x: [], y: [] };
 }
 
+/** A worker that logged within this many seconds still counts at its last value in a sum (batch lines come every few seconds). */
+export const SUM_HOLD_SECONDS = 5;
+
+/**
+ * The group of each row in a sum: one per (role, worker, DP rank). Every TP or PP rank of a DP rank
+ * prints the same batch line, and a worker spanning nodes logs on each, so those rows are one reporter.
+ */
+function reporterGroups(nodes: readonly NodeBatches[]): (node: number, row: number) => number {
+  const ids = new Map<string, number>();
+  let lastNode = -1;
+  let lastDp = NaN;
+  let lastId = 0;
+  return (n, i) => {
+    const dp = nodes[n].batches.dp[i];
+    if (n !== lastNode || dp !== lastDp) {
+      const key = `${nodes[n].workerType}\0${nodes[n].workerId}\0${dp}`;
+      lastId = ids.get(key) ?? ids.size;
+      ids.set(key, lastId);
+      lastNode = n;
+      lastDp = dp;
+    }
+    return lastId;
+  };
+}
+
+/**
+ * Sum over the nodes, per second: each reporter's mean in that second, added up. A reporter silent in
+ * a second counts at its last value if that is under SUM_HOLD_SECONDS old, so the total does not dip
+ * each second one worker happens not to log; an idle worker (SGLang logs nothing then) drops out.
+ */
+export function sumOfAll(nodes: readonly NodeBatches[], metric: string, t0: number, hold = SUM_HOLD_SECONDS): { x: number[]; y: number[] } {
+  const lines = [...meansPerSecond(nodes, metric, t0, reporterGroups(nodes)).values()];
+  const x = [...new Set(lines.flatMap((line) => line.x))].sort((a, b) => a - b);
+  const y = new Array<number>(x.length).fill(0);
+  for (const line of lines) {
+    let j = 0;
+    x.forEach((second, k) => {
+      while (j + 1 < line.x.length && line.x[j + 1] <= second) j++;
+      if (line.x[j] <= second && second - line.x[j] < hold) y[k] += line.y[j];
+    });
+  }
+  return { x, y };
+}
+
+/** One line for a role: the per-second mean over its nodes, or their sum. */
+export function combineAll(nodes: readonly NodeBatches[], metric: string, t0: number, how: Combine): { x: number[]; y: number[] } {
+  return how === "sum" ? sumOfAll(nodes, metric, t0) : meanOfAll(nodes, metric, t0);
+}
+
 /**
  * A metric over time, as the guide's three aggregation modes: every node on its own; one line per
- * DP rank (its TP workers averaged per second); or one line for all nodes, averaged per second.
+ * DP rank (its TP workers averaged per second); or one line for all nodes, averaged per second. A
+ * fourth, `sum`, adds the nodes up: the cluster's total throughput, requests or queue.
  */
 export function metricSeries(nodes: readonly NodeBatches[], metric: string, mode: Aggregation, t0 = firstTimestamp(nodes)): Series[] {
   if (t0 === null) return [];
-  if (mode === "all") {
-    const line = meanOfAll(nodes, metric, t0);
-    return line.x.length > 0 ? [{ label: "all nodes", ...line }] : [];
+  if (mode === "all" || mode === "sum") {
+    const line = combineAll(nodes, metric, t0, mode === "all" ? "mean" : "sum");
+    return line.x.length > 0 ? [{ label: mode === "all" ? "all nodes" : "sum over nodes", ...line }] : [];
   }
   if (mode === "individual") {
     const lines = meansPerSecond(nodes, metric, t0, (n) => n);
@@ -148,7 +201,7 @@ export function metricSeries(nodes: readonly NodeBatches[], metric: string, mode
   return [...lines.keys()].sort((a, b) => a - b).map((rank) => ({ label: `DP${rank}`, ...lines.get(rank)! }));
 }
 
-/** Prefill input rate against decode generation rate over time, per node on average. */
+/** Prefill input rate against decode generation rate over time, per node on average or summed over the nodes. */
 export interface RateMatch {
   unit: "tokens/s" | "requests/s";
   prefill: Series;
@@ -157,17 +210,18 @@ export interface RateMatch {
 
 /**
  * Rate match of a disaggregated run: prefill `input throughput` and decode `gen throughput`, each
- * averaged over its nodes per second. As requests/s, prefill tokens are divided by ISL and decode
- * tokens by OSL, so balanced capacity shows as two lines on top of each other.
+ * averaged over its nodes per second, or (`sum`) added up so a 1P2D run compares one prefill
+ * worker's total with both decode workers' total. As requests/s, prefill tokens are divided by ISL
+ * and decode tokens by OSL, so balanced capacity shows as two lines on top of each other.
  */
-export function rateMatch(nodes: readonly NodeBatches[], unit: RateMatch["unit"] = "tokens/s", isl: number | null = null, osl: number | null = null): RateMatch | null {
+export function rateMatch(nodes: readonly NodeBatches[], unit: RateMatch["unit"] = "tokens/s", isl: number | null = null, osl: number | null = null, how: Combine = "mean"): RateMatch | null {
   const prefillNodes = nodes.filter((n) => n.workerType === "prefill");
   const decodeNodes = nodes.filter((n) => n.workerType === "decode");
   const t0 = firstTimestamp(nodes);
   if (prefillNodes.length === 0 || decodeNodes.length === 0 || t0 === null) return null;
   if (unit === "requests/s" && (!isl || !osl)) return null;
-  const prefill = meanOfAll(prefillNodes, "inputThroughput", t0);
-  const decode = meanOfAll(decodeNodes, "genThroughput", t0);
+  const prefill = combineAll(prefillNodes, "inputThroughput", t0, how);
+  const decode = combineAll(decodeNodes, "genThroughput", t0, how);
   const scale = (y: number[], by: number | null) => (unit === "requests/s" ? y.map((v) => v / by!) : y);
   return {
     unit,

@@ -1,5 +1,5 @@
 import { downsampleMinMax, roundSignificant } from "./downsample";
-import { firstTimestamp, metricSeries, rateMatch, type Aggregation, type NodeBatches, type Series } from "./node-aggregate";
+import { firstTimestamp, metricSeries, rateMatch, type Aggregation, type Combine, type NodeBatches, type Series } from "./node-aggregate";
 import { lineKey, nodeLineKeys } from "./node-charts";
 import type { NodeMetrics, WorkerType } from "./node-metrics";
 import type { RunWindows } from "./windows";
@@ -61,7 +61,9 @@ export function buildNodeLines(nodes: readonly NodeBatches[], mode: Aggregation,
   for (const { role, metric, percent } of nodeLineKeys()) {
     const workers = byRole.get(role);
     if (!workers) continue;
-    const series = metricSeries(workers, metric, mode, t0);
+    // A utilisation does not add up across nodes: in sum mode the KV cache charts stay averaged, and say so.
+    const averaged = mode === "sum" && percent;
+    const series = metricSeries(workers, metric, averaged ? "all" : mode, t0).map((s) => (averaged ? { ...s, label: "all nodes (mean)" } : s));
     if (series.length > 0) lines[lineKey(role, metric)] = series.map((s) => drawn(s, budget, stats, percent ? 100 : 1));
   }
   return { lines, stats };
@@ -74,12 +76,12 @@ export interface RateLines {
   stats: DownsampleStats;
 }
 
-/** Rate match lines of a disaggregated run; null when it has no prefill or no decode records. */
-export function buildRateLines(nodes: readonly NodeBatches[], isl: number | null, osl: number | null, budget = LINE_POINT_BUDGET): RateLines | null {
-  const tokens = rateMatch(nodes, "tokens/s");
+/** Rate match lines of a disaggregated run, averaged per node or summed; null when it has no prefill or no decode records. */
+export function buildRateLines(nodes: readonly NodeBatches[], isl: number | null, osl: number | null, budget = LINE_POINT_BUDGET, how: Combine = "mean"): RateLines | null {
+  const tokens = rateMatch(nodes, "tokens/s", null, null, how);
   if (tokens === null) return null;
   const stats = emptyStats(budget);
-  const requests = rateMatch(nodes, "requests/s", isl, osl);
+  const requests = rateMatch(nodes, "requests/s", isl, osl, how);
   const pair = (match: NonNullable<typeof tokens>) => ({ prefill: drawn(match.prefill, budget, stats), decode: drawn(match.decode, budget, stats) });
   return { tokens: pair(tokens), requests: requests && pair(requests), stats };
 }

@@ -41,3 +41,10 @@ export const RATE_MATCH_GUIDE: { when: string; means: string }[] = [
   { when: "Decode consistently below prefill", means: "Need more decode nodes" },
   { when: "Decode above prefill", means: "Prefill is the bottleneck, decode underutilized" },
 ];
+
+/** What the two lines are: per-node averages, or totals over how many nodes (worker logs) of each role. */
+export function rateCombineNote(how: "mean" | "sum", nodes: Pick<Record<WorkerType, number>, "prefill" | "decode">): string {
+  const plural = (n: number, role: string) => `${n} ${role} node${n === 1 ? "" : "s"}`;
+  if (how === "mean") return "Each line is the per-second average over its role's nodes: compare capacity per node.";
+  return `Totals: prefill input summed over ${plural(nodes.prefill, "prefill")}, decode generation over ${plural(nodes.decode, "decode")}; their ratio is the cluster's.`;
+}

@@ -12,8 +12,11 @@ export const Y_METRICS = ["output", "total"] as const;
 export type YMetric = (typeof Y_METRICS)[number];
 export { LATENCY_STATS, type LatencyStat } from "./stats";
 export const DEFAULT_CUTOFF = 30;
-/** Node Metrics: every node, one line per DP rank, or one line per run (the default). */
-export const AGGREGATIONS = ["all", "dp", "individual"] as const;
+/**
+ * Node Metrics: every node, one line per DP rank, one line per run averaged per node (the default), or
+ * one line per run summed over the nodes. Rate Match reads `sum` as summed and anything else as averaged.
+ */
+export const AGGREGATIONS = ["all", "dp", "individual", "sum"] as const;
 export type AggregationMode = (typeof AGGREGATIONS)[number];
 /** Node Metrics disaggregation queues: one stacked area chart, or a chart each. */
 export const DISAGG_VIEWS = ["stacked", "separate"] as const;

@@ -1,4 +1,5 @@
 import { Suspense, type ReactNode } from "react";
+import { SidebarFrame } from "@/components/sidebar-frame";
 import { TabBar } from "@/components/tab-bar";
 import { ViewStateProvider } from "@/components/view-state-provider";
 import type { ViewState } from "@/lib/view-state";
@@ -17,24 +18,25 @@ function SidebarSkeleton() {
 export function DashboardShell({ state, query, children }: { state: ViewState; query: string; children: ReactNode }) {
   return (
     <ViewStateProvider state={state}>
-      <div className="flex min-h-screen">
-        <aside className="sticky top-0 h-screen w-80 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-50 p-4" data-testid="sidebar">
+      <SidebarFrame
+        sidebar={
           <Suspense fallback={<SidebarSkeleton />}>
             <SidebarSection query={query} />
           </Suspense>
-        </aside>
-        <main className="min-w-0 flex-1 space-y-4 p-6">
-          <header>
-            <h1 className="text-2xl font-semibold">Benchmark Analysis Dashboard</h1>
-            <p className="text-sm text-slate-600">Interactive visualization and analysis of srt-slurm benchmark logs</p>
+        }
+        header={
+          <header className="min-w-0">
+            <h1 className="text-xl font-semibold xl:text-2xl">Benchmark Analysis Dashboard</h1>
+            <p className="hidden text-sm text-slate-600 xl:block">Interactive visualization and analysis of srt-slurm benchmark logs</p>
           </header>
-          <TabBar />
-          <Suspense fallback={<div className="h-20 animate-pulse rounded bg-slate-100" />}>
-            <SummarySection query={query} />
-          </Suspense>
-          {children}
-        </main>
-      </div>
+        }
+      >
+        <TabBar />
+        <Suspense fallback={<div className="h-20 animate-pulse rounded bg-slate-100" />}>
+          <SummarySection query={query} />
+        </Suspense>
+        {children}
+      </SidebarFrame>
     </ViewStateProvider>
   );
 }

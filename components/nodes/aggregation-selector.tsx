@@ -8,6 +8,7 @@ const OPTIONS: { value: AggregationMode; label: string }[] = [
   { value: "individual", label: "Show individual nodes" },
   { value: "dp", label: "Group by DP rank (average per DP)" },
   { value: "all", label: "Aggregate all nodes (single averaged line)" },
+  { value: "sum", label: "Sum over nodes (cluster total)" },
 ];
 
 /** The guide's three aggregation modes; the server draws the lines for the chosen one. */
@@ -21,7 +22,7 @@ export function AggregationSelector() {
       value={state.agg}
       onChange={(agg) => update((s) => ({ ...s, agg }))}
       testId="aggregation-selector"
-      help="Individual lines per worker, one line per DP rank (TP workers averaged), or one averaged line per run"
+      help="Individual lines per worker, one line per DP rank (TP workers averaged), one averaged line per run, or one line per run adding up its workers (KV cache utilisation stays averaged)"
     />
   );
 }

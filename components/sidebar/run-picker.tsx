@@ -46,10 +46,10 @@ export function RunPicker({ runs }: { runs: PickerRun[] }) {
           <li key={run.runDir}>
             <label className="flex items-start gap-1.5 text-xs" data-testid="run-option" data-run-dir={run.runDir}>
               <input type="checkbox" className="mt-0.5" checked={selected.has(run.runDir)} onChange={() => toggle(run.runDir)} />
-              <span>
+              <span className="min-w-0">
                 {run.label}
                 {run.tags.map((tag) => (
-                  <span key={tag} className="ml-1 rounded bg-amber-100 px-1 text-amber-900">
+                  <span key={tag} className="ml-1 break-all rounded bg-amber-100 px-1 text-amber-900">
                     {tag}
                   </span>
                 ))}

@@ -98,7 +98,7 @@ export function buildNodeFigure(runs: readonly NodeRunLines[], spec: NodeChartSp
   let index = 0;
   const data = runs.flatMap((r, runIndex) =>
     (r.lines[key] ?? []).map((line): Trace => {
-      const { color } = runStyle(mode === "all" ? runIndex : index++);
+      const { color } = runStyle(mode === "all" || mode === "sum" ? runIndex : index++);
       return { type: "scatter", mode: "lines", name: nodeLineLabel(r.run.label, line.label), x: line.x, y: line.y, line: { color, width: 1.5 }, hovertemplate: hover(spec.percent ? "%" : "") };
     }),
   );

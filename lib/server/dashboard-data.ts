@@ -33,14 +33,16 @@ export interface Dashboard {
   options: FilterOptions;
   filtered: Run[];
   selected: Run[];
+  /** `?run=` values naming no run of the logs dir: said on the page, never silently dropped. */
+  unknownRuns: string[];
 }
 
 async function buildDashboard(query: string): Promise<Dashboard> {
   const state = parseViewState(new URLSearchParams(query));
   const logs = await loadLogs(state.logs);
   const runs = logs.ok ? logs.runs : [];
-  const { filtered, selected } = applyView(runs, state);
-  return { state, logs, runs, skipped: logs.ok ? logs.skipped : [], options: filterOptionsOf(runs), filtered, selected };
+  const { filtered, selected, unknownRuns } = applyView(runs, state);
+  return { state, logs, runs, skipped: logs.ok ? logs.skipped : [], options: filterOptionsOf(runs), filtered, selected, unknownRuns: logs.ok ? unknownRuns : [] };
 }
 
 /** The dashboard for a URL query (keyed by its text, so sibling components share one load). */

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { runGpuLabel } from "../labels";
 import type { Run } from "../model";
-import type { Aggregation } from "../node-aggregate";
+import type { Aggregation, Combine } from "../node-aggregate";
 import type { NodeMetrics, WorkerType } from "../node-metrics";
 import type { LoadProgress, LoadStatus } from "../node-progress";
 import { buildNodeLines, buildRateLines, silentWorkerNotes, workerCounts, type DownsampleStats, type NodeLines, type NodeRunRef, type RateLines, type RunNodeView, type RunRateView } from "../node-view";
@@ -34,11 +34,13 @@ interface RunEntry {
   /** When the logs were busy, to place the result files' concurrency windows on the log clock. */
   activity: Activity | null;
   modes: Partial<Record<Aggregation, { lines: NodeLines; stats: DownsampleStats }>>;
-  /** undefined: not built yet; null: the run has no prefill or no decode records. */
-  rate?: RateLines | null;
+  /** Rate match averaged per node and summed over nodes. undefined: not built yet; null: the run has no prefill or no decode records. */
+  rate: Partial<Record<Combine, RateLines | null>>;
 }
 
-type Need = Aggregation | "rate";
+type Need = Aggregation | `rate-${Combine}`;
+const rateNeed = (how: Combine): Need => `rate-${how}`;
+const combineOf = (need: Need): Combine | null => (need === "rate-mean" ? "mean" : need === "rate-sum" ? "sum" : null);
 
 /** Runs read at a time: a parse already uses every core, and a queue bounds memory when many runs are selected. */
 const LOADS_AT_ONCE = 2;
@@ -79,7 +81,10 @@ function report(id: string, change: Partial<LoadProgress>): void {
   if (load) load.value = { ...load.value, ...change };
 }
 
-const has = (entry: RunEntry, need: Need) => (need === "rate" ? entry.rate !== undefined : entry.modes[need] !== undefined);
+function has(entry: RunEntry, need: Need): boolean {
+  const how = combineOf(need);
+  return how ? entry.rate[how] !== undefined : entry.modes[need as Aggregation] !== undefined;
+}
 
 /** Run `work` when fewer than LOADS_AT_ONCE others run; a finished load hands its turn to the next. */
 async function inTurn<T>(work: () => Promise<T>): Promise<T> {
@@ -121,9 +126,10 @@ async function build(run: Run, fingerprint: string, need: Need, files: number, b
     const nodes = await nodesOf(run.runPath, fingerprint, id);
     report(id, { phase: "drawing" });
     const known = entries.get(run.runPath);
-    const entry: RunEntry = known?.fingerprint === fingerprint ? known : { fingerprint, counts: workerCounts(nodes), notes: silentWorkerNotes(nodes), activity: activityOf(nodes), modes: {} };
-    if (need === "rate") entry.rate = buildRateLines(nodes, run.metadata.profiler.isl, run.metadata.profiler.osl);
-    else entry.modes[need] = buildNodeLines(nodes, need);
+    const entry: RunEntry = known?.fingerprint === fingerprint ? known : { fingerprint, counts: workerCounts(nodes), notes: silentWorkerNotes(nodes), activity: activityOf(nodes), modes: {}, rate: {} };
+    const how = combineOf(need);
+    if (how) entry.rate[how] = buildRateLines(nodes, run.metadata.profiler.isl, run.metadata.profiler.osl, undefined, how);
+    else entry.modes[need as Aggregation] = buildNodeLines(nodes, need as Aggregation);
     keep(run.runPath, entry);
     return entry;
   } catch (error) {
@@ -204,16 +210,16 @@ export async function nodeViewOf(run: Run, mode: Aggregation, waitMs = nodeWaitM
   );
 }
 
-/** A run's rate match lines, or why there are none yet. */
-export async function rateViewOf(run: Run, waitMs = nodeWaitMs()): Promise<RunRateView> {
+/** A run's rate match lines, averaged per node or summed over them, or why there are none yet. */
+export async function rateViewOf(run: Run, how: Combine = "mean", waitMs = nodeWaitMs()): Promise<RunRateView> {
   const ref = nodeRunRef(run);
-  const outcome = entryFor(run, "rate");
+  const outcome = entryFor(run, rateNeed(how));
   if (outcome.kind === "no-logs") return { state: "no-logs", run: ref, message: noLogsMessage(run) };
   if (outcome.kind === "failed") return { state: "failed", run: ref, message: outcome.message };
   return within<RunRateView>(
     outcome.entry,
     waitMs,
-    (entry) => ({ state: "ready", run: ref, counts: entry.counts, notes: entry.notes, windows: chartWindows(run.points, entry.activity), rate: entry.rate ?? null }),
+    (entry) => ({ state: "ready", run: ref, counts: entry.counts, notes: entry.notes, windows: chartWindows(run.points, entry.activity), rate: entry.rate[how] ?? null }),
     () => ({ state: "loading", run: ref, loadId: loadIdOf(run.runPath) }),
     (message) => ({ state: "failed", run: ref, message }),
   );

@@ -3,14 +3,15 @@ import { RunNotices } from "@/components/nodes/run-notices";
 import { Facts } from "@/components/rate-match/rate-facts";
 import { RateMatchChart } from "@/components/rate-match/rate-match-chart";
 import type { Run } from "@/lib/model";
+import type { Combine } from "@/lib/node-aggregate";
 import { addStats, emptyStats } from "@/lib/node-view";
-import { rateMatchFacts } from "@/lib/rate-match";
+import { rateCombineNote, rateMatchFacts } from "@/lib/rate-match";
 import { rateViewOf } from "@/lib/server/node-view";
 import { windowNotes } from "@/lib/windows";
 
 /** One card per disaggregated run: its figures and its rate match chart, or why there is none. */
-export async function RateMatchRuns({ runs, zoom }: { runs: Run[]; zoom?: number }) {
-  const views = await Promise.all(runs.map(async (run) => ({ run, view: await rateViewOf(run) })));
+export async function RateMatchRuns({ runs, zoom, how }: { runs: Run[]; zoom?: number; how: Combine }) {
+  const views = await Promise.all(runs.map(async (run) => ({ run, view: await rateViewOf(run, how) })));
   const stats = views.map(({ view }) => (view.state === "ready" && view.rate ? view.rate.stats : emptyStats())).reduce(addStats, emptyStats());
   return (
     <div className="space-y-6">
@@ -21,7 +22,12 @@ export async function RateMatchRuns({ runs, zoom }: { runs: Run[]; zoom?: number
           {view.state !== "ready" ? (
             <RunNotices notices={[view.state === "loading" ? { state: "loading", label: view.run.label, loadId: view.loadId } : { state: view.state, label: view.run.label, message: view.message }]} notes={[]} />
           ) : view.rate ? (
-            <RateMatchChart rate={view.rate} run={view.run} windows={view.windows} />
+            <>
+              <RateMatchChart rate={view.rate} run={view.run} windows={view.windows} />
+              <p className="text-xs text-slate-600" data-testid="rate-combine-note">
+                {rateCombineNote(how, view.counts)}
+              </p>
+            </>
           ) : (
             <p className="text-sm text-slate-600" data-testid="rate-no-data">
               No prefill input throughput or decode generation throughput in this run&apos;s worker logs.

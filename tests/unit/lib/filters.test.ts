@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyView, filterOptionsOf, filterRuns, selectRuns } from "@/lib/filters";
+import { applyView, filterOptionsOf, filterRuns, resolveRunNames, selectRuns, unknownRunsText } from "@/lib/filters";
 import { DEFAULT_VIEW_STATE, parseViewState } from "@/lib/view-state";
 import { makeRun } from "./charts/make-run";
 
@@ -44,5 +44,42 @@ describe("sidebar filters", () => {
     const { filtered, selected } = applyView(runs, view("gpu=H100&run=2000_1P_4D&run=3000_8A"));
     expect(dirs(filtered)).toEqual(["5000_1P_4D", "3000_8A"]);
     expect(dirs(selected)).toEqual(["3000_8A"]);
+  });
+});
+
+describe("?run= by directory or job id", () => {
+  // 7000 lives in a directory named by its job id (v2 layout); 6000 twice, as an original and a re-run copy.
+  const named = [
+    makeRun({ jobId: "7000", runDir: "7000" }),
+    makeRun({ jobId: "6000", runDir: "6000_1P_2D_20251110_120000" }),
+    makeRun({ jobId: "6000", runDir: "6000_copy" }),
+    ...runs,
+  ];
+
+  it("a job id selects the run with that job id, whatever its directory is called", () => {
+    expect(dirs(selectRuns(named, ["5000"]))).toEqual(["5000_1P_4D"]);
+    expect(dirs(applyView(named, view("run=4000")).selected)).toEqual(["4000_2P_2D"]);
+  });
+
+  it("a directory name means that directory only; a job id shared by two directories selects both", () => {
+    expect(dirs(selectRuns(named, ["6000_copy"]))).toEqual(["6000_copy"]);
+    expect(dirs(selectRuns(named, ["6000"]))).toEqual(["6000_1P_2D_20251110_120000", "6000_copy"]);
+    expect(dirs(selectRuns(named, ["7000", "5000_1P_4D"]))).toEqual(["7000", "5000_1P_4D"]);
+  });
+
+  it("a name neither a directory nor a job id is unknown, and said so", () => {
+    expect(resolveRunNames(named, ["5000", "nope", "123"])).toEqual({ runDirs: new Set(["5000_1P_4D"]), unknown: ["nope", "123"] });
+    const { selected, unknownRuns } = applyView(named, view("run=999999"));
+    expect(selected).toEqual([]);
+    expect(unknownRuns).toEqual(["999999"]);
+    expect(applyView(named, view("run=all")).unknownRuns).toEqual([]);
+    expect(unknownRunsText(["999999"], "/logs")).toBe("Unknown run 999999: no run directory or job id of that name in /logs.");
+    expect(unknownRunsText(["1", "2"], "/logs")).toBe("Unknown runs 1, 2: no run directory or job id of those names in /logs.");
+  });
+
+  it("names resolve against every run, so a filtered-out directory does not turn into another run's job id", () => {
+    const clash = [makeRun({ jobId: "8000", runDir: "8000", meta: { gpuType: "GB200" } }), makeRun({ jobId: "8000", runDir: "8000_retry" })];
+    expect(dirs(applyView(clash, view("gpu=H100&run=8000")).selected)).toEqual([]);
+    expect(dirs(applyView(clash, view("run=8000")).selected)).toEqual(["8000"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstTimestamp, metricSeries, rateMatch, type NodeBatches } from "@/lib/node-aggregate";
+import { firstTimestamp, metricSeries, rateMatch, sumOfAll, type NodeBatches } from "@/lib/node-aggregate";
 import { batchWorker, T0 } from "../../helpers/model-builders";
 
 /** A node with one metric, rows [seconds after T0, dp rank, value]. */
@@ -36,6 +36,35 @@ describe("metricSeries", () => {
   });
 });
 
+describe("sum over nodes", () => {
+  const worker = (name: string, role: NodeBatches["workerType"], id: string, rows: [number, number, number][]) =>
+    batchWorker(name, role, rows.map(([sec, dp, value]) => [sec, dp, { x: value }]), id);
+  // w0: 100 and 300 in second 0 (mean 200), 50 in second 1. w1: 1000 at 0, 400 at 3. w2: DP0 10 and DP1 20 at 1.
+  const w0 = worker("n1", "prefill", "w0", [[0, 0, 100], [0.4, 0, 300], [1, 0, 50]]);
+  const w1 = worker("n2", "prefill", "w1", [[0, 0, 1000], [3, 0, 400]]);
+  const w2 = worker("n3", "prefill", "w2", [[1, 0, 10], [1, 1, 20]]);
+
+  it("adds each worker's (and DP rank's) mean of the second; a silent worker counts at its last value for 5 s", () => {
+    // s0: 200 + 1000; s1: 50 + 1000 (held) + 10 + 20; s3: 50 (held) + 400 + 10 + 20 (held).
+    expect(metricSeries([w0, w1, w2], "x", "sum")).toEqual([{ label: "sum over nodes", x: [0, 1, 3], y: [1200, 1080, 480] }]);
+    // Without holding, only the workers that logged in the second: s1 50 + 10 + 20, s3 400.
+    expect(sumOfAll([w0, w1, w2], "x", T0, 1)).toEqual({ x: [0, 1, 3], y: [1200, 80, 400] });
+  });
+
+  it("a worker that stops logging (idle) drops out after 5 s", () => {
+    const late = worker("n4", "prefill", "w3", [[0, 0, 7], [6, 0, 9]]);
+    // s0: 200 + 1000 + 7; s1: 50 + 1000 + 7 (held); s3: 50 + 400 + 7 (held); s6: w0 at 1 is 5 s old (out), w1 at 3 held: 400 + 9.
+    expect(sumOfAll([w0, w1, late], "x", T0)).toEqual({ x: [0, 1, 3, 6], y: [1207, 1057, 457, 409] });
+  });
+
+  it("rows of one worker's DP rank on two nodes (TP ranks printing the same line) count once", () => {
+    const halfA = worker("n5", "decode", "w0", [[0, 0, 100]]);
+    const halfB = worker("n6", "decode", "w0", [[0, 0, 300]]);
+    const other = worker("n7", "decode", "w1", [[0, 0, 50]]);
+    expect(metricSeries([halfA, halfB, other], "x", "sum")[0].y).toEqual([250]);
+  });
+});
+
 describe("rateMatch", () => {
   const prefill = [node("p0", "prefill", "inputThroughput", [[0, 0, 8000], [1, 0, 6000]]), node("p1", "prefill", "inputThroughput", [[0, 0, 4000]])];
   const decode = [node("d0", "decode", "genThroughput", [[0, 0, 900], [1, 0, 1100]])];
@@ -50,6 +79,19 @@ describe("rateMatch", () => {
     const match = rateMatch([...prefill, ...decode], "requests/s", 1000, 100)!;
     expect(match.prefill.y).toEqual([6, 6]);
     expect(match.decode.y).toEqual([9, 11]);
+  });
+
+  it("sum over nodes: a 1P2D run compares one prefill worker with both decode workers' total", () => {
+    const p0 = node("p0", "prefill", "inputThroughput", [[0, 0, 8000], [1, 0, 6000]]);
+    const d0 = batchWorker("d0", "decode", [[0, 0, { genThroughput: 900 }], [1, 0, { genThroughput: 1100 }]], "w0");
+    const d1 = batchWorker("d1", "decode", [[0, 0, { genThroughput: 1000 }], [1, 0, { genThroughput: 1000 }]], "w1");
+    expect(rateMatch([p0, d0, d1])!.decode.y).toEqual([950, 1050]);
+    const sum = rateMatch([p0, d0, d1], "tokens/s", null, null, "sum")!;
+    expect(sum.prefill.y).toEqual([8000, 6000]);
+    expect(sum.decode).toEqual({ label: "decode generation", x: [0, 1], y: [1900, 2100] });
+    const requests = rateMatch([p0, d0, d1], "requests/s", 1000, 100, "sum")!;
+    expect(requests.prefill.y).toEqual([8, 6]);
+    expect(requests.decode.y).toEqual([19, 21]);
   });
 
   it("is not applicable to aggregated runs or without ISL/OSL for requests", () => {

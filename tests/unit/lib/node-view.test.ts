@@ -35,6 +35,15 @@ describe("buildNodeLines", () => {
     expect(buildNodeLines([prefill, second, decode], "individual").lines["prefill:inputThroughput"].map((l) => l.label)).toEqual(["cn01-p-w0", "cn03-p-w1"]);
   });
 
+  it("sum over nodes: each DP rank's value added up (the held DP1 at second 2 too); KV cache stays a mean, labelled so", () => {
+    const { lines } = buildNodeLines([prefill, decode], "sum");
+    // s0: DP0 8000 + DP1 6000; s2: DP0 1000 + DP1's 6000 from second 0, held.
+    expect(lines["prefill:inputThroughput"]).toEqual([{ label: "sum over nodes", x: [0, 2], y: [14000, 7000] }]);
+    expect(lines["prefill:queueReq"]).toEqual([{ label: "sum over nodes", x: [0], y: [2] }]);
+    expect(lines["prefill:tokenUsage"]).toEqual([{ label: "all nodes (mean)", x: [0, 2], y: [30, 50] }]);
+    expect(lines["decode:runningReq"]).toEqual([{ label: "sum over nodes", x: [1, 2], y: [10, 12] }]);
+  });
+
   it("cuts long lines to the budget, keeping the peak, and counts what it cut", () => {
     const rows: [number, number, Record<string, number>][] = Array.from({ length: 5000 }, (_, s) => [s, 0, { genThroughput: s === 3333 ? 98_760 : 1000 + (s % 7) }]);
     const { lines, stats } = buildNodeLines([worker("d", "decode", rows)], "all", 100);
@@ -61,6 +70,9 @@ describe("buildRateLines", () => {
 
   it("requests/s needs ISL and OSL; an aggregated run has no rate match", () => {
     expect(buildRateLines([prefill, decode], null, 100)!.requests).toBeNull();
+    const sum = buildRateLines([prefill, decode], 1000, 100, undefined, "sum")!;
+    expect(sum.tokens.prefill.y).toEqual([14000, 7000]);
+    expect(sum.requests).toEqual({ prefill: { label: "prefill input", x: [0, 2], y: [14, 7] }, decode: { label: "decode generation", x: [1, 2], y: [9, 11] } });
     expect(buildRateLines([worker("a", "agg", [[0, 0, { genThroughput: 1 }]])], 1, 1)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gpuSplit, rateMatchFacts } from "@/lib/rate-match";
+import { gpuSplit, rateCombineNote, rateMatchFacts } from "@/lib/rate-match";
 import { makeRun } from "./charts/make-run";
 
 describe("rateMatchFacts", () => {
@@ -16,5 +16,12 @@ describe("rateMatchFacts", () => {
     const shared = makeRun({ meta: { prefillNodes: 2, decodeNodes: 0, prefillWorkers: 6, decodeWorkers: 2, gpusPerPrefill: 2, gpusPerDecode: 2 } });
     expect(rateMatchFacts(shared, { prefill: 6, decode: 2, agg: 0 }).map((f) => f.value)).toEqual(["2 (6 workers)", "0 (2 workers)", "12 / 4 GPUs (3 : 1)", "1024/1024"]);
     expect(gpuSplit(null, 8)).toBe("? / 8 GPUs");
+  });
+});
+
+describe("rateCombineNote", () => {
+  it("says whether the lines are per-node averages or the cluster's totals over how many nodes", () => {
+    expect(rateCombineNote("sum", { prefill: 1, decode: 2 })).toBe("Totals: prefill input summed over 1 prefill node, decode generation over 2 decode nodes; their ratio is the cluster's.");
+    expect(rateCombineNote("mean", { prefill: 1, decode: 2 })).toBe("Each line is the per-second average over its role's nodes: compare capacity per node.");
   });
 });

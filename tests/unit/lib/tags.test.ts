@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseTags, withTags } from "@/lib/tags";
+import { checkTagDraft, MAX_TAG_LENGTH, normaliseTags, withTags } from "@/lib/tags";
 
 describe("normaliseTags", () => {
   it("trims, drops empty tags and keeps the first of duplicates, in order", () => {
@@ -85,5 +85,21 @@ describe("withTags", () => {
 
   it("throws for invalid JSON", () => {
     expect(() => withTags('{"a": ', ["a"])).toThrow();
+  });
+});
+
+describe("checkTagDraft", () => {
+  it("counts the trimmed tag against the 100-character limit instead of cutting it", () => {
+    expect(MAX_TAG_LENGTH).toBe(100);
+    expect(checkTagDraft("  fp8  ")).toEqual({ length: 3, tooLong: false, warnings: [] });
+    expect(checkTagDraft("x".repeat(100))).toEqual({ length: 100, tooLong: false, warnings: [] });
+    expect(checkTagDraft("x".repeat(101))).toEqual({ length: 101, tooLong: true, warnings: [] });
+  });
+
+  it("warns on commas and spaces, which are awkward for --tag", () => {
+    expect(checkTagDraft("a,b").warnings).toEqual(["Contains a comma: `srtlog runs` lists tags comma-separated, so this tag will read as several."]);
+    expect(checkTagDraft("two words").warnings).toEqual(['Contains a space: quote it on the command line (`--tag "two words"`).']);
+    expect(checkTagDraft("a, b").warnings).toHaveLength(2);
+    expect(checkTagDraft("h100_fp8-v2").warnings).toEqual([]);
   });
 });

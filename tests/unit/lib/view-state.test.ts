@@ -93,6 +93,9 @@ describe("view state in the URL", () => {
     expect(toQueryString(state)).toBe("agg=dp&disagg=separate&rate=requests");
     expect(parse("agg=nodes&disagg=pie&rate=bytes")).toMatchObject({ agg: "all", disagg: "stacked", rate: "tokens" });
     expect(toQueryString(parse("agg=all&disagg=stacked&rate=tokens"))).toBe("");
+    // Sum over nodes, shared by Node Metrics and Rate Match.
+    expect(parse("agg=sum").agg).toBe("sum");
+    expect(toQueryString(parse("agg=sum&rate=requests"))).toBe("agg=sum&rate=requests");
   });
 
   it("config picks: one worker per run, the last pick winning; malformed picks dropped", () => {

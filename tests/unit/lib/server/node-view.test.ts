@@ -80,4 +80,15 @@ describe("rateViewOf", () => {
     expect(view.rate?.tokens.decode).toEqual({ label: "decode generation", x: [1, 2], y: [1000, 1200] });
     expect(view.rate?.requests?.decode.y).toEqual([1000 / 1024, 1200 / 1024].map((v) => Number(v.toPrecision(4))));
   });
+
+  it("summed over nodes, kept apart from the averaged lines of the same run", async () => {
+    const run = await makeRun3667();
+    const mean = await rateViewOf(run, "mean");
+    const sum = await rateViewOf(run, "sum");
+    if (mean.state !== "ready" || sum.state !== "ready") throw new Error(`not ready: ${mean.state}, ${sum.state}`);
+    // Prefill DP0 13000 + DP1 12000 at second 0; at second 2, DP0 9000 + DP1's 12000 held from second 0.
+    expect(sum.rate?.tokens.prefill).toEqual({ label: "prefill input", x: [0, 2], y: [25000, 21000] });
+    expect(sum.rate?.tokens.decode.y).toEqual([1000, 1200]);
+    expect(mean.rate?.tokens.prefill.y).toEqual([12500, 9000]);
+  });
 });
