@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RunMetadata } from "../lib/model";
+import type { RunMetadata } from "./types";
 import { locateJsonError } from "./json-error";
 
 /** v1 writes most numbers as strings ("8"), sometimes as numbers; "None"/"" mean unknown. */
