@@ -30,6 +30,11 @@ export const runSchema = z.object({
   isComplete: z.boolean(),
   /** Things worth knowing that did not stop the run from loading (ignored files, fallbacks). */
   notes: z.array(z.string()),
+  /**
+   * Faults a user must see on the run (dashboard and `srtlog runs`): metadata missing or unreadable (the run
+   * loaded from its results alone), a metadata version this reader does not know.
+   */
+  warnings: z.array(z.string()),
 });
 export type Run = z.infer<typeof runSchema>;
 

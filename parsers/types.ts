@@ -10,8 +10,11 @@ const metric = z.number().nullable();
 export const runMetadataSchema = z.object({
   jobId: z.string(),
   jobName: z.string().nullable(),
-  /** "1.0" or "2.0": which shape the file had. */
-  metadataVersion: z.enum(["1.0", "2.0"]),
+  /**
+   * Which form the file had, told by shape: "1.0" nested (`run_metadata`), "2.0" flat (whatever its
+   * `version` says, or none), "unknown" when `<jobid>.json` was missing or unreadable (run loaded from its results).
+   */
+  metadataVersion: z.enum(["1.0", "2.0", "unknown"]),
   /** When the run started, "YYYY-MM-DD HH:MM:SS" as srt-slurm wrote it (v1 local time, v2 UTC). */
   runDate: z.string().nullable(),
   mode: z.enum(["disaggregated", "aggregated"]),

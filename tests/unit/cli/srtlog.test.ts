@@ -18,14 +18,16 @@ describe("srtlog runs", () => {
     const { code, stdout } = srtlog("runs", "--logs", logs, "--json");
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.runs).toHaveLength(1);
+    // 5004 has good metadata; 5003/5002/5001 load from their results although their metadata is broken or missing.
+    expect(out.runs.map((r: { runDir: string }) => r.runDir)).toEqual(["5004_1P_1D_20251204_000000", "5003", "5002", "5001_1P_1D_20251201_000000"]);
     const run = out.runs[0];
     for (const key of ["jobId", "runDir", "topology", "totalGpus", "gpuType", "profiler", "isl", "osl", "tags", "isComplete", "missingConcurrencies", "points"]) {
       expect(run, key).toHaveProperty(key);
     }
     expect(run.runDir).toBe("5004_1P_1D_20251204_000000");
     expect(Object.keys(run.points[0])).toEqual(expect.arrayContaining(["concurrency", "outputTps", "totalTps", "meanTtftMs", "meanTpotMs", "meanItlMs"]));
-    expect(out.skipped.map((s: { runDir: string }) => s.runDir)).toContain("5003");
+    expect(out.runs[2].warnings).toEqual(["unreadable 5002.json: empty file; loaded from its results alone, so GPU count, topology, model and dates are unknown"]);
+    expect(out.skipped.map((s: { runDir: string }) => s.runDir)).toContain("5009");
     expect(out.skipped.every((s: { reason: string }) => s.reason.length > 0)).toBe(true);
   });
 
@@ -34,7 +36,8 @@ describe("srtlog runs", () => {
     const { code, stdout } = srtlog("runs", "--logs", logs);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Job\s+Topology/);
-    expect(stdout).toContain("skipped 5002: unreadable 5002.json: empty file");
+    expect(stdout).toContain("skipped 5009: unreadable 5009.json: not the nested (run_metadata) form");
+    expect(stdout).toContain("warning 5002: unreadable 5002.json: empty file; loaded from its results alone");
   });
 
   it("a bad --logs path or flag is one line on stderr and exit code 2", () => {

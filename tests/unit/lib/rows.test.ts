@@ -39,6 +39,7 @@ function run(jobId: string, m: RunMetadata, totalGpus: number | null, points: Be
     missing: [],
     isComplete: true,
     notes: [],
+    warnings: [],
   };
 }
 
