@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROW_COLUMNS } from "@/lib/rows";
@@ -48,6 +48,44 @@ describe("srtlog runs", () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr.trim().split("\n")).toHaveLength(1);
     expect(srtlog("nonsense").code).toBe(2);
+  });
+});
+
+/** One aggregated run (2 agg workers on 1 node of 4 GPUs) whose single result reports a peak output rate. */
+async function pivotLogs(): Promise<string> {
+  const logs = await tempDir();
+  const results = path.join(logs, "4420002", "logs", "sa-bench_isl_1024_osl_1024");
+  await mkdir(results, { recursive: true });
+  const metadata = {
+    job_id: "4420002", generated_at: "2026-01-02 03:04:05", backend_type: "sglang", tags: ["a", "b"],
+    model: { path: "/models/qwen3-32b", container: "lmsysorg/sglang:v0.5.6" },
+    resources: { gpu_type: "gb200", gpus_per_node: 4, agg_nodes: 1, agg_workers: 2 },
+    benchmark: { type: "sa-bench", isl: 1024, osl: 1024 },
+  };
+  await writeFile(path.join(logs, "4420002", "4420002.json"), JSON.stringify(metadata));
+  const result = { max_concurrency: 8, completed: 8, num_prompts: 8, output_throughput: 400, total_token_throughput: 800, mean_tpot_ms: 20, peak_output_tokens_per_s: 812.5, model_id: "Qwen/Qwen3-32B" };
+  await writeFile(path.join(results, "results_concurrency_8_gpus_4.json"), JSON.stringify(result));
+  return logs;
+}
+
+describe("srtlog export: pivot columns after the guide's (issue 13 Peak Output TPS, issue 20 item 10)", () => {
+  const PIVOT = ["Peak Output TPS", "GPU Type", "Topology", "Agg Workers", "Tags", "Container", "Backend", "Model", "Run Directory"];
+
+  it("csv: the nine columns follow Std ITL (ms), with the run's values", async () => {
+    const { code, stdout } = srtlog("export", "--logs", await pivotLogs(), "--format", "csv");
+    expect(code).toBe(0);
+    const [header, row] = stdout.split("\r\n");
+    expect(header.endsWith(",Std ITL (ms)," + PIVOT.join(","))).toBe(true);
+    // 812.5 peak; gb200; 2 agg workers => "2A"; tags joined (quoted: they hold a comma); the metadata's model path.
+    expect(row.endsWith(',812.5,gb200,2A,2,"a, b",lmsysorg/sglang:v0.5.6,sglang,/models/qwen3-32b,4420002')).toBe(true);
+  });
+
+  it("json: the same columns and values as records", async () => {
+    const { code, stdout } = srtlog("export", "--logs", await pivotLogs(), "--format", "json");
+    expect(code).toBe(0);
+    const [record] = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(Object.keys(record).slice(-PIVOT.length)).toEqual(PIVOT);
+    expect(PIVOT.map((column) => record[column])).toEqual([812.5, "gb200", "2A", 2, "a, b", "lmsysorg/sglang:v0.5.6", "sglang", "/models/qwen3-32b", "4420002"]);
   });
 });
 
