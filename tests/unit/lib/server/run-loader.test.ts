@@ -35,6 +35,17 @@ describe("RunLoader, used as the guide's Python examples use it", () => {
     expect(skipped.find((s) => s.runDir === "5009")?.reason).toMatch(/^unreadable 5009\.json: not the nested \(run_metadata\) form, and not the flat form: .*model/s);
   });
 
+  it("editTags on a run loaded without <jobid>.json says why, and writes nothing", async () => {
+    const logs = await copyFixture("tests/fixtures/loader/broken-and-skipped/logs");
+    const loader = new RunLoader(logs);
+    const run = (await loader.loadSingle("5001_1P_1D_20251201_000000"))!;
+    expect(run.metadata.metadataVersion).toBe("unknown");
+    await expect(loader.editTags(run.runPath, { add: ["x"] })).rejects.toThrow(
+      "run 5001_1P_1D_20251201_000000 has no 5001.json to keep tags in; tags cannot be saved until it has one",
+    );
+    await expect(stat(path.join(run.runPath, "5001.json"))).rejects.toThrow();
+  });
+
   it("loadSingle: one run by directory, relative or absolute; null for what is not a run", async () => {
     const logs = await copyFixture(LEGACY);
     const loader = new RunLoader(logs);
