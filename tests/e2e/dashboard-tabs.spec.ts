@@ -69,6 +69,14 @@ test("a run loaded without readable metadata carries a visible warning", async (
     "5002: unreadable 5002.json: empty file; loaded from its results alone, so GPU count, topology, model and dates are unknown",
   );
   await expect(page.getByTestId("summary-points")).toHaveText("1");
+  // Every tab renders such a run (unknown fields and all) and keeps the warning in view.
+  for (const tab of ["latency", "nodes", "rate-match", "config"]) {
+    await page.goto(`/${tab}?run=5002`);
+    await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("run-warning")).toContainText("5002: unreadable 5002.json: empty file");
+  }
+  await page.goto("/latency?run=5002");
+  await chartDrawn(page, "latency-chart-ttft", 1); // latencies need no GPU count: its one point is drawn
   await page.goto(`/pareto?run=${RUN_3667}`);
   await expect(page.getByTestId("summary-runs")).toHaveText("1");
   await expect(page.getByTestId("run-warnings")).toHaveCount(0);
