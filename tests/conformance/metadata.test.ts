@@ -184,6 +184,14 @@ describe("unreadable or missing <jobid>.json with results (issue 13: keep the po
     expect(srtlogRunsJson(logs).runs[0].warnings).toEqual(run.warnings);
   });
 
+  it("missing metadata but a config.yaml recipe: the recipe's concurrencies still feed completeness", async () => {
+    const logs = await logsWith(null, [1, 4]);
+    await writeFile(path.join(logs, RUN_DIR, "config.yaml"), 'name: "x"\nbenchmark:\n  type: "sa-bench"\n  concurrencies: "1x2x4"\n');
+    const run = await loadOne(logs);
+    expect(run.expectedConcurrencies).toEqual([1, 2, 4]);
+    expect(run.missingConcurrencies).toEqual([2]);
+  });
+
   it("unreadable metadata and no results: skipped, naming both faults", async () => {
     const logs = await tempDir("srtlog-conf-meta-");
     await mkdir(path.join(logs, RUN_DIR), { recursive: true });
