@@ -18,10 +18,11 @@ export function SummaryCards({ summary }: { summary: DashboardSummary }) {
   const { containers, profilers } = summary;
   return (
     <section className="space-y-1 xl:space-y-2" data-testid="summary" aria-label="Summary">
-      <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
+      <div className="grid grid-cols-2 gap-2 md:grid-cols-6">
         <Card title="Total Runs" value={String(summary.totalRuns)} testId="summary-runs" />
         <Card title="Data Points" value={String(summary.dataPoints)} testId="summary-points" />
         <Card title="Max Throughput" value={summary.maxOutputTps === null ? "N/A" : `${fmtInt(summary.maxOutputTps)} TPS`} testId="summary-max-tps" />
+        <Card title="Peak Output TPS" value={summary.maxPeakOutputTps === null ? "N/A" : `${fmtInt(summary.maxPeakOutputTps)} TPS`} testId="summary-peak-tps" />
         <Card title="Max Concurrency" value={summary.maxConcurrency === null ? "N/A" : String(summary.maxConcurrency)} testId="summary-max-concurrency" />
         <Card title="Profilers" value={profilers.length === 0 ? "0" : `${profilers.length} (${profilers.join(", ")})`} testId="summary-profilers" />
       </div>

@@ -1,7 +1,11 @@
 import type { BenchPoint, Run } from "./model";
 import { outputTpsPerUser, perGpu } from "./metrics";
 
-/** The data-frame columns of the Python tool's `to_dataframe`, in its order, then median/p99/std latencies. */
+/**
+ * The data-frame columns of the Python tool's `to_dataframe`, in its order, then median/p99/std latencies;
+ * then what a spreadsheet pivot needs without re-joining the runs (peak output rate, hardware, topology,
+ * tags, software, model, and the run directory relative to the logs dir).
+ */
 export const ROW_COLUMNS = [
   "Run ID",
   "Run Date",
@@ -34,6 +38,15 @@ export const ROW_COLUMNS = [
   "Std TTFT (ms)",
   "Std TPOT (ms)",
   "Std ITL (ms)",
+  "Peak Output TPS",
+  "GPU Type",
+  "Topology",
+  "Agg Workers",
+  "Tags",
+  "Container",
+  "Backend",
+  "Model",
+  "Run Directory",
 ] as const;
 
 export type RowColumn = (typeof ROW_COLUMNS)[number];
@@ -80,6 +93,18 @@ function pointRow(run: Run, point: BenchPoint): Row {
     "Std TTFT (ms)": point.stdTtftMs,
     "Std TPOT (ms)": point.stdTpotMs,
     "Std ITL (ms)": point.stdItlMs,
+    "Peak Output TPS": point.peakOutputTps,
+    "GPU Type": m.gpuType,
+    Topology: run.topology,
+    "Agg Workers": m.aggWorkers,
+    // One cell per row; tags rarely hold commas (the tag editor warns), and CSV quotes them when they do.
+    Tags: m.tags.length > 0 ? m.tags.join(", ") : null,
+    Container: m.container,
+    // The serving backend from the metadata (sglang, vllm, trtllm); the result's `backend` is the client's.
+    Backend: m.backendType,
+    // The metadata's model path; legacy runs without one fall back to the result's model id.
+    Model: m.modelPath ?? point.modelId,
+    "Run Directory": run.runDir,
   };
 }
 

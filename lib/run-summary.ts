@@ -32,6 +32,7 @@ export function toRunSummary(run: Run) {
     missingConcurrencies: run.missingConcurrencies,
     missing: run.missing,
     notes: run.notes,
+    warnings: run.warnings,
     points: run.points.map((point) => toPointSummary(point, run.totalGpus)),
   };
 }

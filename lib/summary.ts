@@ -6,6 +6,8 @@ export interface DashboardSummary {
   dataPoints: number;
   /** Highest output throughput (tokens/s) of any point; null when no point has one. */
   maxOutputTps: number | null;
+  /** Highest `peak_output_tokens_per_s` of any point (sa-bench since 2026); null when no result reports it. */
+  maxPeakOutputTps: number | null;
   maxConcurrency: number | null;
   profilers: string[];
   containers: string[];
@@ -23,6 +25,7 @@ export function summarizeRuns(runs: readonly Run[]): DashboardSummary {
     totalRuns: runs.length,
     dataPoints: points.length,
     maxOutputTps: maxOf(points.map((point) => point.outputTps)),
+    maxPeakOutputTps: maxOf(points.map((point) => point.peakOutputTps)),
     maxConcurrency: maxOf(points.map((point) => point.concurrency)),
     profilers: [...new Set(runs.map((run) => run.metadata.profiler.type))].sort(),
     containers: [...new Set(runs.map((run) => run.metadata.container).filter((c): c is string => !!c))].sort(),

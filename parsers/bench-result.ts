@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BenchPoint } from "../lib/model";
+import type { BenchPoint } from "./types";
 import { scanJsonObjects, type JsonRecord } from "./json-scan";
 
 /** Per-request arrays: skipped unread so a 300 MB result costs no memory we keep. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RunMetadata } from "../lib/model";
+import type { RunMetadata } from "./types";
 import { locateJsonError } from "./json-error";
 
 /** v1 writes most numbers as strings ("8"), sometimes as numbers; "None"/"" mean unknown. */
@@ -28,9 +28,9 @@ export function parseConcurrencyList(value: unknown): number[] | null {
   return numbers.length > 0 ? [...new Set(numbers)].sort((a, b) => a - b) : null;
 }
 
-/** Legacy (Oct-Nov 2025) nested metadata. */
+/** Legacy (Oct-Nov 2025) nested metadata: the form is told by its `run_metadata` key, not by `version`. */
 export const rawMetadataV1Schema = z.object({
-  version: z.literal("1.0").optional(),
+  version: looseText,
   generated_at: looseText.optional(),
   run_metadata: z.looseObject({
     slurm_job_id: looseText,
@@ -58,9 +58,13 @@ export const rawMetadataV1Schema = z.object({
 });
 export type RawMetadataV1 = z.infer<typeof rawMetadataV1Schema>;
 
-/** Current srtctl flat metadata ("2.0"); any resource may be null. */
+/**
+ * Flat metadata: srtctl writes `version: "2.0"`, but earlier srtctl, hand-written files and other tools
+ * omit it, so `version` is optional and any object without `run_metadata` is this form (as srt-slurm's
+ * own reader, analysis/srtlog/models.py `RunMetadata.from_json`, decides). Any field may be null.
+ */
 export const rawMetadataV2Schema = z.object({
-  version: z.string(),
+  version: looseText,
   job_id: looseText,
   job_name: looseText,
   generated_at: looseText,
@@ -82,7 +86,10 @@ export const rawMetadataV2Schema = z.object({
     .nullish(),
   backend_type: looseText,
   frontend_type: looseText,
-  benchmark: z.looseObject({ type: looseText, isl: looseInt, osl: looseInt, concurrencies: z.unknown().optional() }).nullish(),
+  // srtctl 2.0 dropped concurrencies/req-rate from here, but older flat files carry them ("1x2x4", [1, 2], 4; 10, "inf").
+  benchmark: z
+    .looseObject({ type: looseText, isl: looseInt, osl: looseInt, concurrencies: z.unknown().optional(), "req-rate": looseText })
+    .nullish(),
   tags: tagList,
 });
 export type RawMetadataV2 = z.infer<typeof rawMetadataV2Schema>;
@@ -172,13 +179,11 @@ export function toRunMetadataFromV2(raw: RawMetadataV2, fallbackJobId: string, r
       isl: raw.benchmark?.isl ?? null,
       osl: raw.benchmark?.osl ?? null,
       concurrencies: parseConcurrencyList(raw.benchmark?.concurrencies) ?? recipeConcurrencies,
-      requestRate: null,
+      requestRate: raw.benchmark?.["req-rate"] ?? null,
     },
     tags: raw.tags,
   };
 }
-
-export type MetadataParse = { ok: true; metadata: RunMetadata } | { ok: false; reason: string };
 
 /** JSON.parse with a message that names the line and column of the fault, as editors count them. */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -192,9 +197,43 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
   }
 }
 
+/** A read `<jobid>.json`: the metadata, plus warnings that did not stop the read (shown on the run). */
+export type MetadataParse = { ok: true; metadata: RunMetadata; warnings: string[] } | { ok: false; reason: string };
+
+/** The version each form was written with; absent is fine too (hand-written files and older tools omit it). */
+const KNOWN_VERSION = { nested: "1.0", flat: "2.0" } as const;
+/** Keys srtctl writes in the flat form; an object with none of them tells us nothing about the run. */
+const FLAT_KEYS = ["version", "job_id", "job_name", "generated_at", "model", "resources", "backend_type", "frontend_type", "benchmark", "tags"];
+
+function versionWarning(fileName: string, version: string | null, form: keyof typeof KNOWN_VERSION): string[] {
+  if (version === null || version === KNOWN_VERSION[form]) return [];
+  const shape = form === "nested" ? "nested (run_metadata) form" : "flat form";
+  return [`${fileName} says version "${version}", which this reader does not know; read it as the ${shape}, so some fields may be missing`];
+}
+
+function readNested(value: object, fileName: string, fallbackJobId: string, recipeConcurrencies: number[] | null): MetadataParse {
+  const v1 = rawMetadataV1Schema.safeParse(value);
+  if (!v1.success) return { ok: false, reason: `unreadable ${fileName}: ${z.prettifyError(v1.error)}` };
+  const metadata = toRunMetadataFromV1(v1.data, fallbackJobId);
+  if (!metadata.profiler.concurrencies) metadata.profiler.concurrencies = recipeConcurrencies;
+  return { ok: true, metadata, warnings: versionWarning(fileName, v1.data.version, "nested") };
+}
+
+function readFlat(value: object, fileName: string, fallbackJobId: string, recipeConcurrencies: number[] | null): MetadataParse {
+  const v2 = rawMetadataV2Schema.safeParse(value);
+  if (!v2.success) return { ok: false, reason: `unreadable ${fileName}: not the nested (run_metadata) form, and not the flat form: ${z.prettifyError(v2.error)}` };
+  const warnings = versionWarning(fileName, v2.data.version, "flat");
+  if (!FLAT_KEYS.some((key) => key in value)) {
+    warnings.push(`${fileName} has none of the metadata keys (run_metadata, job_id, model, resources, benchmark, ...); everything about the run is unknown`);
+  }
+  return { ok: true, metadata: toRunMetadataFromV2(v2.data, fallbackJobId, recipeConcurrencies), warnings };
+}
+
 /**
- * Parse `<jobid>.json` text (either version). `recipeConcurrencies` (from config.yaml) fill in what
- * v2 no longer records. Reasons name the file, e.g. "unreadable 3667.json: empty file".
+ * Parse `<jobid>.json` text. The form is told by shape, as srt-slurm's reader does: a `run_metadata` key
+ * means the legacy nested form, any other object the flat form, whatever `version` says (an unknown
+ * version is a warning, never a failure). `recipeConcurrencies` (from config.yaml) fill in what the file
+ * does not record. Reasons name the file, e.g. "unreadable 3667.json: empty file".
  */
 export function parseRunMetadata(text: string, fileName: string, fallbackJobId: string, recipeConcurrencies: number[] | null): MetadataParse {
   const json = parseJsonText(text);
@@ -203,16 +242,21 @@ export function parseRunMetadata(text: string, fileName: string, fallbackJobId: 
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, reason: `unreadable ${fileName}: expected a JSON object` };
   }
-  if ("run_metadata" in value) {
-    const v1 = rawMetadataV1Schema.safeParse(value);
-    if (!v1.success) return { ok: false, reason: `unreadable ${fileName}: ${z.prettifyError(v1.error)}` };
-    const metadata = toRunMetadataFromV1(v1.data, fallbackJobId);
-    if (!metadata.profiler.concurrencies) metadata.profiler.concurrencies = recipeConcurrencies;
-    return { ok: true, metadata };
-  }
-  const v2 = rawMetadataV2Schema.safeParse(value);
-  if (!v2.success) {
-    return { ok: false, reason: `unreadable ${fileName}: neither v1 (run_metadata) nor v2 metadata: ${z.prettifyError(v2.error)}` };
-  }
-  return { ok: true, metadata: toRunMetadataFromV2(v2.data, fallbackJobId, recipeConcurrencies) };
+  if ("run_metadata" in value) return readNested(value, fileName, fallbackJobId, recipeConcurrencies);
+  return readFlat(value, fileName, fallbackJobId, recipeConcurrencies);
+}
+
+/**
+ * Metadata of a run whose `<jobid>.json` is missing or unreadable but whose results exist: the job id
+ * (from the directory name) and nothing else. Points still show; GPU counts, topology and dates are unknown.
+ */
+export function unknownRunMetadata(jobId: string): RunMetadata {
+  return {
+    jobId, jobName: null, metadataVersion: "unknown", runDate: null, mode: "disaggregated",
+    container: null, modelPath: null, precision: null, gpuType: null, gpusPerNode: null,
+    prefillNodes: null, decodeNodes: null, aggNodes: null, prefillWorkers: null, decodeWorkers: null, aggWorkers: null,
+    gpusPerPrefill: null, gpusPerDecode: null, gpusPerAgg: null, frontends: null, backendType: null, frontendType: null, partition: null,
+    profiler: { type: "unknown", isl: null, osl: null, concurrencies: null, requestRate: null },
+    tags: [],
+  };
 }

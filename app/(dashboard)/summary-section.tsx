@@ -1,12 +1,13 @@
 import { IncompleteWarnings } from "@/components/incomplete-warnings";
 import { RunHealthPanel } from "@/components/run-health-panel";
+import { RunWarnings } from "@/components/run-warnings";
 import { SummaryCards } from "@/components/summary-cards";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { getRunsHealth } from "@/lib/server/run-health";
 import { summarizeRuns } from "@/lib/summary";
 import { unknownRunsText } from "@/lib/filters";
 
-/** Warnings for incomplete runs, the summary figures of the selected runs, then their health signals. */
+/** Warnings for runs loaded despite faults and for incomplete runs, the summary figures of the selected runs, then their health signals. */
 export async function SummarySection({ query }: { query: string }) {
   const { selected, unknownRuns, logs } = await getDashboard(query);
   const unknown = unknownRuns.length > 0 && (
@@ -19,6 +20,7 @@ export async function SummarySection({ query }: { query: string }) {
   return (
     <>
       {unknown}
+      <RunWarnings runs={selected} />
       <IncompleteWarnings runs={selected.filter((run) => !run.isComplete)} />
       <SummaryCards summary={summarizeRuns(selected)} />
       <RunHealthPanel health={health} />

@@ -27,6 +27,8 @@ export async function runsCommand(args: string[]): Promise<number> {
   ]);
   console.log(textTable(["Job", "Topology", "GPUs", "GPU type", "Profiler", "ISL/OSL", "Points", "Complete", "Tags"], rows));
   console.log(`\n${runs.length} runs loaded from ${loader.logsDir}`);
+  // Faults in a run that still loaded (metadata missing or unreadable, unknown version): said as plainly as skips.
+  for (const run of runs) for (const warning of run.warnings) console.log(`warning ${run.runDir}: ${warning}`);
   for (const skip of skipped) console.log(`skipped ${skip.runDir}: ${skip.reason}`);
   return 0;
 }

@@ -22,6 +22,8 @@ export interface ChartPoint {
   meanE2elMs: number | null;
   medianE2elMs: number | null;
   p99E2elMs: number | null;
+  /** Highest output rate sa-bench saw in any second of the run (`peak_output_tokens_per_s`, since 2026). */
+  peakOutputTps: number | null;
 }
 
 /** A selected run, trimmed to what the browser draws: plain, serialisable data. */
@@ -56,6 +58,7 @@ function toChartPoint(point: BenchPoint, totalGpus: number | null): ChartPoint {
     meanE2elMs: point.meanE2elMs,
     medianE2elMs: point.medianE2elMs,
     p99E2elMs: point.p99E2elMs,
+    peakOutputTps: point.peakOutputTps,
   };
 }
 

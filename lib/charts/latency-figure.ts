@@ -103,6 +103,8 @@ export interface LatencySummaryRow {
   runDir: string;
   label: string;
   values: Record<LatencyMetric, MinMax>;
+  /** Highest peak output rate over the run's concurrencies (tokens/s); null when sa-bench did not report it. */
+  peakOutputTps: number | null;
 }
 
 function minMax(values: (number | null)[]): MinMax {
@@ -116,5 +118,6 @@ export function latencySummary(runs: readonly ChartRun[], stat: LatencyStat): La
     runDir: run.runDir,
     label: run.label,
     values: Object.fromEntries(LATENCY_METRICS.map(({ key }) => [key, minMax(run.points.map((p) => latencyValue(p, key, stat)))])) as Record<LatencyMetric, MinMax>,
+    peakOutputTps: minMax(run.points.map((p) => p.peakOutputTps ?? null)).max,
   }));
 }

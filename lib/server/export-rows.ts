@@ -3,9 +3,9 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { toCsv } from "../csv";
 import { ROW_COLUMNS, type Row, type RowColumn } from "../rows";
 
-const TEXT_COLUMNS = new Set<RowColumn>(["Run ID", "Run Date", "Profiler"]);
+const TEXT_COLUMNS = new Set<RowColumn>(["Run ID", "Run Date", "Profiler", "GPU Type", "Topology", "Tags", "Container", "Backend", "Model", "Run Directory"]);
 const INT_COLUMNS = new Set<RowColumn>([
-  "ISL", "OSL", "Prefill Nodes", "Decode Nodes", "Prefill Workers", "Decode Workers", "Frontends", "GPUs per Node", "Total GPUs", "Concurrency",
+  "ISL", "OSL", "Prefill Nodes", "Decode Nodes", "Prefill Workers", "Decode Workers", "Frontends", "GPUs per Node", "Total GPUs", "Concurrency", "Agg Workers",
 ]);
 
 export type ExportFormat = "csv" | "json" | "parquet";

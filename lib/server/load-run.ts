@@ -6,7 +6,7 @@ import type { BenchPoint, MissingPoint, Run, RunMetadata } from "../model";
 import { topologyLabel, totalGpusOf } from "../topology";
 import { concurrencyFromFileName, parseBenchResultFile } from "../../parsers/bench-result";
 import { recipeConcurrencies } from "../../parsers/recipe";
-import { parseRunMetadata } from "../../parsers/run-metadata";
+import { parseRunMetadata, unknownRunMetadata } from "../../parsers/run-metadata";
 import { readBenchCache, writeBenchCache, type BenchCacheContent } from "./bench-cache";
 import { fingerprintOf, RESULT_DIR_PATTERNS, scanRunFiles, findMetadataFile, findRecipeFile, type FileStamp, type RunDirEntry, type RunFiles } from "./scan-runs";
 
@@ -14,17 +14,32 @@ export type RunLoad = { ok: true; run: Run; files: RunFiles } | { ok: false; run
 
 const RESULT_FILE_PATTERNS = "concurrency_<C>.json, results_concurrency_<C>_gpus_<N>*.json, isl_<I>_osl_<O>_concurrency_<C>_*.json";
 
-type MetadataRead = { ok: true; metadata: RunMetadata } | { ok: false; reason: string };
+type MetadataRead = { ok: true; metadata: RunMetadata; warnings: string[] } | { ok: false; reason: string };
+
+function readText(file: string): { ok: true; text: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, text: readFileSync(file, "utf8") };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Concurrencies from config.yaml, for metadata (v2, or none at all) that leaves them to the recipe. */
+function fillFromRecipe(entry: RunDirEntry, metadata: RunMetadata): void {
+  if (metadata.profiler.concurrencies) return;
+  const recipeFile = findRecipeFile(entry.path);
+  const recipe = recipeFile ? readText(recipeFile.path) : null;
+  if (recipe?.ok) metadata.profiler.concurrencies = recipeConcurrencies(recipe.text);
+}
 
 /** `<jobid>.json`, plus config.yaml only when the metadata (v2) leaves the concurrencies to the recipe. */
 function readMetadata(entry: RunDirEntry): MetadataRead {
   const file = findMetadataFile(entry.path, entry.jobId);
   if (!file) return { ok: false, reason: `no ${entry.jobId}.json in ${entry.name}/ or ${entry.name}/logs/` };
-  const text = readFileSync(file.path, "utf8");
-  const parsed = parseRunMetadata(text, `${entry.jobId}.json`, entry.jobId, null);
-  if (!parsed.ok || parsed.metadata.profiler.concurrencies) return parsed;
-  const recipeFile = findRecipeFile(entry.path);
-  if (recipeFile) parsed.metadata.profiler.concurrencies = recipeConcurrencies(readFileSync(recipeFile.path, "utf8"));
+  const read = readText(file.path);
+  if (!read.ok) return { ok: false, reason: `unreadable ${entry.jobId}.json: ${read.message}` };
+  const parsed = parseRunMetadata(read.text, `${entry.jobId}.json`, entry.jobId, null);
+  if (parsed.ok) fillFromRecipe(entry, parsed.metadata);
   return parsed;
 }
 
@@ -66,21 +81,33 @@ function completeness(metadata: RunMetadata, content: BenchCacheContent) {
   return { expectedConcurrencies: expectedList, missing, missingConcurrencies: missing.map((m) => m.concurrency) };
 }
 
+/**
+ * The run's metadata. A missing or unreadable `<jobid>.json` does not lose the run: it loads from its
+ * results with the job id from the directory name and everything else unknown, and says so.
+ */
+function metadataOrUnknown(entry: RunDirEntry): { metadata: RunMetadata; warnings: string[]; unreadable: string | null } {
+  const meta = readMetadata(entry);
+  if (meta.ok) return { ...meta, unreadable: null };
+  const metadata = unknownRunMetadata(entry.jobId);
+  fillFromRecipe(entry, metadata);
+  const warning = `${meta.reason}; loaded from its results alone, so GPU count, topology, model and dates are unknown`;
+  return { metadata, warnings: [warning], unreadable: meta.reason };
+}
+
 /** Load one run directory: metadata, then results from the Parquet cache or by parsing. Never throws. */
 export async function loadRun(entry: RunDirEntry): Promise<RunLoad> {
   try {
-    const meta = readMetadata(entry);
-    if (!meta.ok) return { ok: false, runDir: entry.name, reason: meta.reason };
-    const { metadata } = meta;
+    const { metadata, warnings, unreadable } = metadataOrUnknown(entry);
     if (/profil/i.test(metadata.profiler.type)) {
       return { ok: false, runDir: entry.name, reason: `profiling job (${metadata.profiler.type}): it records traces, not throughput results` };
     }
     const files = scanRunFiles(entry.path, entry.jobId, metadata.profiler.isl, metadata.profiler.osl);
     if (files.resultFiles.length === 0) {
       const where = files.resultDirs.length > 0 ? `no result files in ${files.resultDirs.join(", ")} (looked for ${RESULT_FILE_PATTERNS})` : `looked for ${RESULT_DIR_PATTERNS} in ${entry.name}/ and ${entry.name}/logs/`;
-      return { ok: false, runDir: entry.name, reason: `no benchmark results: ${where}` };
+      // Only a run with no readable results at all is skipped; the metadata fault comes first as it is the likelier cause.
+      return { ok: false, runDir: entry.name, reason: `${unreadable ? `${unreadable}, and ` : ""}no benchmark results: ${where}` };
     }
-    const run = await buildRun(entry, metadata, files);
+    const run = await buildRun(entry, metadata, files, warnings);
     return { ok: true, run, files };
   } catch (error) {
     return { ok: false, runDir: entry.name, reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
@@ -97,7 +124,7 @@ async function cachedResults(entry: RunDirEntry, files: RunFiles, totalGpus: num
   return content;
 }
 
-async function buildRun(entry: RunDirEntry, metadata: RunMetadata, files: RunFiles): Promise<Run> {
+async function buildRun(entry: RunDirEntry, metadata: RunMetadata, files: RunFiles, warnings: string[]): Promise<Run> {
   const totalGpus = totalGpusOf(metadata);
   const content = await cachedResults(entry, files, totalGpus);
   const status = completeness(metadata, content);
@@ -115,6 +142,7 @@ async function buildRun(entry: RunDirEntry, metadata: RunMetadata, files: RunFil
     missingConcurrencies: status.missingConcurrencies,
     missing: status.missing,
     isComplete: status.missingConcurrencies.length === 0,
+    warnings,
     notes: metadata.jobId === entry.jobId ? content.notes : [`metadata says job ${metadata.jobId}; using the directory's ${entry.jobId}`, ...content.notes],
   };
 }

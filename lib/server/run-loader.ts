@@ -107,8 +107,10 @@ export class RunLoader {
 
   private metadataFileOf(runPath: string): string {
     const entry = this.entryFor(runPath);
-    const file = entry ? findMetadataFile(entry.path, entry.jobId) : null;
-    if (!entry || !file) throw new SrtlogError("not_found", `no run at ${runPath} under ${this.logsDir}`);
+    if (!entry) throw new SrtlogError("not_found", `no run at ${runPath} under ${this.logsDir}`);
+    const file = findMetadataFile(entry.path, entry.jobId);
+    // A run can load from its results alone; its tags still live in <jobid>.json, which we do not invent.
+    if (!file) throw new SrtlogError("not_found", `run ${entry.name} has no ${entry.jobId}.json to keep tags in; tags cannot be saved until it has one`);
     return file.path;
   }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROW_COLUMNS } from "@/lib/rows";
@@ -18,14 +18,16 @@ describe("srtlog runs", () => {
     const { code, stdout } = srtlog("runs", "--logs", logs, "--json");
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.runs).toHaveLength(1);
+    // 5004 has good metadata; 5003/5002/5001 load from their results although their metadata is broken or missing.
+    expect(out.runs.map((r: { runDir: string }) => r.runDir)).toEqual(["5004_1P_1D_20251204_000000", "5003", "5002", "5001_1P_1D_20251201_000000"]);
     const run = out.runs[0];
     for (const key of ["jobId", "runDir", "topology", "totalGpus", "gpuType", "profiler", "isl", "osl", "tags", "isComplete", "missingConcurrencies", "points"]) {
       expect(run, key).toHaveProperty(key);
     }
     expect(run.runDir).toBe("5004_1P_1D_20251204_000000");
     expect(Object.keys(run.points[0])).toEqual(expect.arrayContaining(["concurrency", "outputTps", "totalTps", "meanTtftMs", "meanTpotMs", "meanItlMs"]));
-    expect(out.skipped.map((s: { runDir: string }) => s.runDir)).toContain("5003");
+    expect(out.runs[2].warnings).toEqual(["unreadable 5002.json: empty file; loaded from its results alone, so GPU count, topology, model and dates are unknown"]);
+    expect(out.skipped.map((s: { runDir: string }) => s.runDir)).toContain("5009");
     expect(out.skipped.every((s: { reason: string }) => s.reason.length > 0)).toBe(true);
   });
 
@@ -34,7 +36,8 @@ describe("srtlog runs", () => {
     const { code, stdout } = srtlog("runs", "--logs", logs);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Job\s+Topology/);
-    expect(stdout).toContain("skipped 5002: unreadable 5002.json: empty file");
+    expect(stdout).toContain("skipped 5009: unreadable 5009.json: not the nested (run_metadata) form");
+    expect(stdout).toContain("warning 5002: unreadable 5002.json: empty file; loaded from its results alone");
   });
 
   it("a bad --logs path or flag is one line on stderr and exit code 2", () => {
@@ -45,6 +48,44 @@ describe("srtlog runs", () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr.trim().split("\n")).toHaveLength(1);
     expect(srtlog("nonsense").code).toBe(2);
+  });
+});
+
+/** One aggregated run (2 agg workers on 1 node of 4 GPUs) whose single result reports a peak output rate. */
+async function pivotLogs(): Promise<string> {
+  const logs = await tempDir();
+  const results = path.join(logs, "4420002", "logs", "sa-bench_isl_1024_osl_1024");
+  await mkdir(results, { recursive: true });
+  const metadata = {
+    job_id: "4420002", generated_at: "2026-01-02 03:04:05", backend_type: "sglang", tags: ["a", "b"],
+    model: { path: "/models/qwen3-32b", container: "lmsysorg/sglang:v0.5.6" },
+    resources: { gpu_type: "gb200", gpus_per_node: 4, agg_nodes: 1, agg_workers: 2 },
+    benchmark: { type: "sa-bench", isl: 1024, osl: 1024 },
+  };
+  await writeFile(path.join(logs, "4420002", "4420002.json"), JSON.stringify(metadata));
+  const result = { max_concurrency: 8, completed: 8, num_prompts: 8, output_throughput: 400, total_token_throughput: 800, mean_tpot_ms: 20, peak_output_tokens_per_s: 812.5, model_id: "Qwen/Qwen3-32B" };
+  await writeFile(path.join(results, "results_concurrency_8_gpus_4.json"), JSON.stringify(result));
+  return logs;
+}
+
+describe("srtlog export: pivot columns after the guide's (issue 13 Peak Output TPS, issue 20 item 10)", () => {
+  const PIVOT = ["Peak Output TPS", "GPU Type", "Topology", "Agg Workers", "Tags", "Container", "Backend", "Model", "Run Directory"];
+
+  it("csv: the nine columns follow Std ITL (ms), with the run's values", async () => {
+    const { code, stdout } = srtlog("export", "--logs", await pivotLogs(), "--format", "csv");
+    expect(code).toBe(0);
+    const [header, row] = stdout.split("\r\n");
+    expect(header.endsWith(",Std ITL (ms)," + PIVOT.join(","))).toBe(true);
+    // 812.5 peak; gb200; 2 agg workers => "2A"; tags joined (quoted: they hold a comma); the metadata's model path.
+    expect(row.endsWith(',812.5,gb200,2A,2,"a, b",lmsysorg/sglang:v0.5.6,sglang,/models/qwen3-32b,4420002')).toBe(true);
+  });
+
+  it("json: the same columns and values as records", async () => {
+    const { code, stdout } = srtlog("export", "--logs", await pivotLogs(), "--format", "json");
+    expect(code).toBe(0);
+    const [record] = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(Object.keys(record).slice(-PIVOT.length)).toEqual(PIVOT);
+    expect(PIVOT.map((column) => record[column])).toEqual([812.5, "gb200", "2A", 2, "a, b", "lmsysorg/sglang:v0.5.6", "sglang", "/models/qwen3-32b", "4420002"]);
   });
 });
 

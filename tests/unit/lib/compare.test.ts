@@ -7,7 +7,7 @@ import { blankMetadata, blankPoint } from "../../helpers/model-builders";
 function run(jobId: string, points: [number, number, number][]): Run {
   return {
     jobId, runPath: `/logs/${jobId}`, runDir: jobId, metadataFile: `${jobId}.json`, metadata: blankMetadata({ jobId }), topology: "1P/1D", totalGpus: 16,
-    resultDirs: [], expectedConcurrencies: [], missingConcurrencies: [], missing: [], isComplete: true, notes: [],
+    resultDirs: [], expectedConcurrencies: [], missingConcurrencies: [], missing: [], isComplete: true, notes: [], warnings: [],
     points: points.map(([concurrency, outputTps, meanTpotMs]) => blankPoint({ concurrency, outputTps, meanTpotMs })),
   };
 }

@@ -39,11 +39,12 @@ function run(jobId: string, m: RunMetadata, totalGpus: number | null, points: Be
     missing: [],
     isComplete: true,
     notes: [],
+    warnings: [],
   };
 }
 
 describe("ROW_COLUMNS", () => {
-  it("are the 31 data-frame columns, in order", () => {
+  it("are the 31 data-frame columns in order, then the 9 pivot columns (issue 13 peak TPS, issue 20 item 10)", () => {
     expect([...ROW_COLUMNS]).toEqual([
       "Run ID",
       "Run Date",
@@ -76,8 +77,17 @@ describe("ROW_COLUMNS", () => {
       "Std TTFT (ms)",
       "Std TPOT (ms)",
       "Std ITL (ms)",
+      "Peak Output TPS",
+      "GPU Type",
+      "Topology",
+      "Agg Workers",
+      "Tags",
+      "Container",
+      "Backend",
+      "Model",
+      "Run Directory",
     ]);
-    expect(ROW_COLUMNS).toHaveLength(31);
+    expect(ROW_COLUMNS).toHaveLength(40);
   });
 });
 
@@ -100,6 +110,8 @@ describe("toRows", () => {
     stdTpotMs: 4.25,
     stdItlMs: 5.5,
     meanE2elMs: 999,
+    peakOutputTps: 6123.5,
+    modelId: "deepseek-ai/DeepSeek-V3",
   });
   const p64 = point({ concurrency: 64, requestRate: null, outputTps: 12000, totalTps: null, meanTpotMs: 40 });
   const v1 = run("3667", metadata({}), 40, [p16, p64]);
@@ -139,7 +151,25 @@ describe("toRows", () => {
       "Std TTFT (ms)": 50.75,
       "Std TPOT (ms)": 4.25,
       "Std ITL (ms)": 5.5,
+      "Peak Output TPS": 6123.5,
+      "GPU Type": "NVIDIA H100 80GB HBM3",
+      Topology: "1P/4D",
+      "Agg Workers": null,
+      Tags: null,
+      Container: null,
+      Backend: null,
+      Model: "deepseek-ai/DeepSeek-V3", // no model path in the metadata: the result's model id
+      "Run Directory": "3667",
     });
+  });
+
+  it("pivot columns come from the metadata: tags joined, model path before the result's model id", () => {
+    const m = metadata({ tags: ["baseline", "h100"], container: "lmsysorg/sglang:v0.5.6", backendType: "sglang", modelPath: "/models/dsv3", aggWorkers: 4, mode: "aggregated" });
+    const aggRun = { ...run("4401470", m, 8, [p16, p64]), topology: "4A", runDir: "4401470_4A_20260101_000000" };
+    expect(toRows([aggRun]).map((r) => [r["Peak Output TPS"], r.Topology, r["Agg Workers"], r.Tags, r.Container, r.Backend, r.Model, r["Run Directory"]])).toEqual([
+      [6123.5, "4A", 4, "baseline, h100", "lmsysorg/sglang:v0.5.6", "sglang", "/models/dsv3", "4401470_4A_20260101_000000"],
+      [null, "4A", 4, "baseline, h100", "lmsysorg/sglang:v0.5.6", "sglang", "/models/dsv3", "4401470_4A_20260101_000000"],
+    ]);
   });
 
   it("row keys come in ROW_COLUMNS order", () => {

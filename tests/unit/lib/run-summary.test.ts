@@ -85,6 +85,7 @@ describe("toRunSummary", () => {
       missing: [{ concurrency: 64, reason: "no result file" }],
       isComplete: false,
       notes: ["ignored x.pytorch.json"],
+      warnings: ['3667.json says version "2.1", which this reader does not know'],
     };
     expect(toRunSummary(run)).toEqual({
       jobId: "3667",
@@ -102,6 +103,7 @@ describe("toRunSummary", () => {
       missingConcurrencies: [64],
       missing: [{ concurrency: 64, reason: "no result file" }],
       notes: ["ignored x.pytorch.json"],
+      warnings: ['3667.json says version "2.1", which this reader does not know'],
       points: [
         { ...p16, requestRate: "inf", outputTpsPerGpu: 100, totalTpsPerGpu: 200, outputTpsPerUser: 40 },
         { ...p32, requestRate: null, outputTpsPerGpu: 150, totalTpsPerGpu: null, outputTpsPerUser: 25 },

@@ -6,7 +6,7 @@ function chartPoint(overrides: Partial<ChartPoint>): ChartPoint {
   const blank: ChartPoint = {
     concurrency: 1, outputTps: null, totalTps: null, outputTpsPerGpu: null, totalTpsPerGpu: null, outputTpsPerUser: null,
     meanTtftMs: null, medianTtftMs: null, p99TtftMs: null, meanTpotMs: null, medianTpotMs: null, p99TpotMs: null,
-    meanItlMs: null, medianItlMs: null, p99ItlMs: null, meanE2elMs: null, medianE2elMs: null, p99E2elMs: null,
+    meanItlMs: null, medianItlMs: null, p99ItlMs: null, meanE2elMs: null, medianE2elMs: null, p99E2elMs: null, peakOutputTps: null,
   };
   return { ...blank, ...overrides };
 }

@@ -350,6 +350,64 @@ describe("parseRunMetadata: v2 flat", () => {
   });
 });
 
+function warningsOf(text: string, fileName = "3667.json"): string[] {
+  const result = parseRunMetadata(text, fileName, "3667", null);
+  if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
+  return result.warnings;
+}
+
+// srt-slurm's reader (analysis/srtlog/models.py, RunMetadata.from_json) tells the form by the
+// `run_metadata` key alone; `version` is never consulted.
+describe("parseRunMetadata: the form is told by shape, not by version", () => {
+  it("a flat file without version reads as the flat form with no warning", () => {
+    const text = JSON.stringify({ job_id: "12", job_name: "hand-written", resources: { gpu_type: "gb200", gpus_per_node: 4, prefill_nodes: 1, decode_nodes: 2 } });
+    const result = parseRunMetadata(text, "12.json", "12", null);
+    expect(result).toMatchObject({ ok: true, warnings: [], metadata: { jobId: "12", jobName: "hand-written", metadataVersion: "2.0", gpuType: "gb200", gpusPerNode: 4, prefillNodes: 1, decodeNodes: 2 } });
+  });
+
+  it.each(["2.1", "3"])('flat version "%s" reads as flat, with one warning naming it', (version) => {
+    expect(warningsOf(JSON.stringify({ version, job_id: "3667" }))).toEqual([
+      `3667.json says version "${version}", which this reader does not know; read it as the flat form, so some fields may be missing`,
+    ]);
+    expect(metadataOf(JSON.stringify({ version, job_id: "3667", resources: { agg_workers: 2 } })).mode).toBe("aggregated");
+  });
+
+  it('version "2.0" and no version give the same metadata and no warnings', () => {
+    const body = { job_id: "7", benchmark: { type: "sa-bench", isl: 1024, osl: 1024, concurrencies: "1x2x4", "req-rate": "inf" } };
+    expect(parseRunMetadata(JSON.stringify({ version: "2.0", ...body }), "7.json", "7", null)).toEqual(parseRunMetadata(JSON.stringify(body), "7.json", "7", null));
+    expect(warningsOf(JSON.stringify(body))).toEqual([]);
+  });
+
+  it('a nested file with version "1.1" still reads as nested, with a warning', () => {
+    const text = JSON.stringify({ version: "1.1", run_metadata: { slurm_job_id: "3667", mode: "aggregated", agg_nodes: "2" } });
+    expect(metadataOf(text)).toMatchObject({ metadataVersion: "1.0", mode: "aggregated", aggNodes: 2 });
+    expect(warningsOf(text)).toEqual(['3667.json says version "1.1", which this reader does not know; read it as the nested (run_metadata) form, so some fields may be missing']);
+  });
+
+  it.each([
+    ["a list", [1, 2, 4], [1, 2, 4]],
+    ["one number", 64, [64]],
+    ["an x-string", "16x32x64", [16, 32, 64]],
+  ])("flat benchmark.concurrencies as %s", (_name, concurrencies, expected) => {
+    expect(metadataOf(JSON.stringify({ benchmark: { type: "sa-bench", concurrencies } }), "9.json", "9", [999]).profiler.concurrencies).toEqual(expected);
+  });
+
+  it.each([
+    [10, "10"],
+    ["inf", "inf"],
+    ["2.5", "2.5"],
+  ])('flat benchmark["req-rate"] %j -> requestRate %j', (rate, expected) => {
+    expect(metadataOf(JSON.stringify({ benchmark: { type: "sa-bench", "req-rate": rate } })).profiler.requestRate).toBe(expected);
+  });
+
+  it("an object with no metadata key at all reads as flat, everything unknown, and says so", () => {
+    expect(metadataOf('{"job": 1, "name": "x"}')).toMatchObject({ jobId: "3667", metadataVersion: "2.0", gpuType: null, profiler: { type: "unknown", concurrencies: null } });
+    expect(warningsOf('{"job": 1, "name": "x"}')).toEqual([
+      "3667.json has none of the metadata keys (run_metadata, job_id, model, resources, benchmark, ...); everything about the run is unknown",
+    ]);
+  });
+});
+
 describe("parseRunMetadata: unreadable files", () => {
   it.each([
     ["an empty file", ""],
@@ -385,11 +443,11 @@ describe("parseRunMetadata: unreadable files", () => {
     expect(parseRunMetadata(text, "3667.json", "3667", null)).toEqual({ ok: false, reason: "unreadable 3667.json: expected a JSON object" });
   });
 
-  it("an object that is neither v1 nor v2", () => {
-    const reason = reasonOf('{"job": 1, "name": "x"}');
-    const prefix = "unreadable 3667.json: neither v1 (run_metadata) nor v2 metadata: ";
+  it("a flat object whose model is not an object: unreadable, naming the field", () => {
+    const reason = reasonOf('{"job_id": "3667", "model": "qwen"}');
+    const prefix = "unreadable 3667.json: not the nested (run_metadata) form, and not the flat form: ";
     expect(reason.slice(0, prefix.length)).toBe(prefix);
-    expect(reason).toContain("version");
+    expect(reason).toContain("model");
   });
 
   it("v1 whose run_metadata is not an object", () => {

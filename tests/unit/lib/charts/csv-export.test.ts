@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvExport } from "@/lib/charts/csv-export";
 import { ROW_COLUMNS } from "@/lib/rows";
-import { makeRun } from "./make-run";
+import { makePoint, makeRun } from "./make-run";
 import { RUN_12045, RUN_3667 } from "./fixtures";
 
 describe("Download Data as CSV", () => {
@@ -19,5 +19,17 @@ describe("Download Data as CSV", () => {
     const odd = makeRun({ ...RUN_3667, metadata: { ...RUN_3667.metadata, runDate: 'a "quoted", date', profiler: { ...RUN_3667.metadata.profiler, type: "sa,bench" } } });
     const line = csvExport([odd]).text.split("\r\n")[1];
     expect(line.startsWith('3667,"a ""quoted"", date","sa,bench",')).toBe(true);
+  });
+
+  it("ends each line with Peak Output TPS and the pivot columns (issue 13, issue 20 item 10)", () => {
+    const tagged = makeRun({
+      runDir: "3667_1P_4D_20251110_192145",
+      meta: { tags: ["baseline", "h100"], backendType: "sglang", modelPath: "/models/DeepSeek-V3" },
+      points: [makePoint({ concurrency: 16, outputTps: 1234.5, peakOutputTps: 1500.25 })],
+    });
+    const [header, line] = csvExport([tagged]).text.split("\r\n");
+    expect(header.endsWith(",Std ITL (ms),Peak Output TPS,GPU Type,Topology,Agg Workers,Tags,Container,Backend,Model,Run Directory")).toBe(true);
+    // Agg Workers is empty (a 1P/4D run); the tags hold a comma, so the cell is quoted.
+    expect(line.endsWith(',1500.25,NVIDIA H100 80GB HBM3,1P/4D,,"baseline, h100",ghcr.io/sgl-project/sglang:v0.4.1-cu121,sglang,/models/DeepSeek-V3,3667_1P_4D_20251110_192145')).toBe(true);
   });
 });

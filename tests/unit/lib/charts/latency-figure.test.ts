@@ -30,8 +30,16 @@ describe("latency charts", () => {
       runDir: "3667_1P_4D_20251110_192145",
       label: CHART_RUNS[1].label,
       values: { Ttft: { min: 120, max: 210 }, Tpot: { min: 20, max: 32 }, Itl: { min: 19.5, max: 31.8 } },
+      peakOutputTps: null, // the fixture's results predate peak_output_tokens_per_s
     });
     expect(latencySummary(CHART_RUNS, "median")[0].values.Itl).toEqual({ min: null, max: null });
+  });
+
+  it("summary table: the run's highest peak output rate, ignoring concurrencies that do not report one", () => {
+    const run = CHART_RUNS[1];
+    const peaks = [1500, null, 4410.5];
+    const withPeaks = { ...run, points: run.points.map((p, i) => ({ ...p, peakOutputTps: peaks[i] })) };
+    expect(latencySummary([withPeaks], "mean")[0].peakOutputTps).toBe(4410.5);
   });
 });
 

@@ -44,6 +44,7 @@ export function makeRun(overrides: Partial<Run> & { meta?: Partial<RunMetadata> 
     missing: [],
     isComplete: true,
     notes: [],
+    warnings: [],
     ...rest,
   };
 }

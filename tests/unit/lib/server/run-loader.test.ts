@@ -24,11 +24,26 @@ describe("RunLoader, used as the guide's Python examples use it", () => {
     expect(run.points.map((p) => p.concurrency)).toEqual([16, 32, 64]);
   });
 
-  it("loadAllWithSkipped: the skipped runs come with reasons", async () => {
+  it("loadAllWithSkipped: the skipped runs come with reasons; unreadable metadata with results still loads, warned", async () => {
     const loader = new RunLoader(await copyFixture("tests/fixtures/loader/broken-and-skipped/logs"));
     const { runs, skipped } = await loader.loadAllWithSkipped();
-    expect(runs).toHaveLength(1);
-    expect(skipped.find((s) => s.runDir === "5002")?.reason).toBe("unreadable 5002.json: empty file");
+    // 5002's 5002.json is empty, but its results exist: it loads (issue 13 section 1), before it was skipped.
+    expect(runs.map((r) => r.runDir)).toEqual(["5004_1P_1D_20251204_000000", "5003", "5002", "5001_1P_1D_20251201_000000"]);
+    const run5002 = runs.find((r) => r.runDir === "5002")!;
+    expect(run5002.warnings).toEqual(["unreadable 5002.json: empty file; loaded from its results alone, so GPU count, topology, model and dates are unknown"]);
+    expect(run5002.metadata).toMatchObject({ jobId: "5002", metadataVersion: "unknown", gpuType: null, prefillWorkers: null });
+    expect(skipped.find((s) => s.runDir === "5009")?.reason).toMatch(/^unreadable 5009\.json: not the nested \(run_metadata\) form, and not the flat form: .*model/s);
+  });
+
+  it("editTags on a run loaded without <jobid>.json says why, and writes nothing", async () => {
+    const logs = await copyFixture("tests/fixtures/loader/broken-and-skipped/logs");
+    const loader = new RunLoader(logs);
+    const run = (await loader.loadSingle("5001_1P_1D_20251201_000000"))!;
+    expect(run.metadata.metadataVersion).toBe("unknown");
+    await expect(loader.editTags(run.runPath, { add: ["x"] })).rejects.toThrow(
+      "run 5001_1P_1D_20251201_000000 has no 5001.json to keep tags in; tags cannot be saved until it has one",
+    );
+    await expect(stat(path.join(run.runPath, "5001.json"))).rejects.toThrow();
   });
 
   it("loadSingle: one run by directory, relative or absolute; null for what is not a run", async () => {
