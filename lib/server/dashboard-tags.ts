@@ -48,6 +48,7 @@ export async function editRunTags(edit: { logs?: string; runDir: string; add: st
   if (!logs.ok) throw new SrtlogError("bad_input", logs.message);
   if (!isRunDirName(edit.runDir)) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
   const loader = getRunLoader(logs.dir);
-  if (!(await loader.loadSingle(edit.runDir))) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
+  // A run whose metadata cannot be read is still a run: the edit then says why it cannot read it.
+  if (!loader.hasRun(edit.runDir)) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
   return loader.editTags(edit.runDir, { add: edit.add, remove: edit.remove });
 }
