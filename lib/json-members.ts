@@ -75,26 +75,36 @@ export function topLevelMembers(text: string): TopLevelObject {
   return { open, close: i, members };
 }
 
+/** JSON.parse's complaint about `text`: none, or where it says it is (null when V8 does not say). */
+function parseFailure(text: string): { at: number | null } | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/Unexpected end of JSON input/.test(message)) return { at: text.length };
+    const position = /at position (\d+)/.exec(message);
+    return { at: position ? Number(position[1]) : null };
+  }
+}
+
 /**
  * Where JSON.parse first fails on `text`, or null if it parses. V8 names the position only for some
- * errors, so find it as the longest prefix that still reads as the start of a JSON value.
+ * errors, so otherwise find it as the longest prefix that still reads as the start of a JSON value.
  */
 export function jsonErrorPosition(text: string): number | null {
-  const failsAt = (length: number) => {
-    try {
-      JSON.parse(text.slice(0, length));
-      return false;
-    } catch (error) {
-      return !/^Unexpected end of JSON input/.test((error as Error).message);
-    }
+  const failure = parseFailure(text);
+  if (!failure || failure.at !== null) return failure?.at ?? null;
+  const failsInside = (length: number) => {
+    const f = parseFailure(text.slice(0, length));
+    return f !== null && (f.at === null || f.at < length);
   };
-  if (!failsAt(text.length)) return null;
   let ok = 0;
   let bad = text.length;
   // Invariant: the prefix of length `ok` is a fine start, the one of length `bad` is not.
   while (bad - ok > 1) {
     const mid = (ok + bad) >> 1;
-    if (failsAt(mid)) bad = mid;
+    if (failsInside(mid)) bad = mid;
     else ok = mid;
   }
   return ok;
