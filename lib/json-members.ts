@@ -109,3 +109,9 @@ export function jsonErrorPosition(text: string): number | null {
   }
   return ok;
 }
+
+/** Where and why `text` is not JSON, for a message: `unexpected "}" at position 8`, `unexpected end at position 9`. */
+export function describeJsonError(text: string): string {
+  const at = jsonErrorPosition(text) ?? 0;
+  return at >= text.length ? `unexpected end at position ${at}` : `unexpected ${JSON.stringify(text[at])} at position ${at}`;
+}

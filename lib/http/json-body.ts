@@ -1,4 +1,4 @@
-import { jsonErrorPosition } from "../json-members";
+import { describeJsonError } from "../json-members";
 import { SrtlogError } from "../errors";
 
 /** Tag edits are a few short strings; anything near this size is not one. */
@@ -33,8 +33,6 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY): Pro
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const at = jsonErrorPosition(text) ?? 0;
-    const what = at >= text.length ? "unexpected end" : `unexpected ${JSON.stringify(text[at])}`;
-    throw new SrtlogError("bad_input", `request body is not valid JSON: ${what} at position ${at}`);
+    throw new SrtlogError("bad_input", `request body is not valid JSON: ${describeJsonError(text)}`);
   }
 }

@@ -18,7 +18,7 @@ export function resolveWriteTarget(target: string): string {
   const missing: string[] = [];
   for (let hops = 0; hops <= MAX_LINK_HOPS; ) {
     try {
-      return path.join(realpathSync(current), ...missing);
+      return path.join(realpathSync(/*turbopackIgnore: true*/ current), ...missing);
     } catch (error) {
       if (errno(error) !== "ENOENT") throw error;
     }
@@ -38,7 +38,7 @@ export function resolveWriteTarget(target: string): string {
 
 function readLinkOrNull(file: string): string | null {
   try {
-    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : null;
+    return lstatSync(/*turbopackIgnore: true*/ file).isSymbolicLink() ? readlinkSync(/*turbopackIgnore: true*/ file) : null;
   } catch {
     return null;
   }
@@ -57,7 +57,7 @@ export function checkWriteTarget(root: string, target: string): WriteCheck {
   let realRoot: string;
   let real: string;
   try {
-    realRoot = realpathSync(root);
+    realRoot = realpathSync(/*turbopackIgnore: true*/ root);
     real = resolveWriteTarget(target);
   } catch (error) {
     if (error instanceof SrtlogError) return { ok: false, real: target, message: error.message };

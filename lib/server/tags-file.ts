@@ -4,6 +4,7 @@ import { constants, type Stats } from "node:fs";
 import { access, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { SrtlogError } from "../errors";
+import { describeJsonError } from "../json-members";
 import { normaliseTags, withTags } from "../tags";
 import { assertWriteTarget } from "./safe-path";
 
@@ -68,8 +69,8 @@ async function readMetadata(file: string): Promise<{ text: string; tags: string[
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw unreadable(file, `not valid JSON (${(error as Error).message})`);
+  } catch {
+    throw unreadable(file, `not valid JSON (${describeJsonError(text)})`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw unreadable(file, "not a JSON object");
   const current = (value as { tags?: unknown }).tags;
