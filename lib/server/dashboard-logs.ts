@@ -1,5 +1,5 @@
 import "server-only";
-import { accessSync, constants, statSync } from "node:fs";
+import { accessSync, constants, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { defaultLogsDir } from "./logs-dir";
@@ -33,11 +33,21 @@ function problemWith(dir: string): string | null {
   return null;
 }
 
+function realOrSelf(dir: string): string {
+  try {
+    return realpathSync(/*turbopackIgnore: true*/ dir);
+  } catch {
+    return dir;
+  }
+}
+
 /** Why a dir other than the served one may not be opened, or null when it may. */
 function accessProblem(dir: string, picked: readonly string[]): string | null {
   const roots = allowedRoots();
   if (roots.length > 0) {
-    return roots.some((root) => isWithin(root, dir)) ? null : `${dir} is outside the directories this server may read (SRTLOG_LOGS_ROOTS=${roots.join(":")})`;
+    // Compare real paths, so a link under a root cannot lead outside it.
+    const real = realOrSelf(dir);
+    return roots.some((root) => isWithin(realOrSelf(root), real)) ? null : `${dir} is outside the directories this server may read (SRTLOG_LOGS_ROOTS=${roots.join(":")})`;
   }
   if (picked.some((p) => path.resolve(/*turbopackIgnore: true*/ p) === dir)) return null;
   return `${dir} was not opened from this dashboard: enter it under "Logs Directory Path" (a link cannot open another logs directory), or start the server with SRTLOG_LOGS_ROOTS covering it`;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -37,6 +37,16 @@ describe("logs directory from the URL", () => {
     expect(checkLogsDir(dir)).toMatchObject({ ok: false, message: `${dir} is outside the directories this server may read (SRTLOG_LOGS_ROOTS=/srv/logs:/data)` });
     // The operator's roots are the whole list: picking a dir in the form does not leave them.
     expect(checkLogsDir(dir, [dir])).toMatchObject({ ok: false });
+  });
+
+  it("a link under SRTLOG_LOGS_ROOTS that leads outside them does not open", async () => {
+    const root = await tempDir();
+    const elsewhere = await tempDir();
+    await symlink(elsewhere, path.join(root, "link"));
+    await mkdir(path.join(root, "real"));
+    vi.stubEnv("SRTLOG_LOGS_ROOTS", root);
+    expect(checkLogsDir(path.join(root, "real"))).toMatchObject({ ok: true });
+    expect(checkLogsDir(path.join(root, "link"))).toMatchObject({ ok: false, message: `${root}/link is outside the directories this server may read (SRTLOG_LOGS_ROOTS=${root})` });
   });
 
   it("without SRTLOG_LOGS_ROOTS, another dir opens only when picked in the dashboard's form", async () => {
