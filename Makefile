@@ -1,7 +1,9 @@
 # Set-up is two commands on a fresh machine: `make dashboard` and `make test`.
 SHELL := /bin/bash
 export NEXT_TELEMETRY_DISABLED := 1
-HOST ?= 127.0.0.1
+# Not HOST: csh/tcsh set HOST to the machine name in every shell, which would put the server on the network.
+SRTLOG_HOST ?= 127.0.0.1
+LOOPBACK_HOSTS := 127.0.0.1 localhost ::1 [::1]
 PORT ?= 8501
 DEMO_DIR := $(CURDIR)/.demo/logs
 # LOGS_DIR=/path/to/outputs picks the runs to serve; without it the generated demo is served.
@@ -11,8 +13,9 @@ SOURCES := $(shell git ls-files app components lib parsers public next.config.ts
 .PHONY: dashboard test install demo build unit e2e bench browser python-deps clean
 
 dashboard: install demo build
-	@echo "srtlog dashboard: http://$(HOST):$(PORT)  (logs: $(SERVE_DIR))"
-	SRTLOG_LOGS_DIR="$(SERVE_DIR)" npx next start -H $(HOST) -p $(PORT)
+	$(if $(filter-out $(LOOPBACK_HOSTS),$(SRTLOG_HOST)),$(warning WARNING: SRTLOG_HOST=$(SRTLOG_HOST) is not a loopback address: anyone who can reach this machine on port $(PORT) can read every run and edit tags. Use the default 127.0.0.1 and an SSH tunnel unless you mean it.))
+	@echo "srtlog dashboard: http://$(SRTLOG_HOST):$(PORT)  (logs: $(SERVE_DIR))"
+	SRTLOG_HOST="$(SRTLOG_HOST)" SRTLOG_LOGS_DIR="$(SERVE_DIR)" npx next start -H $(SRTLOG_HOST) -p $(PORT)
 
 test: install browser python-deps build
 	bash scripts/ci/test-all.sh

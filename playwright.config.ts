@@ -8,6 +8,12 @@ export const E2E_DEMO_DIR = `${process.cwd()}/tmp/e2e-demo-logs`;
 /** Two copies of one run whose recipes differ in one setting: the Run Diff's fixture, opened with `?logs=`. */
 export const E2E_DIFF_DIR = `${process.cwd()}/tmp/e2e-diff-logs`;
 
+/**
+ * Specs open the dirs above (and dirs under Playwright's output dir) with a plain `?logs=` link; the
+ * server accepts such links only under SRTLOG_LOGS_ROOTS, so both servers get these two roots.
+ */
+const LOGS_ROOTS = `${process.cwd()}/tmp:${process.cwd()}/test-results`;
+
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
@@ -27,14 +33,14 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" "${E2E_DIFF_DIR}" && SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
+      command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" "${E2E_DIFF_DIR}" && SRTLOG_LOGS_ROOTS="${LOGS_ROOTS}" SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
       url: `http://127.0.0.1:${port}`,
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
       // Pages never wait for node data here: every first load shows its progress, then re-renders.
-      command: `SRTLOG_NODE_WAIT_MS=0 SRTLOG_LOGS_DIR="${E2E_DEMO_DIR}" npx next start -H 127.0.0.1 -p ${port + 1}`,
+      command: `SRTLOG_NODE_WAIT_MS=0 SRTLOG_LOGS_ROOTS="${LOGS_ROOTS}" SRTLOG_LOGS_DIR="${E2E_DEMO_DIR}" npx next start -H 127.0.0.1 -p ${port + 1}`,
       url: `http://127.0.0.1:${port + 1}`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -10,7 +10,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["tests/unit/**/*.test.ts", "tests/conformance/**/*.test.ts"],
+    // tests/security starts `next start` on temp dirs: it needs a build (make test builds first).
+    include: ["tests/unit/**/*.test.ts", "tests/conformance/**/*.test.ts", "tests/security/**/*.test.ts"],
     testTimeout: 60_000,
   },
 });

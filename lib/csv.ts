@@ -1,4 +1,11 @@
-/** A CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/** What spreadsheet apps read as the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. Text that
+ * a spreadsheet would run as a formula gets a leading `'`; numbers are never touched, so pandas still
+ * reads numeric columns as floats.
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
@@ -6,7 +13,8 @@ export function csvField(value: string | number | null | undefined): string {
     if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
     return String(value);
   }
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** RFC 4180 text: header line, one line per record, CRLF line breaks. */

@@ -1,7 +1,8 @@
 /** What kind of failure; each maps to one HTTP status and one CLI exit code. */
-export type ErrorCode = "bad_input" | "not_found" | "write_refused" | "conflict";
+export type ErrorCode = "bad_input" | "not_found" | "write_refused" | "conflict" | "too_large" | "unreadable";
 
-const STATUS: Record<ErrorCode, number> = { bad_input: 400, not_found: 404, write_refused: 403, conflict: 409 };
+/** `unreadable`: the run exists but its file cannot be read or parsed, which the request cannot fix. */
+const STATUS: Record<ErrorCode, number> = { bad_input: 400, not_found: 404, write_refused: 403, conflict: 409, too_large: 413, unreadable: 422 };
 
 /** An expected failure with a message meant for the person using the tool. */
 export class SrtlogError extends Error {

@@ -1,3 +1,5 @@
+import { topLevelMembers } from "./json-members";
+
 /** Tags as stored: trimmed, non-empty, each once, in the order given. */
 export function normaliseTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -8,15 +10,32 @@ export function normaliseTags(tags: readonly string[]): string[] {
   return [...seen];
 }
 
+/** The indentation of the first key when the object spreads over lines ("" when it is on one line). */
+function indentOf(text: string, open: number, firstKey: number | undefined): string {
+  if (firstKey === undefined) return "";
+  const between = text.slice(open + 1, firstKey);
+  const newline = between.lastIndexOf("\n");
+  return newline < 0 ? "" : between.slice(newline + 1);
+}
+
 /**
- * `<jobid>.json` text with its `tags` replaced: every other key stays, in its order; `tags` keeps its
- * place or goes last; 2-space indent; a final newline only if the original had one.
+ * `<jobid>.json` text with only its `tags` value replaced: every other byte stays as written (big
+ * integers, `1.0`, escapes, duplicate keys, spacing). With duplicate `tags` keys the last one, the one
+ * JSON.parse reads, is replaced. Without `tags`, the key is added last in the file's own layout.
  */
 export function withTags(text: string, tags: readonly string[]): string {
   const value = JSON.parse(text) as unknown;
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("metadata is not a JSON object");
-  const updated = { ...(value as Record<string, unknown>), tags: normaliseTags(tags) };
-  return JSON.stringify(updated, null, 2) + (text.endsWith("\n") ? "\n" : "");
+  const { open, close, members } = topLevelMembers(text);
+  const indent = indentOf(text, open, members[0]?.keyStart);
+  const list = normaliseTags(tags);
+  const rendered = indent && list.length > 0 ? JSON.stringify(list, null, indent).replaceAll("\n", `\n${indent}`) : `[${list.map((tag) => JSON.stringify(tag)).join(", ")}]`;
+  const existing = members.findLast((member) => member.key === "tags");
+  if (existing) return text.slice(0, existing.valueStart) + rendered + text.slice(existing.valueEnd);
+  const last = members.at(-1);
+  if (!last) return `${text.slice(0, open + 1)}"tags": ${rendered}${text.slice(close)}`;
+  const separator = indent ? `,\n${indent}` : ", ";
+  return `${text.slice(0, last.valueEnd)}${separator}"tags": ${rendered}${text.slice(last.valueEnd)}`;
 }
 
 /** The longest tag the tags route accepts (its zod schema counts UTF-16 units, as `.length` does). */

@@ -11,16 +11,23 @@ export interface LogsDirInfo {
   problem: string | null;
 }
 
+async function rememberPick(dir: string): Promise<void> {
+  await fetch("/api/logs-dir", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ dir }) }).catch(() => {});
+}
+
 /** "Logs Directory Path": shows the directory in use; another absolute path can be typed in. */
 export function LogsDirForm({ info }: { info: LogsDirInfo }) {
   const { update } = useView();
   const [text, setText] = useState(info.dir);
   useEffect(() => setText(info.dir), [info.dir]);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const value = text.trim();
     const logs = value === "" || value === info.defaultDir ? undefined : value;
+    // The server opens another dir only once this form (same-origin) has said the user picked it;
+    // when it refuses, the page that follows says why.
+    if (logs) await rememberPick(logs);
     // Runs, filters and picks belong to the old directory.
     update((s) => ({ ...s, logs, gpu: [], topology: [], islOsl: [], container: [], tags: [], runs: undefined, points: [], swap: false }));
   };

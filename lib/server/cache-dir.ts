@@ -5,6 +5,7 @@ import { mkdir, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { readParquetKv } from "./parquet";
+import { checkWriteTarget } from "./safe-path";
 
 /** Per-user cache for runs whose directory we may not write (shared read-only result trees). */
 export function userCacheDir(runPath: string): string {
@@ -19,17 +20,30 @@ export function cacheCandidates(runPath: string, fileName: string): string[] {
 }
 
 /**
- * Write a cache file with `write(path)`, in `<run>/.cache/` when that works, else in the per-user
- * cache dir; returns the path written. A stale copy left in the other place is removed so it cannot
+ * The run's own cache path as it really is on disk, or null when following links would take the write
+ * outside the logs dir the run sits in (run dirs sit directly in it, see listRunDirs): a `.cache` that
+ * links elsewhere is not ours to fill.
+ */
+function ownCacheTarget(runPath: string, file: string): string | null {
+  const check = checkWriteTarget(path.dirname(runPath), file);
+  return check.ok ? check.real : null;
+}
+
+/**
+ * Write a cache file with `write(path)`, in `<run>/.cache/` when that works and stays inside the logs
+ * dir, else in the per-user cache dir (caches are ours, not the user's data, so a refused place is
+ * no error); returns the path written. A stale copy left in the other place is removed so it cannot
  * shadow the fresh one.
  */
 export async function writeCacheFile(runPath: string, fileName: string, write: (file: string) => Promise<void>): Promise<string> {
   const [own, fallback] = cacheCandidates(runPath, fileName);
   try {
-    await mkdir(path.dirname(own), { recursive: true });
-    await write(own);
+    const target = ownCacheTarget(runPath, own);
+    if (!target) throw new Error(`${own} leaves the logs directory`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await write(target);
     await unlink(fallback).catch(() => {});
-    return own;
+    return target;
   } catch {
     await mkdir(path.dirname(fallback), { recursive: true });
     await write(fallback);
@@ -43,13 +57,15 @@ export async function writeCacheFile(runPath: string, fileName: string, write: (
  * read is deleted, so the rebuild replaces it.
  */
 export function findValidCache(runPath: string, fileName: string, version: string, fingerprint: string): { file: string; kv: Record<string, string> } | null {
+  const [own] = cacheCandidates(runPath, fileName);
   for (const file of cacheCandidates(runPath, fileName)) {
     if (!existsSync(/*turbopackIgnore: true*/ file)) continue;
     try {
       const kv = readParquetKv(file);
       if (kv["srtlog.parser_version"] === version && kv["srtlog.fingerprint"] === fingerprint) return { file, kv };
     } catch {
-      void unlink(file).catch(() => {});
+      // Only delete what is ours to delete: the per-user copy, or one really inside the logs dir.
+      if (file !== own || ownCacheTarget(runPath, file)) void unlink(file).catch(() => {});
     }
   }
   return null;

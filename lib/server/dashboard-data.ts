@@ -6,6 +6,7 @@ import { SrtlogError } from "../errors";
 import { parseViewState, type ViewState } from "../view-state";
 import { checkLogsDir } from "./dashboard-logs";
 import { getRunLoader } from "./logs-dir";
+import { pickedLogsDirs } from "./picked-logs";
 
 export type LogsLoad =
   | { ok: true; dir: string; isDefault: boolean; runs: Run[]; skipped: SkippedRun[] }
@@ -13,7 +14,7 @@ export type LogsLoad =
 
 /** Runs of a logs directory, once per request however many server components ask. */
 export const loadLogs = cache(async (requested: string | undefined): Promise<LogsLoad> => {
-  const check = checkLogsDir(requested);
+  const check = checkLogsDir(requested, await pickedLogsDirs());
   if (!check.ok) return check;
   try {
     const { runs, skipped } = await getRunLoader(check.dir).loadAllWithSkipped();

@@ -1,25 +1,18 @@
 import "server-only";
 import { SrtlogError } from "../errors";
+import { hostProblem } from "../http/allowed-hosts";
 import { checkLogsDir } from "./dashboard-logs";
 import { getRunLoader } from "./logs-dir";
-
-const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
-
-/** Host names a browser may use to reach us: loopback, $HOST when it is a name, $SRTLOG_ALLOWED_HOSTS. */
-function allowedHostnames(): Set<string> {
-  const extra = (process.env.SRTLOG_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase());
-  const host = process.env.HOST?.toLowerCase();
-  return new Set([...LOOPBACK, ...extra, ...(host && host !== "0.0.0.0" && host !== "::" ? [host] : [])].filter(Boolean));
-}
+import { pickedLogsDirs } from "./picked-logs";
 
 /**
  * Refuse writes that do not come from this dashboard's own pages: the browser must say the request is
  * same-origin (Origin equal to Host, or Sec-Fetch-Site), and the Host must be one we serve, which also
  * stops DNS-rebinding pages from posting through a victim's browser.
  */
-export function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: Request, only = "Tags can only be changed from the dashboard's own pages."): void {
   const refuse = (why: string) => {
-    throw new SrtlogError("write_refused", `Refused: ${why}. Tags can only be changed from the dashboard's own pages.`);
+    throw new SrtlogError("write_refused", `Refused: ${why}. ${only}`);
   };
   const host = request.headers.get("host");
   const origin = request.headers.get("origin");
@@ -33,8 +26,8 @@ export function assertSameOrigin(request: Request): void {
     } catch {}
     if (originHost !== host) refuse(`request from ${origin}`);
   } else if (site !== "same-origin") refuse("no Origin header");
-  const hostname = new URL(`http://${host}`).hostname.toLowerCase();
-  if (!allowedHostnames().has(hostname)) refuse(`host ${hostname} is not allowed (set SRTLOG_ALLOWED_HOSTS=${hostname} to allow it)`);
+  const problem = hostProblem(host);
+  if (problem) refuse(problem);
 }
 
 /** A run directory name from a URL: one path segment, nothing that could climb out of the logs dir. */
@@ -44,10 +37,11 @@ export function isRunDirName(name: string): boolean {
 
 /** Add and remove tags of one run of a logs dir (404 for anything that is not a run directly in it). */
 export async function editRunTags(edit: { logs?: string; runDir: string; add: string[]; remove: string[] }): Promise<string[]> {
-  const logs = checkLogsDir(edit.logs);
+  const logs = checkLogsDir(edit.logs, await pickedLogsDirs());
   if (!logs.ok) throw new SrtlogError("bad_input", logs.message);
   if (!isRunDirName(edit.runDir)) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
   const loader = getRunLoader(logs.dir);
-  if (!(await loader.loadSingle(edit.runDir))) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
+  // A run whose metadata cannot be read is still a run: the edit then says why it cannot read it.
+  if (!loader.hasRun(edit.runDir)) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
   return loader.editTags(edit.runDir, { add: edit.add, remove: edit.remove });
 }

@@ -84,6 +84,11 @@ export class RunLoader {
     return load?.ok ? load.run : null;
   }
 
+  /** Whether `runDir` names a run directory directly inside the logs dir, loadable or not. */
+  hasRun(runDir: string): boolean {
+    return this.entryFor(runDir) !== null;
+  }
+
   /** The rows of the data frame (`to_dataframe`): of `runs`, or of every run when none are given. */
   async toRows(runs?: readonly Run[]): Promise<Row[]> {
     return toRows(runs ?? (await this.loadAll()));
@@ -91,13 +96,13 @@ export class RunLoader {
 
   /** Replace a run's tags in its `<jobid>.json`; returns the tags as saved. */
   async updateTags(runPath: string, tags: readonly string[]): Promise<string[]> {
-    return writeTagsFile(this.metadataFileOf(runPath), tags);
+    return writeTagsFile(this.logsDir, this.metadataFileOf(runPath), tags);
   }
 
   /** Add and remove tags without overwriting a concurrent edit; returns the tags as saved. */
   async editTags(runPath: string, change: { add?: readonly string[]; remove?: readonly string[] }): Promise<string[]> {
     const remove = new Set(change.remove ?? []);
-    return editTagsFile(this.metadataFileOf(runPath), (current) => [...current.filter((tag) => !remove.has(tag)), ...(change.add ?? [])]);
+    return editTagsFile(this.logsDir, this.metadataFileOf(runPath), (current) => [...current.filter((tag) => !remove.has(tag)), ...(change.add ?? [])]);
   }
 
   /** Forget what this process remembers ("Sync Now"); Parquet caches on disk stay valid. */

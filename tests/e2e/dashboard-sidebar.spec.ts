@@ -108,7 +108,7 @@ test("a refused tag write (read-only run dir) says why", async ({ page, consoleE
   }
 });
 
-test("tag writes: same-origin only, 404 for what is not a run of the logs dir, 400 for bad input", async ({ request, baseURL }) => {
+test("tag writes: same-origin only, 404 for what is not a run of the logs dir, 422 for unreadable metadata, 400 for bad input", async ({ request, baseURL }) => {
   const post = (runDir: string, data: unknown, origin = baseURL!) => request.post(`/api/runs/${encodeURIComponent(runDir)}/tags`, { data, headers: { Origin: origin } });
   const foreign = await post(RUN_3667, { add: ["x"] }, "http://evil.example");
   expect(foreign.status()).toBe(403);
@@ -118,7 +118,13 @@ test("tag writes: same-origin only, 404 for what is not a run of the logs dir, 4
   expect((await post("9999_nope", { add: ["x"] })).status()).toBe(404);
   expect((await post("..", { add: ["x"] })).status()).toBe(404);
   expect((await post("5009", { add: ["x"] })).status()).toBe(404); // a skipped run is not a run
-  expect((await post(RUN_3667, { add: ["x"], logs: "/etc" })).status()).toBe(404);
+  // A run whose metadata cannot be read (5002.json is empty) says so, rather than "no run".
+  const unreadable = await post("5002", { add: ["x"] });
+  expect([unreadable.status(), (await unreadable.json()).message]).toEqual([422, "cannot read 5002.json: not valid JSON (unexpected end at position 0)"]);
+  // Another logs dir only under SRTLOG_LOGS_ROOTS (or picked in the sidebar form): /etc is neither.
+  const elsewhere = await post(RUN_3667, { add: ["x"], logs: "/etc" });
+  expect(elsewhere.status()).toBe(400);
+  expect((await elsewhere.json()).message).toContain("/etc is outside the directories this server may read");
   const bad = await post(RUN_3667, { add: [""] });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).message).toContain("a tag cannot be empty");

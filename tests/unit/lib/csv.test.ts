@@ -33,6 +33,22 @@ describe("csvField", () => {
     expect(csvField(value)).toBe(expected);
   });
 
+  // OWASP CSV injection: a leading quote makes Excel/LibreOffice show the text instead of running it.
+  it.each([
+    ["=1+2", "'=1+2"],
+    ["=cmd|'/C calc'!A0", "'=cmd|'/C calc'!A0"],
+    ["+41 22", "'+41 22"],
+    ["-2", "'-2"],
+    ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
+    ["\tx", "'\tx"],
+    ["\rx", "\"'\rx\""],
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+    ["a=1", "a=1"],
+    ["2025-01-01", "2025-01-01"],
+  ])("formula-like text %j -> %j", (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
   it("null and undefined are empty", () => {
     expect(csvField(null)).toBe("");
     expect(csvField(undefined)).toBe("");

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkLogsDir } from "@/lib/server/dashboard-logs";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { assertSameOrigin, editRunTags, isRunDirName } from "@/lib/server/dashboard-tags";
@@ -13,6 +14,8 @@ import { copyFixture, tempDir } from "../../helpers/temp-dir";
 const LEGACY = "tests/fixtures/loader/legacy-v1-disagg/logs";
 const RUN_3667 = "3667_1P_4D_20251110_192145";
 
+// The fixtures are copied to temp dirs that the tests open with `?logs=`, as an operator allows with this.
+beforeEach(() => vi.stubEnv("SRTLOG_LOGS_ROOTS", tmpdir()));
 afterEach(() => vi.unstubAllEnvs());
 
 describe("logs directory from the URL", () => {
@@ -32,6 +35,31 @@ describe("logs directory from the URL", () => {
     expect(checkLogsDir(`${dir}/a/../`)).toEqual({ ok: true, dir, isDefault: false });
     vi.stubEnv("SRTLOG_LOGS_ROOTS", "/srv/logs:/data");
     expect(checkLogsDir(dir)).toMatchObject({ ok: false, message: `${dir} is outside the directories this server may read (SRTLOG_LOGS_ROOTS=/srv/logs:/data)` });
+    // The operator's roots are the whole list: picking a dir in the form does not leave them.
+    expect(checkLogsDir(dir, [dir])).toMatchObject({ ok: false });
+  });
+
+  it("a link under SRTLOG_LOGS_ROOTS that leads outside them does not open", async () => {
+    const root = await tempDir();
+    const elsewhere = await tempDir();
+    await symlink(elsewhere, path.join(root, "link"));
+    await mkdir(path.join(root, "real"));
+    vi.stubEnv("SRTLOG_LOGS_ROOTS", root);
+    expect(checkLogsDir(path.join(root, "real"))).toMatchObject({ ok: true });
+    expect(checkLogsDir(path.join(root, "link"))).toMatchObject({ ok: false, message: `${root}/link is outside the directories this server may read (SRTLOG_LOGS_ROOTS=${root})` });
+  });
+
+  it("without SRTLOG_LOGS_ROOTS, another dir opens only when picked in the dashboard's form", async () => {
+    vi.stubEnv("SRTLOG_LOGS_ROOTS", "");
+    const dir = await tempDir();
+    expect(checkLogsDir(dir)).toMatchObject({
+      ok: false,
+      message: `${dir} was not opened from this dashboard: enter it under "Logs Directory Path" (a link cannot open another logs directory), or start the server with SRTLOG_LOGS_ROOTS covering it`,
+    });
+    expect(checkLogsDir(`${dir}/`, [dir])).toEqual({ ok: true, dir, isDefault: false });
+    expect(checkLogsDir(dir, ["/elsewhere"])).toMatchObject({ ok: false });
+    // Whether it exists is still said first: looking at a path reads nothing in it.
+    expect(checkLogsDir(`${dir}/nope`)).toMatchObject({ ok: false, message: `Logs directory not found: ${dir}/nope` });
   });
 });
 

@@ -16,67 +16,50 @@ describe("normaliseTags", () => {
 });
 
 describe("withTags", () => {
-  it("replaces tags in place, keeps other keys in order, 2-space indent, keeps the trailing newline", () => {
+  it("replaces only the tags value; every other byte stays, trailing newline included", () => {
     const text = '{\n  "version": "1.0",\n  "tags": ["old"],\n  "run_metadata": {"slurm_job_id": "3667", "gpus_per_node": "8"}\n}\n';
     expect(withTags(text, ["new", " old ", "new"])).toBe(
-      [
-        "{",
-        '  "version": "1.0",',
-        '  "tags": [',
-        '    "new",',
-        '    "old"',
-        "  ],",
-        '  "run_metadata": {',
-        '    "slurm_job_id": "3667",',
-        '    "gpus_per_node": "8"',
-        "  }",
-        "}",
-        "",
-      ].join("\n"),
+      '{\n  "version": "1.0",\n  "tags": [\n    "new",\n    "old"\n  ],\n  "run_metadata": {"slurm_job_id": "3667", "gpus_per_node": "8"}\n}\n',
     );
   });
 
-  it("appends tags last when there were none; no trailing newline when the original had none", () => {
+  it("appends tags after the last key, on one line when the file is on one line", () => {
     const text = '{"version":"2.0","job_id":"1","resources":{"gpus_per_node":8,"prefill_nodes":null},"orchestrator":true}';
-    expect(withTags(text, ["a"])).toBe(
-      [
-        "{",
-        '  "version": "2.0",',
-        '  "job_id": "1",',
-        '  "resources": {',
-        '    "gpus_per_node": 8,',
-        '    "prefill_nodes": null',
-        "  },",
-        '  "orchestrator": true,',
-        '  "tags": [',
-        '    "a"',
-        "  ]",
-        "}",
-      ].join("\n"),
-    );
+    expect(withTags(text, ["a"])).toBe('{"version":"2.0","job_id":"1","resources":{"gpus_per_node":8,"prefill_nodes":null},"orchestrator":true, "tags": ["a"]}');
+  });
+
+  it("appends tags in the file's own indentation when it spreads over lines", () => {
+    expect(withTags('{\n\t"a": 1\n}\n', ["x", "y"])).toBe('{\n\t"a": 1,\n\t"tags": [\n\t\t"x",\n\t\t"y"\n\t]\n}\n');
+    expect(withTags('{\n    "a": 1\n}', [])).toBe('{\n    "a": 1,\n    "tags": []\n}');
   });
 
   it("writes an empty list as []", () => {
-    expect(withTags('{"b": 1, "tags": ["x"], "a": 2}\n', ["  ", ""])).toBe('{\n  "b": 1,\n  "tags": [],\n  "a": 2\n}\n');
+    expect(withTags('{"b": 1, "tags": ["x"], "a": 2}\n', ["  ", ""])).toBe('{"b": 1, "tags": [], "a": 2}\n');
   });
 
-  it("keeps the order of keys that are not alphabetical", () => {
-    const out = withTags('{"zeta": 1, "alpha": 2, "mid": {"y": 1, "x": 2}}', ["t"]);
-    expect(Object.keys(JSON.parse(out))).toEqual(["zeta", "alpha", "mid", "tags"]);
-    expect(Object.keys(JSON.parse(out).mid)).toEqual(["y", "x"]);
+  it("keeps big integers, 1.0, 1e400, unicode escapes and nested values as written", () => {
+    const text = '{\n  "id": 12345678901234567890,\n  "f": 1.0,\n  "huge": 1e400,\n  "s": "caf\\u00e9 \\ud83d\\ude00",\n  "tags": [\n    "old"\n  ],\n  "n": [1.50, {"k": -0.0}]\n}\n';
+    const expected = text.replace('[\n    "old"\n  ]', '[\n    "a",\n    "b"\n  ]');
+    expect(withTags(text, ["a", "b"])).toBe(expected);
   });
 
-  it("adds exactly one newline when the original ended with one or more", () => {
-    expect(withTags('{"a": 1}\n', [])).toBe('{\n  "a": 1,\n  "tags": []\n}\n');
-    expect(withTags('{"a": 1}\n\n', [])).toBe('{\n  "a": 1,\n  "tags": []\n}\n');
-    expect(withTags('{"a": 1}', [])).toBe('{\n  "a": 1,\n  "tags": []\n}');
+  it("with duplicate keys, replaces the last tags (the one JSON.parse reads) and keeps the others", () => {
+    const text = '{"tags": ["first"], "x": 1, "x": 2, "tags": ["second"]}';
+    expect(withTags(text, ["new"])).toBe('{"tags": ["first"], "x": 1, "x": 2, "tags": ["new"]}');
   });
 
-  it("keeps unicode unescaped and other values as they were", () => {
-    const out = withTags('{"gpu_type": "H100 — ü", "list": [1, [2, {"k": false}]], "n": null}', ["模型"]);
-    expect(out).toBe(
-      '{\n  "gpu_type": "H100 — ü",\n  "list": [\n    1,\n    [\n      2,\n      {\n        "k": false\n      }\n    ]\n  ],\n  "n": null,\n  "tags": [\n    "模型"\n  ]\n}',
-    );
+  it("finds the key when it is spelled with escapes, and ignores tags inside nested objects or strings", () => {
+    expect(withTags('{"t\\u0061gs": [], "a": 1}', ["z"])).toBe('{"t\\u0061gs": ["z"], "a": 1}');
+    expect(withTags('{"m": {"tags": ["in"]}, "s": "\\"tags\\": [1]"}', ["z"])).toBe('{"m": {"tags": ["in"]}, "s": "\\"tags\\": [1]", "tags": ["z"]}');
+  });
+
+  it("adds tags to an empty object, and keeps what follows the closing brace", () => {
+    expect(withTags("{}\n\n", ["a"])).toBe('{"tags": ["a"]}\n\n');
+    expect(withTags(' { } ', [])).toBe(' {"tags": []} ');
+  });
+
+  it("escapes what JSON needs in the new tags, keeps unicode as it is", () => {
+    expect(withTags('{"a": 1}', ['say "hi"', "模型", 'x",'])).toBe('{"a": 1, "tags": ["say \\"hi\\"", "模型", "x\\","]}');
   });
 
   it.each([["[1, 2]"], ["null"], ['"text"'], ["42"], ["true"]])("throws for JSON that is not an object: %s", (text) => {

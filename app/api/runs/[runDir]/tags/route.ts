@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { errorResponse, SrtlogError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/json-body";
 import { assertSameOrigin, editRunTags } from "@/lib/server/dashboard-tags";
 import { tagEditSchema } from "./schema";
 
@@ -8,7 +9,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ run
   try {
     assertSameOrigin(request);
     const { runDir } = await params;
-    const parsed = tagEditSchema.safeParse(await request.json().catch(() => undefined));
+    const parsed = tagEditSchema.safeParse(await readJsonBody(request));
     if (!parsed.success) throw new SrtlogError("bad_input", z.prettifyError(parsed.error), parsed.error.issues);
     const tags = await editRunTags({ runDir, ...parsed.data });
     return Response.json({ runDir, tags });

@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-const tag = z.string().trim().min(1, "a tag cannot be empty").max(100, "a tag is at most 100 characters").regex(/^[^\u0000-\u001f]*$/, "no control characters in tags");
+/** C0, DEL, C1 and the two JavaScript line breaks: none of them belongs in a label shown in a list. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+const tag = z
+  .string()
+  .trim()
+  .min(1, "a tag cannot be empty")
+  .max(100, "a tag is at most 100 characters")
+  .refine((text) => !CONTROL.test(text), "no control characters in tags");
 
 /** POST /api/runs/<runDir>/tags: tags to add and to remove, for a run of `logs` (default: the server's). */
 export const tagEditSchema = z
