@@ -22,6 +22,11 @@ export type LineOutcome = LogRecord | LineProblem | SunkBatch | null;
 export interface LineOptions {
   /** Year for vLLM's yearless `MM-DD HH:MM:SS` stamps (e.g. from the job's generated_at). */
   yearHint?: number;
+  /**
+   * DP rank for lines whose tag names none: a per-DP-rank log (`<node>_agg_w0_DP3.out`) runs one
+   * process per rank, so SGLang leaves DP out of the tag; the file name carries it instead.
+   */
+  defaultDp?: number;
 }
 
 /**
@@ -32,6 +37,8 @@ export class LineContext {
   lineNo = 0;
   readonly prefix = new LinePrefix();
   readonly yearHint: number | undefined;
+  /** What `dp` is when the line's tag has no DP (see `LineOptions.defaultDp`). */
+  readonly defaultDp: number;
   /** When set, SGLang batch lines go here as fields and come back as `SunkBatch`, not records. */
   batchSink: SglangBatchSink | null = null;
   private flagText = "";
@@ -39,6 +46,7 @@ export class LineContext {
 
   constructor(options: LineOptions = {}) {
     this.yearHint = options.yearHint;
+    this.defaultDp = options.defaultDp ?? 0;
   }
 
   /** Call before walking the lines of a new decoded text. */
