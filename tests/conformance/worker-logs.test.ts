@@ -226,6 +226,18 @@ describe("the formats in batch_log_parser.py's docstring", () => {
 });
 
 describe("anything that looks like a batch line but cannot be read", () => {
+  // upstream: batch_log_parser.py docstring shows `p0` before dynamo's stamp; upstream finds the
+  // marker anywhere in a line, we read only after a known prefix, so the rest must be reported.
+  it("a batch line after an unknown prefix is an issue, not a silent zero", async () => {
+    const run = await runWithLogs("prefix", {
+      "slurm-gb300-133-181_prefill_w0.out": ["p0\x1b[2m2026-04-27T23:03:15.250907Z\x1b[0m Prefill batch, #new-seq: 1, #new-token: 256, #cached-token: 0"],
+    });
+    const [node] = await analyze(run);
+    expect(node.batches.length).toBe(0);
+    expect(node.issues.map((i) => [i.file, i.line, i.message.slice(0, 38)])).toEqual([["logs/slurm-gb300-133-181_prefill_w0.out", 1, "Prefill batch line not read: it comes "]]);
+    expect(nodesJson(run).issues.map((i) => i.line)).toEqual([1]);
+  });
+
   it("is an issue with file and line in the analyzer and in nodes --json", async () => {
     const run = await runWithLogs("broken", {
       "bia0003_agg_w0_DP1.out": [

@@ -136,6 +136,22 @@ describe("2026 batch-line forms (srt-slurm batch_log_parser.py at c88ef731)", ()
     ]);
   });
 
+  it("a batch line with values after a prefix we do not know is an issue; prose and quoted f-strings are not", () => {
+    const log = [
+      "INFO:sglang.srt: Prefill batch, #new-seq: 1, #new-token: 5",
+      "p0\x1b[2m2026-04-27T23:03:15.250907Z\x1b[0m Decode batch [4], #running-req: 1, #queue-req: 0",
+      "[2026-04-08 14:05:21] Prefill batches are being merged, #new-seq: 1",
+      '    logger.info(f"Prefill batch. #new-seq: {len(can_run_list)}, #new-token: {adder.log_input_tokens}, ")',
+      "[2026-04-08 14:05:21] max prefill batch, #tokens: 5",
+    ];
+    const result = parseWorkerLog(`${log.join("\n")}\n`);
+    expect(result.records).toEqual([]);
+    expect(result.issues).toEqual([
+      { line: 1, message: 'Prefill batch line not read: it comes after "INFO:sglang.srt: ", which is not a log prefix this parser knows' },
+      { line: 2, message: 'Decode batch line not read: it comes after "p0\\u001b[2m2026-04-27T23:03:15.250907Z\\u001b[0m ", which is not a log prefix this parser knows' },
+    ]);
+  });
+
   it("defaultDp (a per-DP-rank log) is the DP of lines whose tag has none; a tagged DP wins", () => {
     const lines = ["[2026-05-10 12:00:00] Prefill batch, #new-seq: 1, #new-token: 10", "[2026-05-10 12:00:00 TP2] Prefill batch, #new-seq: 1, #new-token: 10", "[2026-05-10 12:00:00 DP1 TP0] Prefill batch, #new-seq: 1, #new-token: 10"];
     const result = parseWorkerLog(lines.join("\n"), { defaultDp: 3 });
