@@ -68,13 +68,16 @@ export class LineContext {
     return this.nextFlag < end;
   }
 
-  /** Where ` batch` occurs in `s[start, end)`, or -1; remembered per text as `hasFlags` does. */
+  /**
+   * Where the first `batch` in `s[start, end)` is, or -1; remembered per text as `hasFlags` does
+   * (`batch`, not ` batch`: V8 finds a rare first character far faster than a space).
+   */
   batchWordAt(s: string, start: number, end: number): number {
     if (s !== this.text) {
-      const hit = s.indexOf(" batch", start);
+      const hit = s.indexOf("batch", start);
       return hit >= 0 && hit < end ? hit : -1;
     }
-    if (this.nextBatch < start) this.nextBatch = nextHit(s, " batch", start);
+    if (this.nextBatch < start) this.nextBatch = nextHit(s, "batch", start);
     return this.nextBatch < end ? this.nextBatch : -1;
   }
 

@@ -59,6 +59,17 @@ function readOtherBody(s: string, b: number, end: number, ctx: LineContext): Lin
   }
 }
 
+/** The first `batch` word of the line that ends a misplaced stats-line marker, as a problem; or null. */
+function misplacedBatchIn(s: string, start: number, end: number, ctx: LineContext): LineProblem | null {
+  for (let hit = ctx.batchWordAt(s, start, end); hit >= 0; ) {
+    const problem = misplacedBatch(s, hit, start, end);
+    if (problem !== null) return problem;
+    hit = s.indexOf("batch", hit + 5);
+    if (hit >= end) hit = -1;
+  }
+  return null;
+}
+
 /**
  * Reads `s[start, end)` (one line, no newline). Only a message that starts right after a
  * recognised prefix (or at the line start) counts, so a traceback quoting `"Prefill batch. ..."`
@@ -73,8 +84,7 @@ export function readLine(s: string, start: number, end: number, ctx: LineContext
   }
   const outcome = readBody(s, ctx.prefix.bodyStart, end, ctx);
   if (outcome !== null) return outcome;
-  const word = ctx.batchWordAt(s, start, end);
-  const problem = word < 0 ? null : misplacedBatch(s, word, start, end);
+  const problem = misplacedBatchIn(s, start, end, ctx);
   if (problem !== null) return problem;
   return ctx.hasFlags(s, start, end) ? parseCommandLine(s, start, end, ctx) : null;
 }

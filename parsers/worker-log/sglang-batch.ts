@@ -264,21 +264,22 @@ function skipBatchIndex(s: string, i: number, end: number): number {
 /**
  * A `Prefill batch` / `Decode batch` stats line whose marker is not where a known log prefix ends
  * (a prefix this parser does not know, or a message quoting such a line): the marker, an optional
- * ` [N]`, `,` or `.`, then `#field: <digit>`. `word` is where ` batch` is. Such a line is reported
+ * ` [N]`, `,` or `.`, then `#field: <digit>`. `word` is where `batch` is. Such a line is reported
  * rather than dropped in silence; a quoted f-string (`#new-seq: {len(...)}`) is not one.
  */
 export function misplacedBatch(s: string, word: number, start: number, end: number): LineProblem | null {
   let label: string;
-  if (word >= start + 7 && s.startsWith("Prefill", word - 7)) label = "Prefill batch";
-  else if (word >= start + 6 && s.startsWith("Decode", word - 6)) label = "Decode batch";
+  if (s.charCodeAt(word - 1) !== 32) return null;
+  if (word >= start + 8 && s.startsWith("Prefill", word - 8)) label = "Prefill batch";
+  else if (word >= start + 7 && s.startsWith("Decode", word - 7)) label = "Decode batch";
   else return null;
-  let i = skipBatchIndex(s, word + 6, end);
+  let i = skipBatchIndex(s, word + 5, end);
   const sep = i < 0 ? 0 : s.charCodeAt(i);
   if (sep !== 44 && sep !== 46) return null;
   for (i++; i < end && s.charCodeAt(i) === 32; i++);
   const colon = s.charCodeAt(i) === 35 ? s.indexOf(": ", i) : -1;
   const first = colon < 0 || colon + 2 >= end ? -1 : s.charCodeAt(colon + 2);
   if (first < 48 || first > 57) return null;
-  const marker = word + 6 - label.length;
+  const marker = word + 5 - label.length;
   return new LineProblem(`${label} line not read: it comes after ${excerpt(s, start, marker)}, which is not a log prefix this parser knows`);
 }

@@ -143,12 +143,14 @@ describe("2026 batch-line forms (srt-slurm batch_log_parser.py at c88ef731)", ()
       "[2026-04-08 14:05:21] Prefill batches are being merged, #new-seq: 1",
       '    logger.info(f"Prefill batch. #new-seq: {len(can_run_list)}, #new-token: {adder.log_input_tokens}, ")',
       "[2026-04-08 14:05:21] max prefill batch, #tokens: 5",
+      "sched_batch=4 Decode batch, #running-req: 3, #queue-req: 0",
     ];
     const result = parseWorkerLog(`${log.join("\n")}\n`);
     expect(result.records).toEqual([]);
     expect(result.issues).toEqual([
       { line: 1, message: 'Prefill batch line not read: it comes after "INFO:sglang.srt: ", which is not a log prefix this parser knows' },
       { line: 2, message: 'Decode batch line not read: it comes after "p0\\u001b[2m2026-04-27T23:03:15.250907Z\\u001b[0m ", which is not a log prefix this parser knows' },
+      { line: 6, message: 'Decode batch line not read: it comes after "sched_batch=4 ", which is not a log prefix this parser knows' },
     ]);
   });
 
