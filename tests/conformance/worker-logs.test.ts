@@ -135,7 +135,9 @@ describe("input throughput derived from #new-token where a line prints none", ()
       { label: "DP0", x: [1], y: [200] },
       { label: "DP1", x: [1], y: [200] },
     ]);
-    expect(nodesJson(run).nodes[0]).toMatchObject({ prefillBatches: 4, ranks: { dp: [0, 1], pp: [0] } });
+    const cli = nodesJson(run).nodes[0];
+    expect(cli).toMatchObject({ prefillBatches: 4, ranks: { dp: [0, 1], pp: [0] } });
+    expect(cli.notes).toEqual(["input throughput derived from #new-token for 2 prefill batches that print none (column inputThroughputDerived)"]);
   });
 
   // upstream: test_batch_plot_metrics.py::test_cache_hit_smoothing_is_token_weighted (its input lines)
