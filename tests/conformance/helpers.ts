@@ -44,9 +44,10 @@ export interface NodeJson {
   notes: string[];
 }
 
-/** `srtlog nodes RUN --json --no-cache`, spawned as a user would run it. */
-export function nodesJson(run: string): { nodes: NodeJson[]; issues: { file: string; line: number | null; message: string }[] } {
-  const result = spawnSync(process.execPath, [path.resolve("bin/srtlog.mjs"), "nodes", run, "--json", "--no-cache"], { encoding: "utf8" });
+/** `srtlog nodes RUN --json --no-cache` (or from the cache `analyze` wrote), spawned as a user would run it. */
+export function nodesJson(run: string, cache = false): { nodes: NodeJson[]; issues: { file: string; line: number | null; message: string }[] } {
+  const args = [path.resolve("bin/srtlog.mjs"), "nodes", run, "--json", ...(cache ? [] : ["--no-cache"])];
+  const result = spawnSync(process.execPath, args, { encoding: "utf8" });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout);

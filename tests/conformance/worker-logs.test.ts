@@ -44,6 +44,8 @@ describe("per-DP-rank agg logs `<node>_agg_w<i>_DP<d>.out`", () => {
     expect(Array.from(node.batches.dp)).toEqual([0, 1, 0]);
     expect(column(node, "newToken")).toEqual([100, 200, 8192]);
     expect(nodesJson(run).nodes.map((n) => [n.workerId, n.prefillBatches, n.ranks.dp])).toEqual([["w0", 3, [0, 1]]]);
+    // The same from the cache footer `analyze` wrote.
+    expect(nodesJson(run, true).nodes.map((n) => [n.workerId, n.prefillBatches, n.ranks.dp])).toEqual([["w0", 3, [0, 1]]]);
   });
 });
 
