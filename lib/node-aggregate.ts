@@ -94,8 +94,24 @@ function secondsRange(nodes: readonly NodeBatches[], metric: string, t0: number)
 }
 
 /**
+ * True when the rows come from several pipeline stages, PP0 among them. Every PP rank prints the
+ * same batch, so aggregations keep PP0's copy only (as srt-slurm's batch plots do): a batch then
+ * counts once, and the later stages' lines, which may lack fields, do not pull means down.
+ */
+export function hasPipelineCopies(batches: BatchTable): boolean {
+  let sawZero = false;
+  let sawOther = false;
+  for (let i = 0; i < batches.length && !(sawZero && sawOther); i++) {
+    if (batches.pp[i] === 0) sawZero = true;
+    else sawOther = true;
+  }
+  return sawZero && sawOther;
+}
+
+/**
  * Mean of a metric's values in each whole second, one line per group (`groupOf(node index, row)`),
- * in row order. Rows without a value or a timestamp are skipped.
+ * in row order. Rows without a value or a timestamp are skipped, and so are the PP copies of a batch
+ * (see `hasPipelineCopies`).
  */
 function meansPerSecond(nodes: readonly NodeBatches[], metric: string, t0: number, groupOf: (node: number, row: number) => number): Map<number, { x: number[]; y: number[] }> {
   const range = secondsRange(nodes, metric, t0);
@@ -109,10 +125,11 @@ function meansPerSecond(nodes: readonly NodeBatches[], metric: string, t0: numbe
   nodes.forEach(({ batches }, n) => {
     const column = batches.metrics[metric];
     if (!column) return;
+    const pp = hasPipelineCopies(batches) ? batches.pp : null;
     for (let i = 0; i < batches.length; i++) {
       const value = column[i];
       const ts = batches.ts[i];
-      if (Number.isNaN(value) || Number.isNaN(ts)) continue;
+      if (Number.isNaN(value) || Number.isNaN(ts) || (pp !== null && pp[i] !== 0)) continue;
       const group = groupOf(n, i);
       if (group !== lastGroup) {
         last = groups.get(group);

@@ -30,19 +30,42 @@ export interface NodeMetrics {
   notes: string[];
 }
 
+/** The distinct ranks a node's batch rows carry, ascending: a script can check a parse with them. */
+export interface RanksSeen {
+  dp: number[];
+  tp: number[];
+  ep: number[];
+  pp: number[];
+}
+
 /** A node without its batches: what the CLI and the node list need, read from the cache footer. */
 export type NodeSummary = Omit<NodeMetrics, "batches" | "config"> & {
   prefillBatches: number;
   decodeBatches: number;
   mixedBatches: number;
   memorySnapshots: number;
+  ranks: RanksSeen;
 };
+
+function distinct(column: Int32Array): number[] {
+  const seen = new Set<number>();
+  for (let i = 0; i < column.length; i++) seen.add(column[i]);
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** The ranks seen in a table's rows. */
+export function ranksSeen(batches: BatchTable): RanksSeen {
+  return { dp: distinct(batches.dp), tp: distinct(batches.tp), ep: distinct(batches.ep), pp: distinct(batches.pp) };
+}
 
 /** Counts of a node's records, for summaries. */
 export function summariseNode(node: NodeMetrics): NodeSummary {
   const { batches, config: _config, ...rest } = node;
   const counts = countBatchTypes(batches);
-  return { ...rest, prefillBatches: counts.prefill, decodeBatches: counts.decode, mixedBatches: counts.mixed, memorySnapshots: node.memory.length };
+  return {
+    ...rest, prefillBatches: counts.prefill, decodeBatches: counts.decode, mixedBatches: counts.mixed,
+    memorySnapshots: node.memory.length, ranks: ranksSeen(batches),
+  };
 }
 
 /** Nodes of one kind, as the guide's `get_prefill_nodes` / `get_decode_nodes`. */

@@ -1,5 +1,5 @@
 import type { BenchPoint } from "./model";
-import type { NodeBatches } from "./node-aggregate";
+import { hasPipelineCopies, type NodeBatches } from "./node-aggregate";
 
 /**
  * When each concurrency of a run was measured, from its result files, placed on the worker logs'
@@ -77,9 +77,11 @@ export function activityOf(nodes: readonly Pick<NodeBatches, "batches">[]): Acti
   const bucketMs = Math.max(1000, Math.ceil((last - first + 1) / MAX_BUCKETS / 1000) * 1000);
   const counts = new Float64Array(Math.floor((last - first) / bucketMs) + 2);
   for (const { batches } of nodes) {
+    // A batch every PP stage printed counts once (PP0's copy).
+    const pp = hasPipelineCopies(batches) ? batches.pp : null;
     for (let i = 0; i < batches.length; i++) {
       const t = batches.ts[i];
-      if (t >= first) counts[Math.floor((t - first) / bucketMs) + 1]++;
+      if (t >= first && (pp === null || pp[i] === 0)) counts[Math.floor((t - first) / bucketMs) + 1]++;
     }
   }
   for (let i = 1; i < counts.length; i++) counts[i] += counts[i - 1];

@@ -12,6 +12,8 @@ export const logFileNameSchema = z.object({
   workerId: z.string().nullable(),
   /** The numeric part of workerId. */
   index: z.number().int().nullable(),
+  /** DP rank of a per-DP-rank worker log (`<node>_agg_w0_DP3.out`); absent for other names. */
+  dp: z.number().int().optional(),
   ext: z.enum([".out", ".err"]),
 });
 export type LogFileName = z.infer<typeof logFileNameSchema>;
@@ -28,7 +30,7 @@ export type ConfigFileName = z.infer<typeof configFileNameSchema>;
  * Anchored at the end with a greedy node part, so the role is the LAST `_<role>` segment: node names
  * may themselves contain `_` and `-` (`gpu_node_01`, `watchtower-navy-cn01`).
  */
-const WORKER = /^(.+)_(prefill|decode|agg)_w(\d+)$/;
+const WORKER = /^(.+)_(prefill|decode|agg)_w(\d+)(?:_DP(\d+))?$/;
 const FRONTEND = /^(.+)_(frontend|router)_(\d+)$/;
 const NGINX = /^(.+)_nginx$/;
 const CONFIG = /^(.+?)(?:_(prefill|decode|agg))?_config\.json$/;
@@ -46,7 +48,8 @@ function splitExtension(name: string): { stem: string; ext: ".out" | ".err" } | 
 }
 
 /**
- * Reads `<node>_<prefill|decode|agg>_w<i>.out|.err`, `<node>_frontend_<i>.out`, `<node>_router_<i>.out`
+ * Reads `<node>_<prefill|decode|agg>_w<i>.out|.err` (also with a `_DP<d>` suffix: srt-slurm writes
+ * one log per DP rank for some workers, e.g. `bia0004_agg_w0_DP0.out`), `<node>_frontend_<i>.out`, `<node>_router_<i>.out`
  * and `<node>_nginx.out`. Anything else (`benchmark.out`, `log.out`, `sweep_<job>.log`,
  * `<node>_prefill_w0_gpu_utilization.log`, `<node>_config.json`, ...) gives null.
  */
@@ -56,7 +59,9 @@ export function parseLogFileName(name: string): LogFileName | null {
   const { stem, ext } = split;
   const worker = WORKER.exec(stem);
   if (worker !== null) {
-    return { node: worker[1], role: worker[2] as LogRole, workerId: `w${worker[3]}`, index: Number(worker[3]), ext };
+    const name: LogFileName = { node: worker[1], role: worker[2] as LogRole, workerId: `w${worker[3]}`, index: Number(worker[3]), ext };
+    if (worker[4] !== undefined) name.dp = Number(worker[4]);
+    return name;
   }
   const frontend = FRONTEND.exec(stem);
   if (frontend !== null) {

@@ -35,7 +35,8 @@ export async function nodesCommand(args: string[]): Promise<number> {
     const out = nodes.map((n) => ({
       files: n.files, node: n.node, workerType: n.workerType, workerId: n.workerId,
       prefillBatches: n.prefillBatches, decodeBatches: n.decodeBatches, mixedBatches: n.mixedBatches,
-      memorySnapshots: n.memorySnapshots, config: { tp: n.parallel.tp, dp: n.parallel.dp, ep: n.parallel.ep }, notes: n.notes,
+      memorySnapshots: n.memorySnapshots, ranks: n.ranks,
+      config: { tp: n.parallel.tp, dp: n.parallel.dp, ep: n.parallel.ep, pp: n.parallel.pp }, notes: n.notes,
     }));
     process.stdout.write(JSON.stringify({ nodes: out, issues }) + "\n");
     return 0;

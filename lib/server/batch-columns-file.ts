@@ -8,7 +8,7 @@ import type { BatchTable } from "../../parsers/worker-log/batch-table";
  * Parquet rows in JavaScript takes longer than parsing the logs again; this reads at disk speed.
  */
 export const BATCH_COLUMNS_FILE = "node_metrics.columns.bin";
-const FORMAT = "srtlog-batch-columns-1";
+const FORMAT = "srtlog-batch-columns-2";
 
 type Kind = "f64" | "i32" | "u8";
 interface ColumnEntry {
@@ -30,6 +30,7 @@ function arraysOf(table: BatchTable): [string, Kind, Float64Array | Int32Array |
     ["dp", "i32", table.dp],
     ["tp", "i32", table.tp],
     ["ep", "i32", table.ep],
+    ["pp", "i32", table.pp],
     ["batchType", "u8", table.batchType],
     ...Object.entries(table.metrics).map(([name, column]) => [`metric:${name}`, "f64", column] as [string, Kind, Float64Array]),
   ];
@@ -85,6 +86,7 @@ function tableFrom(length: number, columns: ColumnEntry[], view: (entry: ColumnE
     dp: byName.get("dp") as Int32Array,
     tp: byName.get("tp") as Int32Array,
     ep: byName.get("ep") as Int32Array,
+    pp: byName.get("pp") as Int32Array,
     batchType: byName.get("batchType") as Uint8Array,
     metrics,
   };

@@ -1,7 +1,8 @@
 import "server-only";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { concatBatchTables } from "../../parsers/worker-log/batch-table";
+import { concatBatchTables, type BatchTable } from "../../parsers/worker-log/batch-table";
+import { DERIVED_INPUT_COLUMN } from "../../parsers/worker-log/derived-input";
 import { parseLogFileName } from "../../parsers/log-file-name";
 import { parseNodeConfig, type NodeConfig } from "../../parsers/node-config";
 import { nodesOfType, summariseNode, type NodeIssue, type NodeMetrics, type NodeSummary, type WorkerType } from "../node-metrics";
@@ -36,6 +37,14 @@ function readConfig(worker: WorkerFiles, issues: NodeIssue[]): NodeConfig | null
   return null;
 }
 
+/** Rows whose input throughput was derived rather than printed. */
+function countDerived(batches: BatchTable): number {
+  const flags = batches.metrics[DERIVED_INPUT_COLUMN];
+  let n = 0;
+  if (flags) for (let i = 0; i < flags.length; i++) if (flags[i] === 1) n++;
+  return n;
+}
+
 /** One node from its worker's parsed logs (legacy `.err` + `.out` merged) and its config. */
 function buildNode(worker: WorkerFiles, parses: LogFileParse[], relOf: (file: string) => string): NodeMetrics {
   const issues: NodeIssue[] = parses.flatMap((p) => p.issues.map((issue) => ({ file: relOf(p.path), line: issue.line, message: issue.message })));
@@ -45,6 +54,8 @@ function buildNode(worker: WorkerFiles, parses: LogFileParse[], relOf: (file: st
   const batches = concatBatchTables(parses.map((p) => p.table));
   const notes = parses.map((p) => (p.summary.note ? `${relOf(p.path)}: ${p.summary.note}` : "")).filter(Boolean);
   if (batches.length === 0) notes.push(`no batch lines in ${worker.logs.map((f) => f.rel).join(", ")}`);
+  const derived = countDerived(batches);
+  if (derived > 0) notes.push(`input throughput derived from #new-token for ${derived} prefill batches that print none (column ${DERIVED_INPUT_COLUMN})`);
   return {
     files: worker.logs.map((f) => f.rel),
     node: worker.node,

@@ -10,8 +10,11 @@ import { snakeCase } from "./bench-cache";
 import { findValidCache, writeCacheFile } from "./cache-dir";
 import { BATCH_COLUMNS_FILE, forEachBatchTable, readBatchColumns, writeBatchColumns } from "./batch-columns-file";
 
-/** Bump when log parsing changes what a log yields: caches written before are rebuilt. */
-export const NODE_PARSER_VERSION = "2";
+/**
+ * Bump when log parsing changes what a log yields: caches written before are rebuilt. 3: the `pp`
+ * column, batch-index lines, derived input throughput, ranks seen in the footer.
+ */
+export const NODE_PARSER_VERSION = "3";
 export const NODE_CACHE_FILE = "node_metrics.parquet";
 
 const MEMORY_FIELDS = ["availMemGb", "memUsageGb", "kvSizeGb", "kSizeGb", "vSizeGb", "numTokens", "elapsedS"] as const;
@@ -50,6 +53,7 @@ function nodeColumns(node: Pick<NodeMetrics, "node" | "workerType" | "workerId" 
     { name: "dp", type: "INT32", data: ints(batches.dp, (m) => m.dp) },
     { name: "tp", type: "INT32", data: ints(batches.tp, (m) => m.tp) },
     { name: "ep", type: "INT32", data: ints(batches.ep, (m) => m.ep) },
+    { name: "pp", type: "INT32", data: ints(batches.pp, (m) => m.pp) },
     { name: "timestamp", type: "DOUBLE", data: numbers(batches.ts, (m) => m.ts ?? undefined) },
     { name: "metric_type", type: "STRING", data: types },
     { name: "line", type: "INT32", data: ints(batches.line, (m) => m.line) },
@@ -62,7 +66,7 @@ function nodeColumns(node: Pick<NodeMetrics, "node" | "workerType" | "workerId" 
 type NodeRows = Pick<NodeMetrics, "node" | "workerType" | "workerId" | "batches" | "memory">;
 type NodeSource = (visit: (node: NodeRows) => void) => Promise<void> | void;
 
-const EMPTY: NodeRows["batches"] = { length: 0, ts: new Float64Array(), line: new Int32Array(), dp: new Int32Array(), tp: new Int32Array(), ep: new Int32Array(), batchType: new Uint8Array(), metrics: {} };
+const EMPTY: NodeRows["batches"] = { length: 0, ts: new Float64Array(), line: new Int32Array(), dp: new Int32Array(), tp: new Int32Array(), ep: new Int32Array(), pp: new Int32Array(), batchType: new Uint8Array(), metrics: {} };
 
 /** Write nodes' batches and memory records as one Parquet table, a row group per node, as they come. */
 async function writeNodeParquet(file: string, metrics: string[], source: NodeSource, kv: Record<string, string>): Promise<void> {
@@ -125,7 +129,7 @@ export function readNodeCache(runPath: string, fingerprint: string): NodeMetrics
   if (!footer) return null;
   const tables = readBatchColumns(path.join(path.dirname(footer.file), BATCH_COLUMNS_FILE), `${NODE_PARSER_VERSION}:${fingerprint}`);
   if (!tables || tables.length !== footer.nodes.length) return null;
-  return footer.nodes.map(({ prefillBatches: _p, decodeBatches: _d, mixedBatches: _m, memorySnapshots: _s, ...node }, i) => ({ ...node, batches: tables[i] }));
+  return footer.nodes.map(({ prefillBatches: _p, decodeBatches: _d, mixedBatches: _m, memorySnapshots: _s, ranks: _r, ...node }, i) => ({ ...node, batches: tables[i] }));
 }
 
 /** The footer of a valid cache: nodes without batches, and the file they came from. */

@@ -22,7 +22,7 @@ export interface RunNodeFiles {
   services: Record<string, string[]>;
 }
 
-export const WORKER_LOG_PATTERNS = "<node>_{prefill,decode,agg}_w<i>.{out,err} in the run dir or its logs/";
+export const WORKER_LOG_PATTERNS = "<node>_{prefill,decode,agg}_w<i>[_DP<d>].{out,err} in the run dir or its logs/";
 const WORKER_TYPES = new Set<LogRole>(["prefill", "decode", "agg"]);
 
 function stampOf(runPath: string, file: string): FileStamp | null {
@@ -42,7 +42,11 @@ function namesIn(dir: string): string[] {
   }
 }
 
-/** Find worker logs and node configs in `<run>/` and `<run>/logs/` from their names. */
+/**
+ * Find worker logs and node configs in `<run>/` and `<run>/logs/` from their names. The per-DP-rank
+ * logs of one worker (`<node>_agg_w0_DP0.out`, `..._DP1.out`) are that worker's files, as `.err` and
+ * `.out` are: one server, its rows told apart by their DP rank.
+ */
 export function findNodeFiles(runPath: string): RunNodeFiles {
   const workers = new Map<string, WorkerFiles>();
   const configs = new Map<string, FileStamp>();
@@ -64,7 +68,7 @@ export function findNodeFiles(runPath: string): RunNodeFiles {
     }
   }
   for (const worker of workers.values()) {
-    worker.logs.sort((a, b) => Number(b.rel.endsWith(".err")) - Number(a.rel.endsWith(".err")) || a.rel.localeCompare(b.rel));
+    worker.logs.sort((a, b) => Number(b.rel.endsWith(".err")) - Number(a.rel.endsWith(".err")) || a.rel.localeCompare(b.rel, undefined, { numeric: true }));
     worker.config = configs.get(`${worker.node}\0${worker.workerType}`) ?? configs.get(worker.node) ?? null;
   }
   return { workers: [...workers.values()], services };

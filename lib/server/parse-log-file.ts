@@ -5,6 +5,8 @@ import { decodeUtf8 } from "./decode-utf8";
 // The modules themselves, not the parser's index: the index re-exports the zod schemas, and loading
 // zod in every worker thread costs ~50 ms of start-up for schemas parsing never uses.
 import { createLogParser } from "../../parsers/worker-log/stream-parser";
+import { parseLogFileName } from "../../parsers/log-file-name";
+import { deriveInputThroughput } from "../../parsers/worker-log/derived-input";
 import type { LogIssue, LogSummary, MemoryRecord } from "../../parsers/worker-log/schemas";
 
 /** One worker log, parsed: batches as columns, start-up memory lines, and what went wrong. */
@@ -32,6 +34,8 @@ export async function parseLogFile(path: string, yearHint?: number): Promise<Log
   const memory: MemoryRecord[] = [];
   const parser = createLogParser({
     yearHint: year,
+    // A per-DP-rank log (`..._w0_DP3.out`): lines without a DP in their tag belong to that rank.
+    defaultDp: parseLogFileName(path)?.dp,
     // SGLang batch lines go straight into the columns; only other engines' batches come as records.
     batchSink: table,
     decode: decodeUtf8,
@@ -52,5 +56,5 @@ export async function parseLogFile(path: string, yearHint?: number): Promise<Log
     await handle.close();
   }
   const { issues, summary } = parser.end();
-  return { path, table: table.finish(), memory, issues, summary };
+  return { path, table: deriveInputThroughput(table.finish()), memory, issues, summary };
 }

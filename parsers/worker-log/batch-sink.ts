@@ -16,6 +16,8 @@ export class SglangBatchLine {
   ep = 0;
   pp = 0;
   ranksFromTag = false;
+  /** `N` of SGLang's `Prefill batch [N], ...` form (its forward count); NaN when not printed. */
+  batchIndex = NaN;
   /**
    * Bit k set when SGLANG_FIELDS[k] was printed; its value is `values[k]` (True/False as 1/0).
    * The hybrid/SWA aliases (`tokenUsage`, `numToken`) are already applied, as in a record.

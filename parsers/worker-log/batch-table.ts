@@ -12,12 +12,15 @@ export const BATCH_METRICS = [
 export const BATCH_TYPES: readonly BatchType[] = ["prefill", "decode", "mixed"];
 
 /**
- * Columns the builder finds by index: BATCH_METRICS, then the graph flags. Indices 0..28 are also
- * SGLANG_FIELDS' indices, which lets a batch sink's seen-mask bits name columns directly.
+ * Columns the builder finds by index: BATCH_METRICS, the graph flags, then the batch index. Indices
+ * 0..29 are also SGLANG_FIELDS' indices, which lets a batch sink's seen-mask bits name columns directly.
  */
-const INDEXED_COLUMNS = [...BATCH_METRICS, "cudaGraph", "npuGraph"] as const;
+const INDEXED_COLUMNS = [...BATCH_METRICS, "cudaGraph", "npuGraph", "cpuGraph", "batchIndex"] as const;
 const CUDA_GRAPH_COLUMN = 27;
 const NPU_GRAPH_COLUMN = 28;
+const CPU_GRAPH_COLUMN = 29;
+/** `N` of SGLang's `Prefill batch [N], ...` form; a column only in logs that print it. */
+const BATCH_INDEX_COLUMN = 30;
 /** Seen-mask bits of the numeric BATCH_METRICS (0..26). */
 const METRIC_BITS = (1 << BATCH_METRICS.length) - 1;
 
@@ -33,9 +36,11 @@ export interface BatchTable {
   dp: Int32Array;
   tp: Int32Array;
   ep: Int32Array;
+  /** Pipeline stage: every PP rank prints the same batch (aggregations keep PP0's copy). */
+  pp: Int32Array;
   /** Index into BATCH_TYPES. */
   batchType: Uint8Array;
-  /** Only the metrics some line printed. cudaGraph/npuGraph as 1/0. */
+  /** Only the metrics some line printed. cudaGraph/npuGraph/cpuGraph as 1/0. */
   metrics: Record<string, Float64Array>;
 }
 
@@ -54,6 +59,7 @@ export class BatchTableBuilder implements SglangBatchSink {
   private dp: Int32Array;
   private tp: Int32Array;
   private ep: Int32Array;
+  private pp: Int32Array;
   private type: Uint8Array;
   private metrics = new Map<string, Float64Array>();
   /** Columns of INDEXED_COLUMNS by index, so the hot path skips the map. */
@@ -70,6 +76,7 @@ export class BatchTableBuilder implements SglangBatchSink {
     this.dp = new Int32Array(this.capacity);
     this.tp = new Int32Array(this.capacity);
     this.ep = new Int32Array(this.capacity);
+    this.pp = new Int32Array(this.capacity);
     this.type = new Uint8Array(this.capacity);
   }
 
@@ -94,6 +101,7 @@ export class BatchTableBuilder implements SglangBatchSink {
     this.dp = grow(this.dp, this.capacity);
     this.tp = grow(this.tp, this.capacity);
     this.ep = grow(this.ep, this.capacity);
+    this.pp = grow(this.pp, this.capacity);
     this.type = grow(this.type, this.capacity);
     for (const [name, column] of this.metrics) {
       const next = grow(column, this.capacity);
@@ -125,7 +133,9 @@ export class BatchTableBuilder implements SglangBatchSink {
     this.dp[i] = r.dp;
     this.tp[i] = r.tp;
     this.ep[i] = r.ep;
+    this.pp[i] = r.pp;
     this.type[i] = r.batchType === "prefill" ? 0 : r.batchType === "decode" ? 1 : 2;
+    if (r.batchIndex !== undefined) this.set(BATCH_INDEX_COLUMN, i, r.batchIndex);
     if (r.newSeq !== undefined) this.set(0, i, r.newSeq);
     if (r.newToken !== undefined) this.set(1, i, r.newToken);
     if (r.cachedToken !== undefined) this.set(2, i, r.cachedToken);
@@ -155,6 +165,7 @@ export class BatchTableBuilder implements SglangBatchSink {
     if (r.gapLatency !== undefined) this.set(26, i, r.gapLatency);
     if (r.cudaGraph !== undefined) this.set(CUDA_GRAPH_COLUMN, i, r.cudaGraph ? 1 : 0);
     if (r.npuGraph !== undefined) this.set(NPU_GRAPH_COLUMN, i, r.npuGraph ? 1 : 0);
+    if (r.cpuGraph !== undefined) this.set(CPU_GRAPH_COLUMN, i, r.cpuGraph ? 1 : 0);
     if (r.extra) for (const name in r.extra) this.column(name)[i] = r.extra[name];
   }
 
@@ -170,7 +181,9 @@ export class BatchTableBuilder implements SglangBatchSink {
     this.dp[i] = b.dp;
     this.tp[i] = b.tp;
     this.ep[i] = b.ep;
+    this.pp[i] = b.pp;
     this.type[i] = b.batchType === "prefill" ? 0 : b.batchType === "decode" ? 1 : 2;
+    if (!Number.isNaN(b.batchIndex)) this.set(BATCH_INDEX_COLUMN, i, b.batchIndex);
     const v = b.values;
     for (let bits = b.seen & METRIC_BITS; bits !== 0; bits &= bits - 1) {
       const k = 31 - Math.clz32(bits & -bits);
@@ -178,6 +191,7 @@ export class BatchTableBuilder implements SglangBatchSink {
     }
     if (b.seen & (1 << CUDA_GRAPH_COLUMN)) this.set(CUDA_GRAPH_COLUMN, i, v[CUDA_GRAPH_COLUMN] === 1 ? 1 : 0);
     if (b.seen & (1 << NPU_GRAPH_COLUMN)) this.set(NPU_GRAPH_COLUMN, i, v[NPU_GRAPH_COLUMN] === 1 ? 1 : 0);
+    if (b.seen & (1 << CPU_GRAPH_COLUMN)) this.set(CPU_GRAPH_COLUMN, i, v[CPU_GRAPH_COLUMN] === 1 ? 1 : 0);
     if (b.extra) for (const name in b.extra) this.column(name)[i] = b.extra[name];
   }
 
@@ -193,6 +207,7 @@ export class BatchTableBuilder implements SglangBatchSink {
       dp: this.dp.slice(0, n),
       tp: this.tp.slice(0, n),
       ep: this.ep.slice(0, n),
+      pp: this.pp.slice(0, n),
       batchType: this.type.slice(0, n),
       metrics,
     };
@@ -230,6 +245,7 @@ export function concatBatchTables(tables: readonly BatchTable[]): BatchTable {
     dp: join((t) => t.dp, Int32Array),
     tp: join((t) => t.tp, Int32Array),
     ep: join((t) => t.ep, Int32Array),
+    pp: join((t) => t.pp, Int32Array),
     batchType: join((t) => t.batchType, Uint8Array),
     metrics,
   };

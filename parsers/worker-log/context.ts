@@ -22,6 +22,11 @@ export type LineOutcome = LogRecord | LineProblem | SunkBatch | null;
 export interface LineOptions {
   /** Year for vLLM's yearless `MM-DD HH:MM:SS` stamps (e.g. from the job's generated_at). */
   yearHint?: number;
+  /**
+   * DP rank for lines whose tag names none: a per-DP-rank log (`<node>_agg_w0_DP3.out`) runs one
+   * process per rank, so SGLang leaves DP out of the tag; the file name carries it instead.
+   */
+  defaultDp?: number;
 }
 
 /**
@@ -32,19 +37,24 @@ export class LineContext {
   lineNo = 0;
   readonly prefix = new LinePrefix();
   readonly yearHint: number | undefined;
+  /** What `dp` is when the line's tag has no DP (see `LineOptions.defaultDp`). */
+  readonly defaultDp: number;
   /** When set, SGLang batch lines go here as fields and come back as `SunkBatch`, not records. */
   batchSink: SglangBatchSink | null = null;
-  private flagText = "";
+  private text = "";
   private nextFlag = -1;
+  private nextBatch = -1;
 
   constructor(options: LineOptions = {}) {
     this.yearHint = options.yearHint;
+    this.defaultDp = options.defaultDp ?? 0;
   }
 
   /** Call before walking the lines of a new decoded text. */
   beginText(text: string): void {
-    this.flagText = text;
+    this.text = text;
     this.nextFlag = -1;
+    this.nextBatch = -1;
   }
 
   /**
@@ -53,15 +63,22 @@ export class LineContext {
    * because V8 finds a rare first character far faster than a space).
    */
   hasFlags(s: string, start: number, end: number): boolean {
-    if (s !== this.flagText) {
-      const hit = s.indexOf("--", start);
-      return hit >= 0 && hit < end;
-    }
-    if (this.nextFlag < start) {
-      const hit = s.indexOf("--", start);
-      this.nextFlag = hit < 0 ? Number.MAX_SAFE_INTEGER : hit;
-    }
+    if (s !== this.text) return within(s, "--", start, end);
+    if (this.nextFlag < start) this.nextFlag = nextHit(s, "--", start);
     return this.nextFlag < end;
+  }
+
+  /**
+   * Where the first `batch` in `s[start, end)` is, or -1; remembered per text as `hasFlags` does
+   * (`batch`, not ` batch`: V8 finds a rare first character far faster than a space).
+   */
+  batchWordAt(s: string, start: number, end: number): number {
+    if (s !== this.text) {
+      const hit = s.indexOf("batch", start);
+      return hit >= 0 && hit < end ? hit : -1;
+    }
+    if (this.nextBatch < start) this.nextBatch = nextHit(s, "batch", start);
+    return this.nextBatch < end ? this.nextBatch : -1;
   }
 
   /** The current line's prefix timestamp (ms) or null. */
@@ -73,6 +90,16 @@ export class LineContext {
   ranks(s: string, into: Ranks): void {
     if (this.prefix.tagEnd > this.prefix.tagStart) readRanks(s, this.prefix, into);
   }
+}
+
+function within(s: string, needle: string, start: number, end: number): boolean {
+  const hit = s.indexOf(needle, start);
+  return hit >= 0 && hit < end;
+}
+
+function nextHit(s: string, needle: string, start: number): number {
+  const hit = s.indexOf(needle, start);
+  return hit < 0 ? Number.MAX_SAFE_INTEGER : hit;
 }
 
 /**

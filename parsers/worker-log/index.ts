@@ -6,6 +6,11 @@
  * - Ranks: `dp/tp/ep/pp` are always numbers. SGLang omits a rank from its tag when that size is 1,
  *   so in a tagged line a missing rank is truly 0 and `ranksFromTag` is true. Untagged lines (`[TS]`,
  *   dynamo formatting, TRT-LLM) get 0s with `ranksFromTag: false`. vLLM's `Engine NNN` sets dp.
+ *   `defaultDp` replaces the 0 of a missing DP (per-DP-rank logs `..._w0_DP3.out` name it).
+ * - SGLang forms: `Prefill batch,` / `.` / ` [N],` (N kept as `batchIndex`); a prefill line needs only
+ *   `#new-seq` and `#new-token` (others absent, not 0), a decode line `#running-req` and `#queue-req`;
+ *   a line with the marker that cannot be read is an issue. `deriveInputThroughput` (derived-input.ts)
+ *   fills a missing prefill `inputThroughput` from `#new-token` and the time since the rank's last batch.
  * - Time: `ts` is ms since the epoch (fractional ms keep microseconds); naive stamps are UTC.
  *   vLLM stamps have no year: `ts` is null unless `yearHint` is passed. The original text is not
  *   kept: a substring would pin the whole decoded chunk in memory.

@@ -8,7 +8,7 @@ type TextKey = "dtype" | "weightType" | "quant" | "fmt";
 function newRecord(event: MemoryEvent, s: string, end: number, ctx: LineContext): MemoryRecord {
   const rec: MemoryRecord = {
     kind: "memory", event, line: ctx.lineNo, ts: ctx.timestamp(s, end),
-    dp: 0, tp: 0, ep: 0, pp: 0, ranksFromTag: false,
+    dp: ctx.defaultDp, tp: 0, ep: 0, pp: 0, ranksFromTag: false,
   };
   ctx.ranks(s, rec);
   return rec;

@@ -12,7 +12,7 @@ import {
 } from "./memory-line";
 import { parseCommandLine, parseServerArgs } from "./parallel-line";
 import type { LogRecord } from "./schemas";
-import { parseSglangBatch } from "./sglang-batch";
+import { misplacedBatch, parseSglangBatch } from "./sglang-batch";
 import { parseTrtllmIteration } from "./trtllm-iter";
 import { parseVllmEngineLine, parseVllmStats } from "./vllm-stats";
 
@@ -59,10 +59,22 @@ function readOtherBody(s: string, b: number, end: number, ctx: LineContext): Lin
   }
 }
 
+/** The first `batch` word of the line that ends a misplaced stats-line marker, as a problem; or null. */
+function misplacedBatchIn(s: string, start: number, end: number, ctx: LineContext): LineProblem | null {
+  for (let hit = ctx.batchWordAt(s, start, end); hit >= 0; ) {
+    const problem = misplacedBatch(s, hit, start, end);
+    if (problem !== null) return problem;
+    hit = s.indexOf("batch", hit + 5);
+    if (hit >= end) hit = -1;
+  }
+  return null;
+}
+
 /**
  * Reads `s[start, end)` (one line, no newline). Only a message that starts right after a
  * recognised prefix (or at the line start) counts, so a traceback quoting `"Prefill batch. ..."`
- * in indented source is not a record. Lines with `--flags` are checked for launch commands.
+ * in indented source is not a record; a batch line with values after an unknown prefix is a problem
+ * (see `misplacedBatch`). Lines with `--flags` are checked for launch commands.
  */
 export function readLine(s: string, start: number, end: number, ctx: LineContext): LineOutcome {
   scanPrefix(s, start, end, ctx.prefix);
@@ -71,8 +83,10 @@ export function readLine(s: string, start: number, end: number, ctx: LineContext
     return readLine(clean, 0, clean.length, ctx);
   }
   const outcome = readBody(s, ctx.prefix.bodyStart, end, ctx);
-  if (outcome !== null || !ctx.hasFlags(s, start, end)) return outcome;
-  return parseCommandLine(s, start, end, ctx);
+  if (outcome !== null) return outcome;
+  const problem = misplacedBatchIn(s, start, end, ctx);
+  if (problem !== null) return problem;
+  return ctx.hasFlags(s, start, end) ? parseCommandLine(s, start, end, ctx) : null;
 }
 
 /**

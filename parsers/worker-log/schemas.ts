@@ -46,6 +46,8 @@ export const batchRecordSchema = z.object({
   engine: engineSchema,
   batchType: batchTypeSchema,
   ...lineShape,
+  /** `N` of `Prefill batch [N], ...` (SGLang with SGLANG_LOG_FORWARD_ITERS): its forward count. */
+  batchIndex: num,
   newSeq: num,
   newToken: num,
   cachedToken: num,
@@ -78,6 +80,7 @@ export const batchRecordSchema = z.object({
   gapLatency: num,
   cudaGraph: z.boolean().optional(),
   npuGraph: z.boolean().optional(),
+  cpuGraph: z.boolean().optional(),
   /** Numeric fields we have no name for, keyed by camelCased field name (`#cache_miss` -> `cacheMiss`). */
   extra: z.record(z.string(), z.number()).optional(),
 });

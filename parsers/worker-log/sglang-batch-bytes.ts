@@ -2,7 +2,7 @@ import type { SglangBatchLine } from "./batch-sink";
 import type { BatchType } from "./schemas";
 import { POW10 } from "./numbers";
 import { REQUIRED_DECODE_BITS, REQUIRED_PREFILL_BITS, aliasBatchFields } from "./sglang-batch";
-import { CUDA_GRAPH, NPU_GRAPH, fieldLength, isFieldAt, sglangFieldIndexBytes } from "./sglang-fields";
+import { fieldLength, isFieldAt, isFlagField, sglangFieldIndexBytes } from "./sglang-fields";
 import { composeUtc } from "./timestamp";
 
 /*
@@ -52,12 +52,31 @@ function readStamp(bytes: Uint8Array, i: number): number {
   return composeUtc(year, two(bytes, i + 5), two(bytes, i + 8), two(bytes, i + 11), two(bytes, i + 14), two(bytes, i + 17));
 }
 
+/** Where the last `fractionAt` stopped. */
+let fractionStop = 0;
+
+/**
+ * `.fff` (1 to 9 digits) at `i` as ms, computed as the string reader does so both give the same
+ * double; 0 with `fractionStop = i` when there is none, NaN when the point has no digits.
+ */
+function fractionAt(bytes: Uint8Array, i: number, end: number): number {
+  fractionStop = i;
+  if (bytes[i] !== 46) return 0;
+  let j = i + 1;
+  let value = 0;
+  for (; j < end && j - i <= 9 && bytes[j] >= 48 && bytes[j] <= 57; j++) value = value * 10 + (bytes[j] - 48);
+  if (j === i + 1) return NaN;
+  fractionStop = j;
+  return (value * 1000) / 10 ** (j - i - 1);
+}
+
 /**
  * The rank tag ` DP0 TP0 EP0` (any of DP/TP/EP/PP, one space each) up to `]`; returns the index
  * after `]`, or -1 for any other tag. Ranks go into `into`, as `readRanks` would set them.
  */
-function readRankTag(bytes: Uint8Array, i: number, end: number, into: SglangBatchLine): number {
-  into.dp = into.tp = into.ep = into.pp = 0;
+function readRankTag(bytes: Uint8Array, i: number, end: number, into: SglangBatchLine, defaultDp: number): number {
+  into.dp = defaultDp;
+  into.tp = into.ep = into.pp = 0;
   into.ranksFromTag = false;
   while (i < end && bytes[i] === 32) {
     const letter = bytes[i + 1];
@@ -157,7 +176,7 @@ function readFields(bytes: Uint8Array, i: number, end: number, values: Float64Ar
     if (index < 0) return -1;
     if (k < order.length) order[k++] = index;
     const colon = i + fieldLength(index);
-    const value = index === CUDA_GRAPH || index === NPU_GRAPH ? readFlag(bytes, colon + 2, end) : readNumber(bytes, colon + 2, end);
+    const value = isFlagField(index) ? readFlag(bytes, colon + 2, end) : readNumber(bytes, colon + 2, end);
     if (Number.isNaN(value)) return -1;
     values[index] = value;
     seen |= 1 << index;
@@ -166,7 +185,22 @@ function readFields(bytes: Uint8Array, i: number, end: number, values: Float64Ar
   return seen;
 }
 
-/** `Prefill batch` / `Decode batch` at `i`, followed by `,` or `.`; the type, or null. */
+/** Where the fields start after the marker `readMarker` found, and its batch index (NaN if none). */
+let markerEnd = 0;
+let markerIndex = NaN;
+
+/** ` [N]` at `i` (the batch-index form) into `markerIndex`; the index after `]`, or -1. */
+function readBatchIndex(bytes: Uint8Array, i: number, end: number): number {
+  if (bytes[i] !== 32 || bytes[i + 1] !== 91) return i;
+  let j = i + 2;
+  let value = 0;
+  for (; j < end && j - i <= 17 && bytes[j] >= 48 && bytes[j] <= 57; j++) value = value * 10 + (bytes[j] - 48);
+  if (j === i + 2 || j - i > 17 || bytes[j] !== 93) return -1;
+  markerIndex = value;
+  return j + 1;
+}
+
+/** `Prefill batch` / `Decode batch` at `i`, then an optional ` [N]`, then `,` or `.`; the type, or null. */
 function readMarker(bytes: Uint8Array, i: number, end: number): BatchType | null {
   let type: BatchType | null = null;
   let after = i;
@@ -177,18 +211,24 @@ function readMarker(bytes: Uint8Array, i: number, end: number): BatchType | null
     type = "decode";
     after = i + DECODE.length;
   }
-  return type !== null && after < end && (bytes[after] === 44 || bytes[after] === 46) ? type : null;
+  markerIndex = NaN;
+  if (type !== null) after = readBatchIndex(bytes, after, end);
+  markerEnd = after + 1;
+  return type !== null && after >= 0 && after < end && (bytes[after] === 44 || bytes[after] === 46) ? type : null;
 }
 
 /**
  * Reads the line `bytes[start, end)` (no newline, no trailing `\r`) into `into` if it is a plain
  * SGLang batch line: everything but `line` is set, aliases applied, `extra` undefined. Returns false,
- * with `into` in no particular state, for any line the string path must read.
+ * with `into` in no particular state, for any line the string path must read. `defaultDp` is the
+ * DP rank of a line whose tag has none (see `LineOptions.defaultDp`).
  */
-export function readSglangBatchBytes(bytes: Uint8Array, start: number, end: number, into: SglangBatchLine): boolean {
+export function readSglangBatchBytes(bytes: Uint8Array, start: number, end: number, into: SglangBatchLine, defaultDp = 0): boolean {
   if (bytes[start] !== 91 || end - start < 40) return false;
   // The cheap structural checks first: most lines that are not batch lines fail at the marker.
-  let i = readRankTag(bytes, start + 20, end, into);
+  const fraction = fractionAt(bytes, start + 20, end);
+  if (Number.isNaN(fraction)) return false;
+  let i = readRankTag(bytes, fractionStop, end, into, defaultDp);
   if (i < 0) return false;
   while (i < end && bytes[i] === 32) i++;
   const batchType = readMarker(bytes, i, end);
@@ -196,11 +236,12 @@ export function readSglangBatchBytes(bytes: Uint8Array, start: number, end: numb
   const ts = readStamp(bytes, start + 1);
   if (Number.isNaN(ts)) return false;
   const prefill = batchType === "prefill";
-  const seen = readFields(bytes, i + (prefill ? PREFILL.length : DECODE.length) + 1, end, into.values, expectedOrder[prefill ? 0 : 1]);
+  const seen = readFields(bytes, markerEnd, end, into.values, expectedOrder[prefill ? 0 : 1]);
   const required = prefill ? REQUIRED_PREFILL_BITS : REQUIRED_DECODE_BITS;
   if (seen < 0 || (seen & required) !== required) return false;
   into.batchType = batchType;
-  into.ts = ts;
+  into.ts = ts + fraction;
+  into.batchIndex = markerIndex;
   into.seen = seen;
   into.extra = undefined;
   aliasBatchFields(into);

@@ -3,7 +3,7 @@ import { type LineContext, LineProblem, SunkBatch, type LineOutcome, excerpt } f
 import { POW10, isBlank, normaliseKey, parseDecimal, trimEnd } from "./numbers";
 import type { BatchRecord, BatchType } from "./schemas";
 import {
-  CUDA_GRAPH, NEW_SEQ, NEW_TOKEN, NPU_GRAPH, QUEUE_REQ, RUNNING_REQ, SGLANG_FIELDS, copySglangFields, sglangFieldIndex,
+  NEW_SEQ, NEW_TOKEN, QUEUE_REQ, RUNNING_REQ, SGLANG_FIELDS, copySglangFields, isFlagField, sglangFieldIndex,
 } from "./sglang-fields";
 
 /**
@@ -100,7 +100,7 @@ function readFields(rec: ExtraHolder, s: string, pos: number, end: number): numb
     if (index < 0) {
       readUnknown(rec, s, pos, colon, colon + 2, end);
     } else {
-      const isFlag = index === CUDA_GRAPH || index === NPU_GRAPH;
+      const isFlag = isFlagField(index);
       const value = isFlag ? readBooleanAt(s, colon + 2, end) : readNumberAt(s, colon + 2, end);
       if (!Number.isNaN(value)) {
         values[index] = value;
@@ -123,12 +123,16 @@ function isNonFinite(s: string, start: number, end: number): boolean {
 }
 
 function badValue(s: string, index: number, start: number, end: number): string {
-  const what = index === CUDA_GRAPH || index === NPU_GRAPH ? "True/False" : "a number";
+  const what = isFlagField(index) ? "True/False" : "a number";
   return `"${SGLANG_FIELDS[index]}" is not ${what}: ${excerpt(s, start, valueEnd(s, start, end))}`;
 }
 
-/** Fields whose absence means the line was cut short (every SGLang version prints these). */
-const REQUIRED_PREFILL = [RUNNING_REQ, QUEUE_REQ, NEW_SEQ, NEW_TOKEN];
+/**
+ * Fields whose absence means the line was cut short. A prefill line may be as short as `#new-seq`,
+ * `#new-token`, `#cached-token` (srt-slurm's own tests write such lines), so only its first two
+ * fields are required; a decode line always starts with `#running-req` and ends with `#queue-req`.
+ */
+const REQUIRED_PREFILL = [NEW_SEQ, NEW_TOKEN];
 const REQUIRED_DECODE = [RUNNING_REQ, QUEUE_REQ];
 /** The same as seen-mask bits. */
 export const REQUIRED_PREFILL_BITS = REQUIRED_PREFILL.reduce((mask, k) => mask | (1 << k), 0);
@@ -145,9 +149,10 @@ function missingField(seen: number, batchType: BatchType): string | null {
 function toRecord(batchType: BatchType, ctx: LineContext, s: string, end: number, seen: number, extra: ExtraHolder): BatchRecord {
   const rec: BatchRecord = {
     kind: "batch", engine: "sglang", batchType, line: ctx.lineNo, ts: ctx.timestamp(s, end),
-    dp: 0, tp: 0, ep: 0, pp: 0, ranksFromTag: false,
+    dp: ctx.defaultDp, tp: 0, ep: 0, pp: 0, ranksFromTag: false,
   };
   ctx.ranks(s, rec);
+  if (!Number.isNaN(scratch.batchIndex)) rec.batchIndex = scratch.batchIndex;
   if (extra.extra !== undefined) rec.extra = extra.extra;
   copySglangFields(rec, seen, values);
   // Hybrid/SWA models renamed the headline fields; alias them so charts need one name.
@@ -183,28 +188,98 @@ function sink(to: SglangBatchSink, batchType: BatchType, ctx: LineContext, s: st
   b.batchType = batchType;
   b.line = ctx.lineNo;
   b.ts = ctx.timestamp(s, end) ?? NaN;
-  b.dp = b.tp = b.ep = b.pp = 0;
+  b.dp = ctx.defaultDp;
+  b.tp = b.ep = b.pp = 0;
   b.ranksFromTag = false;
   ctx.ranks(s, b);
   to.sglangBatch(b);
   return batchType === "prefill" ? SUNK_PREFILL : SUNK_DECODE;
 }
 
+/** Where `fieldsStart` leaves the batch index it read (NaN when the line has none). */
+let indexRead = NaN;
+
+/** The whole number `s[start, stop)`, or NaN for anything else (empty, signs, points, > 15 digits). */
+function wholeNumber(s: string, start: number, stop: number): number {
+  if (stop <= start || stop - start > 15) return NaN;
+  let value = 0;
+  for (let i = start; i < stop; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * Index of the first field after the marker: past `,` / `.`, or past ` [N],` (SGLang's batch-index
+ * form, its forward count, read into `indexRead`). Null for prose (`Prefill batches ...`); a
+ * message for a line that has the form but cannot be read.
+ */
+function fieldsStart(s: string, pos: number, end: number): number | string | null {
+  indexRead = NaN;
+  if (s.charCodeAt(pos) === 32 && s.charCodeAt(pos + 1) === 91) {
+    const close = s.indexOf("]", pos + 2);
+    const stop = close < 0 || close >= end ? end : close;
+    indexRead = wholeNumber(s, pos + 2, stop);
+    if (Number.isNaN(indexRead)) return `batch index ${excerpt(s, pos + 1, Math.min(stop + 1, end))} is not a whole number`;
+    pos = stop + 1;
+    const sep = s.charCodeAt(pos);
+    return pos < end && (sep === 44 || sep === 46) ? pos + 1 : `no "," after the batch index [${indexRead}]`;
+  }
+  const sep = s.charCodeAt(pos);
+  return sep === 44 || sep === 46 ? pos + 1 : null;
+}
+
 /**
  * Reads an SGLang `Prefill batch` / `Decode batch` line. `pos` is just past the marker, where
- * SGLang puts `,` (2025-06 on) or `.` (older, sglang-jax). With a batch sink on the context the
- * fields go there and no record is built.
+ * SGLang puts `,` (2025-06 on), `.` (older, sglang-jax) or ` [N],` (the batch-index form SGLang
+ * prints with SGLANG_LOG_FORWARD_ITERS, 2026). With a batch sink on the context the fields go
+ * there and no record is built.
  */
 export function parseSglangBatch(s: string, pos: number, end: number, batchType: BatchType, ctx: LineContext): LineOutcome {
   const label = batchType === "prefill" ? "Prefill batch" : "Decode batch";
   if (pos >= end) return new LineProblem(`${label} line ends right after "${label}"`);
-  const sep = s.charCodeAt(pos);
-  if (sep !== 44 && sep !== 46) return null; // `Prefill batches ...` prose, not a stats line
+  const start = fieldsStart(s, pos, end);
+  if (start === null) return null; // `Prefill batches ...` prose, not a stats line
+  if (typeof start === "string") return new LineProblem(`${label} line: ${start}`);
   scratch.extra = undefined;
-  const seen = readFields(scratch, s, pos + 1, end);
+  scratch.batchIndex = indexRead;
+  const seen = readFields(scratch, s, start, end);
   if (typeof seen === "string") return new LineProblem(`${label} line: ${seen}`);
   const missing = missingField(seen, batchType);
   if (missing !== null) return new LineProblem(`${label} line has no "${missing}" field (line cut short?)`);
   if (ctx.batchSink !== null) return sink(ctx.batchSink, batchType, ctx, s, end, seen);
   return toRecord(batchType, ctx, s, end, seen, scratch);
+}
+
+/** Past ` [N]` at `i` (digits then `]`), `i` when there is no ` [`, -1 when it is not ` [N]`. */
+function skipBatchIndex(s: string, i: number, end: number): number {
+  if (s.charCodeAt(i) !== 32 || s.charCodeAt(i + 1) !== 91) return i;
+  let j = i + 2;
+  while (j < end && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+  return j > i + 2 && s.charCodeAt(j) === 93 ? j + 1 : -1;
+}
+
+/**
+ * A `Prefill batch` / `Decode batch` stats line whose marker is not where a known log prefix ends
+ * (a prefix this parser does not know, or a message quoting such a line): the marker, an optional
+ * ` [N]`, `,` or `.`, then `#field: <digit>`. `word` is where `batch` is. Such a line is reported
+ * rather than dropped in silence; a quoted f-string (`#new-seq: {len(...)}`) is not one.
+ */
+export function misplacedBatch(s: string, word: number, start: number, end: number): LineProblem | null {
+  let label: string;
+  if (s.charCodeAt(word - 1) !== 32) return null;
+  if (word >= start + 8 && s.startsWith("Prefill", word - 8)) label = "Prefill batch";
+  else if (word >= start + 7 && s.startsWith("Decode", word - 7)) label = "Decode batch";
+  else return null;
+  let i = skipBatchIndex(s, word + 5, end);
+  const sep = i < 0 ? 0 : s.charCodeAt(i);
+  if (sep !== 44 && sep !== 46) return null;
+  for (i++; i < end && s.charCodeAt(i) === 32; i++);
+  const colon = s.charCodeAt(i) === 35 ? s.indexOf(": ", i) : -1;
+  const first = colon < 0 || colon + 2 >= end ? -1 : s.charCodeAt(colon + 2);
+  if (first < 48 || first > 57) return null;
+  const marker = word + 5 - label.length;
+  return new LineProblem(`${label} line not read: it comes after ${excerpt(s, start, marker)}, which is not a log prefix this parser knows`);
 }

@@ -36,11 +36,18 @@ export const SGLANG_FIELDS = [
   "gap_latency", // 26 gapLatency
   "cuda graph", // 27 cudaGraph (True/False)
   "npu graph", // 28 npuGraph (True/False)
+  "cpu graph", // 29 cpuGraph (True/False; SGLang on CPU, 2026)
 ] as const;
 
 /** Indices of the True/False fields. */
 export const CUDA_GRAPH = 27;
 export const NPU_GRAPH = 28;
+export const CPU_GRAPH = 29;
+
+/** True for the True/False fields (the last three). */
+export function isFlagField(index: number): boolean {
+  return index >= CUDA_GRAPH;
+}
 export const RUNNING_REQ = 8;
 export const QUEUE_REQ = 9;
 export const NEW_SEQ = 0;
@@ -177,6 +184,7 @@ function copyFieldsHigh(rec: BatchRecord, seen: number, v: Float64Array): void {
   if (seen & 0x4000000) rec.gapLatency = v[26];
   if (seen & 0x8000000) rec.cudaGraph = v[27] === 1;
   if (seen & 0x10000000) rec.npuGraph = v[28] === 1;
+  if (seen & 0x20000000) rec.cpuGraph = v[29] === 1;
 }
 
 /** Copies the fields flagged in `seen` from the value scratch into the record. */

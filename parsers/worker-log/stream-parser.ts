@@ -165,7 +165,7 @@ class WorkerLogParser implements LogParser {
     for (let p = start; p < stop; ) {
       const nl = bytes.indexOf(10, p);
       const e = nl > p && bytes[nl - 1] === 13 ? nl - 1 : nl;
-      if (e - p <= this.maxLine && readSglangBatchBytes(bytes, p, e, line)) {
+      if (e - p <= this.maxLine && readSglangBatchBytes(bytes, p, e, line, this.ctx.defaultDp)) {
         if (run < p) this.readText(this.decode(bytes.subarray(run, p)), false);
         line.line = ++this.ctx.lineNo;
         sink.sglangBatch(line);

@@ -90,6 +90,7 @@ export function batchWorker(node: string, workerType: NodeBatches["workerType"],
     dp: Int32Array.from(rows.map(([, dp]) => dp)),
     tp: Int32Array.from(rows.map(([, dp]) => dp)),
     ep: new Int32Array(rows.length),
+    pp: new Int32Array(rows.length),
     batchType: new Uint8Array(rows.length).fill(workerType === "decode" ? 1 : 0),
     metrics: Object.fromEntries(names.map((name) => [name, Float64Array.from(rows.map(([, , values]) => values[name] ?? NaN))])),
   };

@@ -158,3 +158,25 @@ describe("metricSeries over a bad clock", () => {
     expect(metricSeries([n], "queueReq", "all")).toEqual([{ label: "all nodes", x: [0, 100 * days], y: [2, 7] }]);
   });
 });
+
+describe("pipeline-parallel copies", () => {
+  /** A prefill worker whose rows are [seconds, pp rank, input throughput]. */
+  function pipelined(rows: [number, number, number][]): NodeBatches {
+    const worker = node("nvl72d068-T01", "prefill", "inputThroughput", rows.map(([s, , value]) => [s, 0, value]));
+    worker.batches.pp.set(rows.map(([, pp]) => pp));
+    return worker;
+  }
+
+  it("a batch every PP rank printed counts once: PP0's copy (srt-slurm test_renderer_deduplicates_pipeline_prefill...)", () => {
+    // PP1 prints the same batches later in the pipeline; its values must not pull the means.
+    const worker = pipelined([[0, 0, 100], [0, 1, 40], [1, 0, 200], [1, 1, 60]]);
+    expect(metricSeries([worker], "inputThroughput", "all")).toEqual([{ label: "all nodes", x: [0, 1], y: [100, 200] }]);
+    expect(metricSeries([worker], "inputThroughput", "individual")[0].y).toEqual([100, 200]);
+    expect(rateMatch([worker, node("d", "decode", "genThroughput", [[0, 0, 5]])])!.prefill.y).toEqual([100, 200]);
+  });
+
+  it("a worker with one PP rank, or without PP0, keeps every row", () => {
+    expect(metricSeries([pipelined([[0, 1, 100], [0, 1, 40]])], "inputThroughput", "all")[0].y).toEqual([70]);
+    expect(metricSeries([pipelined([[0, 0, 100], [0, 0, 40]])], "inputThroughput", "all")[0].y).toEqual([70]);
+  });
+});

@@ -73,6 +73,12 @@ describe("activityOf / recordsIn", () => {
     expect(recordsIn(activity, T0 - HOUR, T0 + HOUR)).toBe(5);
   });
 
+  it("counts a batch every PP rank printed once", () => {
+    const a = batchWorker("a", "prefill", [[0, 0, {}], [0, 0, {}], [1, 0, {}], [1, 0, {}]]);
+    a.batches.pp.set([0, 1, 0, 1]);
+    expect(recordsIn(activityOf([a])!, T0 - HOUR, T0 + HOUR)).toBe(2);
+  });
+
   it("is null when nothing is timestamped", () => {
     expect(activityOf([batchWorker("a", "decode", [])])).toBeNull();
   });

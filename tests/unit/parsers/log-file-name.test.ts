@@ -49,3 +49,15 @@ describe("parseConfigFileName", () => {
     }
   });
 });
+
+describe("parseLogFileName: per-DP-rank worker logs", () => {
+  it("reads `_DP<d>` after the worker index for every role, and hostnames with `-`", () => {
+    expect(parseLogFileName("bia0004_agg_w0_DP0.out")).toEqual({ node: "bia0004", role: "agg", workerId: "w0", index: 0, dp: 0, ext: ".out" });
+    expect(parseLogFileName("nvl72d068-T01_prefill_w2_DP13.err")).toEqual({ node: "nvl72d068-T01", role: "prefill", workerId: "w2", index: 2, dp: 13, ext: ".err" });
+    expect(parseLogFileName("node-a_decode_w3_DP1.out")).toMatchObject({ node: "node-a", role: "decode", workerId: "w3", dp: 1 });
+  });
+
+  it("rejects other suffixes", () => {
+    for (const name of ["bia0004_agg_w0_DP.out", "bia0004_agg_w0_dp0.out", "bia0004_agg_w0_DP0_x.out", "bia0004_agg_DP0.out"]) expect(parseLogFileName(name), name).toBeNull();
+  });
+});

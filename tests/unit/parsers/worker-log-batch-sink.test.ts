@@ -31,7 +31,7 @@ function parse(bytes: Uint8Array, viaSink: boolean, chunk = 4096): Parsed {
 /** Plain arrays (NaN compares equal under toEqual) and the metric column order. */
 function plain(table: BatchTable) {
   const metrics = Object.entries(table.metrics).map(([name, column]) => [name, Array.from(column)]);
-  return { ...table, ts: Array.from(table.ts), line: Array.from(table.line), dp: Array.from(table.dp), tp: Array.from(table.tp), ep: Array.from(table.ep), batchType: Array.from(table.batchType), metrics };
+  return { ...table, ts: Array.from(table.ts), line: Array.from(table.line), dp: Array.from(table.dp), tp: Array.from(table.tp), ep: Array.from(table.ep), pp: Array.from(table.pp), batchType: Array.from(table.batchType), metrics };
 }
 
 describe("createLogParser: batchSink", () => {

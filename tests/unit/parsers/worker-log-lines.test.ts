@@ -78,7 +78,7 @@ describe("parseLogLine: batch fields", () => {
       "#transferring-req": ["transferringReq", 26], "#token": ["numToken", 27], "#full token": ["numFullToken", 28],
       "#swa token": ["numSwaToken", 29], "input throughput (token/s)": ["inputThroughput", 30.5], "gen throughput (token/s)": ["genThroughput", 31.5],
       "accept len": ["acceptLen", 3.2], "accept rate": ["acceptRate", 0.33], "gap_latency": ["gapLatency", 1.34],
-      "cuda graph": ["cudaGraph", true], "npu graph": ["npuGraph", false],
+      "cuda graph": ["cudaGraph", true], "npu graph": ["npuGraph", false], "cpu graph": ["cpuGraph", true],
     };
     for (const [raw, [key, value]] of Object.entries(names)) {
       const printed = typeof value === "boolean" ? (value ? "True" : "False") : String(value);
@@ -102,6 +102,63 @@ describe("parseLogLine: batch fields", () => {
 
   it("a broken batch line gives null from parseLogLine (the stream parser reports it)", () => {
     expect(parseLogLine("[2026-04-08 14:05:21 TP0] Decode batch, #running-req: 5, #token: 20800, token usa")).toBeNull();
+  });
+});
+
+describe("2026 batch-line forms (srt-slurm batch_log_parser.py at c88ef731)", () => {
+  it("`Prefill batch [N],` keeps N as batchIndex, with millisecond time and ranks", () => {
+    const record = batch("[2026-05-10 12:00:11.896 DP1 TP1 EP1] Prefill batch [7], #new-seq: 1, #new-token: 2048, #cached-token: 0, full token usage: 0.00, #running-req: 0, #queue-req: 0");
+    expect(record).toMatchObject({ batchType: "prefill", batchIndex: 7, ts: Date.UTC(2026, 4, 10, 12, 0, 11, 896), dp: 1, tp: 1, ep: 1, pp: 0, newToken: 2048, runningReq: 0 });
+  });
+
+  it("`Decode batch [N],` with `cpu graph:` in place of `cuda graph:`", () => {
+    const record = batch("[2026-05-19 00:34:42 DP0 TP0 EP0] Decode batch [2], #running-req: 1, #token: 64, token usage: 0.20, cpu graph: False, gen throughput (token/s): 58.87, #queue-req: 0");
+    expect(record).toMatchObject({ batchType: "decode", batchIndex: 2, cpuGraph: false, numToken: 64, genThroughput: 58.87 });
+    expect(record.cudaGraph).toBeUndefined();
+  });
+
+  it("a prefill line with only #new-seq, #new-token, #cached-token is a batch whose other fields are absent", () => {
+    const record = batch("[2026-08-20 04:40:20] Prefill batch, #new-seq: 1, #new-token: 8192, #cached-token: 0");
+    expect(record).toMatchObject({ newSeq: 1, newToken: 8192, cachedToken: 0, ranksFromTag: false });
+    for (const key of ["runningReq", "queueReq", "tokenUsage", "inputThroughput", "batchIndex"]) expect(record[key as keyof BatchRecord], key).toBeUndefined();
+  });
+
+  it("a batch-form line that cannot be read is an issue with its line, never a silent zero", () => {
+    const good = "[2026-05-10 12:00:00.000 DP0] Prefill batch [1], #new-seq: 1, #new-token: 100, #cached-token: 0";
+    const log = [good, good.replace("[1]", "[x1]"), good.replace("[1],", "[2]"), "[2026-08-20 04:40:20] Prefill batch, #new-seq: 1", good.replace("[1]", "[")].join("\n");
+    const result = parseWorkerLog(log);
+    expect(result.records.map((r) => r.line)).toEqual([1]);
+    expect(result.issues).toEqual([
+      { line: 2, message: 'Prefill batch line: batch index "[x1]" is not a whole number' },
+      { line: 3, message: 'Prefill batch line: no "," after the batch index [2]' },
+      { line: 4, message: 'Prefill batch line has no "#new-token" field (line cut short?)' },
+      { line: 5, message: 'Prefill batch line: batch index "[, #new-seq: 1, #new-token: 100, #cached-token: 0" is not a whole number; the log ends on this line without a newline (write cut off?)' },
+    ]);
+  });
+
+  it("a batch line with values after a prefix we do not know is an issue; prose and quoted f-strings are not", () => {
+    const log = [
+      "INFO:sglang.srt: Prefill batch, #new-seq: 1, #new-token: 5",
+      "p0\x1b[2m2026-04-27T23:03:15.250907Z\x1b[0m Decode batch [4], #running-req: 1, #queue-req: 0",
+      "[2026-04-08 14:05:21] Prefill batches are being merged, #new-seq: 1",
+      '    logger.info(f"Prefill batch. #new-seq: {len(can_run_list)}, #new-token: {adder.log_input_tokens}, ")',
+      "[2026-04-08 14:05:21] max prefill batch, #tokens: 5",
+      "sched_batch=4 Decode batch, #running-req: 3, #queue-req: 0",
+    ];
+    const result = parseWorkerLog(`${log.join("\n")}\n`);
+    expect(result.records).toEqual([]);
+    expect(result.issues).toEqual([
+      { line: 1, message: 'Prefill batch line not read: it comes after "INFO:sglang.srt: ", which is not a log prefix this parser knows' },
+      { line: 2, message: 'Decode batch line not read: it comes after "p0\\u001b[2m2026-04-27T23:03:15.250907Z\\u001b[0m ", which is not a log prefix this parser knows' },
+      { line: 6, message: 'Decode batch line not read: it comes after "sched_batch=4 ", which is not a log prefix this parser knows' },
+    ]);
+  });
+
+  it("defaultDp (a per-DP-rank log) is the DP of lines whose tag has none; a tagged DP wins", () => {
+    const lines = ["[2026-05-10 12:00:00] Prefill batch, #new-seq: 1, #new-token: 10", "[2026-05-10 12:00:00 TP2] Prefill batch, #new-seq: 1, #new-token: 10", "[2026-05-10 12:00:00 DP1 TP0] Prefill batch, #new-seq: 1, #new-token: 10"];
+    const result = parseWorkerLog(lines.join("\n"), { defaultDp: 3 });
+    expect(result.records.map((r) => (r as BatchRecord).dp)).toEqual([3, 3, 1]);
+    expect(parseWorkerLog(lines.join("\n")).records.map((r) => (r as BatchRecord).dp)).toEqual([0, 0, 1]);
   });
 });
 

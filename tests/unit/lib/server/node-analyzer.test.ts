@@ -116,7 +116,7 @@ describe("NodeAnalyzer", () => {
     for (const out of [fromDuck, fromPandas]) {
       if (out === null) continue; // pandas is optional; DuckDB always reads
       expect(out.rows).toBe(2 + 1 + 3);
-      expect(out.columns.slice(0, 8)).toEqual(["node", "worker_type", "worker_id", "dp", "tp", "ep", "timestamp", "metric_type"]);
+      expect(out.columns.slice(0, 9)).toEqual(["node", "worker_type", "worker_id", "dp", "tp", "ep", "pp", "timestamp", "metric_type"]);
       expect(out.types).toEqual(["prefill", "prefill", "memory.load_weight_end", "decode", "decode", "decode"]);
       expect(out.gen).toEqual([1082.11, 653.92, 1111.11]);
       expect(out.nodes).toEqual(["cn-01", "cn_02"]);
@@ -182,7 +182,7 @@ describe("srtlog nodes", () => {
       ["cn_03", 0, 0, 0],
     ]);
     expect(out.nodes[0].files).toEqual(["cn-01_prefill_w0.err", "cn-01_prefill_w0.out"]);
-    expect(out.nodes[0].config).toEqual({ tp: 4, dp: 2, ep: 4 });
+    expect(out.nodes[0].config).toEqual({ tp: 4, dp: 2, ep: 4, pp: null });
     expect(out.issues.map((i: { file: string }) => i.file)).toEqual(["cn_02_config.json"]);
   });
 

@@ -65,7 +65,7 @@ describe("nodeViewOf", () => {
     const run = makeRun({ runPath: root, runDir: "12045_2P_2D_20251115_101500" });
     expect(await nodeViewOf(run, "all")).toMatchObject({
       state: "no-logs",
-      message: "No log files found in 12045_2P_2D_20251115_101500: looked for <node>_{prefill,decode,agg}_w<i>.{out,err} in the run dir or its logs/.",
+      message: "No log files found in 12045_2P_2D_20251115_101500: looked for <node>_{prefill,decode,agg}_w<i>[_DP<d>].{out,err} in the run dir or its logs/.",
     });
   });
 });

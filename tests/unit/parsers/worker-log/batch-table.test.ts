@@ -4,7 +4,7 @@ import { SglangBatchLine, type BatchRecord } from "../../../../parsers/worker-lo
 
 function plain(table: BatchTable) {
   const metrics = Object.entries(table.metrics).map(([name, column]) => [name, Array.from(column)]);
-  return { ...table, ts: Array.from(table.ts), line: Array.from(table.line), dp: Array.from(table.dp), tp: Array.from(table.tp), ep: Array.from(table.ep), batchType: Array.from(table.batchType), metrics };
+  return { ...table, ts: Array.from(table.ts), line: Array.from(table.line), dp: Array.from(table.dp), tp: Array.from(table.tp), ep: Array.from(table.ep), pp: Array.from(table.pp), batchType: Array.from(table.batchType), metrics };
 }
 
 /** 50 rows mixing both ways in, with a column that first appears late (row 40). */

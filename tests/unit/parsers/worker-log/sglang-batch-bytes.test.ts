@@ -20,7 +20,7 @@ const REAL_LINES = FIXTURES.flatMap((name) =>
 /** Plain arrays (NaN compares equal under toEqual) and the metric column order. */
 function plain(table: BatchTable) {
   const metrics = Object.entries(table.metrics).map(([name, column]) => [name, Array.from(column)]);
-  return { ...table, ts: Array.from(table.ts), line: Array.from(table.line), dp: Array.from(table.dp), tp: Array.from(table.tp), ep: Array.from(table.ep), batchType: Array.from(table.batchType), metrics };
+  return { ...table, ts: Array.from(table.ts), line: Array.from(table.line), dp: Array.from(table.dp), tp: Array.from(table.tp), ep: Array.from(table.ep), pp: Array.from(table.pp), batchType: Array.from(table.batchType), metrics };
 }
 
 /** The byte path's reading of one line as a one-row table plus the ranks a table leaves out, or null. */
@@ -123,6 +123,11 @@ describe("readSglangBatchBytes", () => {
     ["a PP rank", "[2026-06-02 04:12:47 PP1 TP2] Decode batch, #running-req: 1, #queue-req: 0"],
     ["hybrid-model names that alias", "[2026-06-02 04:12:47 TP0] Decode batch, #running-req: 1, #queue-req: 0, full token usage: 0.5, #full token: 7"],
     ["npu graph", "[2026-06-02 04:12:47 TP0] Decode batch, #running-req: 1, #queue-req: 0, npu graph: False"],
+    ["millisecond timestamps", DECODE.replace("12:53:07", "12:53:07.123")],
+    ["microsecond timestamps", DECODE.replace("12:53:07", "12:53:07.006497")],
+    ["the batch-index form", "[2026-05-10 12:00:11.896 DP1 TP1 EP1] Prefill batch [1], #new-seq: 1, #new-token: 2048, #cached-token: 0, full token usage: 0.00, #running-req: 0, #queue-req: 0"],
+    ["the batch-index form of decode with `cpu graph:`", "[2026-05-19 00:34:42 DP0 TP0 EP0] Decode batch [2], #running-req: 1, #token: 64, token usage: 0.20, cpu graph: True, gen throughput (token/s): 58.87, #queue-req: 0"],
+    ["a short prefill line", "[2026-08-20 04:40:20] Prefill batch, #new-seq: 1, #new-token: 8192, #cached-token: 0"],
   ])("takes %s", (_, line) => {
     expect(expectSame(line)).toBe(true);
   });
@@ -139,7 +144,11 @@ describe("readSglangBatchBytes", () => {
     ["a field with no value", `${DECODE}, #extra`],
     ["nothing after the marker", "[2026-06-02 04:12:47 TP0] Decode batch"],
     ["prose after the marker", "[2026-06-02 04:12:47 TP0] Decode batches are slow today, #running-req: 1"],
-    ["fractional seconds", DECODE.replace("12:53:07", "12:53:07.123")],
+    ["fractional seconds with no digits", DECODE.replace("12:53:07", "12:53:07.")],
+    ["fractional seconds after a comma", DECODE.replace("12:53:07", "12:53:07,123")],
+    ["more than 9 fractional digits", DECODE.replace("12:53:07", "12:53:07.1234567891")],
+    ["a batch index that is not a number", PREFILL.replace("Prefill batch,", "Prefill batch [x1],")],
+    ["a batch index without a comma after it", PREFILL.replace("Prefill batch,", "Prefill batch [3]")],
     ["an ISO `T`", DECODE.replace("2026-06-02 12", "2026-06-02T12")],
     ["a month 13", DECODE.replace("2026-06-02", "2026-13-02")],
     ["an unknown rank letter", DECODE.replace("DP1 TP1", "CP1 TP1")],
@@ -214,6 +223,46 @@ describe("createLogParser: byte fast path in a stream", () => {
   it("accepts a Node Buffer as well as a Uint8Array", () => {
     const text = `${mixed.join("\n")}\n`;
     expect(parseStream(Buffer.from(text), true, 64)).toEqual(parseStream(encode(text), false, 64));
+  });
+});
+
+describe("createLogParser: 2026 forms through both paths", () => {
+  const FORMS_2026 = [
+    "[2026-05-10 12:00:11.896 DP1 TP1 EP1] Prefill batch [1], #new-seq: 1, #new-token: 2048, #cached-token: 0, full token usage: 0.00, #running-req: 0, #queue-req: 0",
+    "[2026-05-10 12:00:11.901 TP0 EP0] Prefill batch [12], #new-seq: 1, #new-token: 2048, #cached-token: 0, full token usage: 0.00, #running-req: 0, #queue-req: 0",
+    "[2026-05-19 00:34:42 DP0 TP0 EP0] Decode batch [2], #running-req: 1, #token: 64, token usage: 0.20, pre-allocated usage: 0.00, #prealloc-req: 0, #transfer-req: 0, #retracted-req: 0, cuda graph: True, gen throughput (token/s): 58.87, #queue-req: 0",
+    "[2026-05-19 00:34:43 TP0] Decode batch [3], #running-req: 1, #token: 64, token usage: 0.20, cpu graph: False, gen throughput (token/s): 58.87, #queue-req: 0",
+    "[2026-05-19 00:32:50 PP1] Prefill batch, #new-seq: 1, #new-token: 100, #cached-token: 900, full token usage: 0.10, #running-req: 0, #queue-req: 0",
+    "[2026-08-20 04:40:20] Prefill batch, #new-seq: 1, #new-token: 8192, #cached-token: 0",
+    "[2026-05-10 12:00:11.896 DP1] Prefill batch [x], #new-seq: 1, #new-token: 2048",
+  ];
+
+  /** The same stream with a DP rank for untagged lines, via the sink (bytes) and via records. */
+  function withDefaultDp(viaSink: boolean) {
+    const builder = new BatchTableBuilder();
+    const parser = createLogParser({ defaultDp: 5, batchSink: viaSink ? builder : undefined, onRecord: (r) => (r.kind === "batch" ? builder.add(r) : undefined) });
+    parser.push(encode(`${FORMS_2026.join("\n")}\n`));
+    const { issues } = parser.end();
+    return { table: plain(builder.finish()), issues };
+  }
+
+  it("gives the same rows, batch indices and issues at any chunk size", () => {
+    const parsed = expectSameStream(encode(`${FORMS_2026.join("\n")}\n`));
+    expect(parsed.table.line).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Object.fromEntries(parsed.table.metrics).batchIndex).toEqual([1, 12, 2, 3, NaN, NaN]);
+    expect(parsed.table.pp).toEqual([0, 0, 0, 0, 1, 0]);
+    expect(parsed.table.ts.slice(0, 2)).toEqual([Date.UTC(2026, 4, 10, 12, 0, 11, 896), Date.UTC(2026, 4, 10, 12, 0, 11, 901)]);
+    expect((parsed.issues as { line: number }[]).map((i) => i.line)).toEqual([7]);
+  });
+
+  it("the byte path takes the batch-index lines itself", () => {
+    for (const line of FORMS_2026.slice(0, 6)) expect(viaBytes(line), line).not.toBeNull();
+  });
+
+  it("a defaultDp gives the same DP ranks on both paths: tagged DP wins, else the default", () => {
+    const fast = withDefaultDp(true);
+    expect(fast).toEqual(withDefaultDp(false));
+    expect(fast.table.dp).toEqual([1, 5, 0, 5, 5, 5]);
   });
 });
 
