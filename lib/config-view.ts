@@ -13,6 +13,8 @@ export interface ConfigWorker {
   label: string;
   /** The config dump, relative to the run dir; null when the worker has none. */
   configFile: string | null;
+  /** Why there is no config though the node has a dump: it is not proven to be this worker's role. */
+  configNote?: string;
 }
 
 export interface EnvCategory {

@@ -13,6 +13,8 @@ export interface RunSettings {
   metadata: Record<string, unknown>;
   /** By role (prefill, decode, agg): the first worker of the role that has a config dump. */
   roles: Record<string, RoleSettings>;
+  /** Roles that ran workers but have no config dump proven to be theirs: role -> why, in words. */
+  unknownRoles?: Record<string, string>;
   /** The run's `config.yaml` (srtctl recipe); null when it has none. */
   recipe: Record<string, unknown> | null;
 }
@@ -62,6 +64,8 @@ export function flattenRun(settings: RunSettings): Record<string, string> {
     flattenSettings(s.flags, `${role}.flags`, out);
     flattenSettings(s.environment, `${role}.env`, out);
   }
+  // Said plainly, rather than leaving the role out or borrowing another role's dump.
+  for (const [role, why] of Object.entries(settings.unknownRoles ?? {})) out[`${role}.config`] = `unknown: ${why}`;
   if (settings.recipe) flattenSettings(settings.recipe, "recipe", out);
   return out;
 }

@@ -199,6 +199,31 @@ export function toNodeConfig(raw: RawNodeConfig): { config: NodeConfig; issues: 
   return { config, issues };
 }
 
+/** The roles a worker (and so its config dump) can have. */
+export type ConfigRole = "prefill" | "decode" | "agg";
+
+function flagText(value: FlagValue | undefined): string | null {
+  if (value === undefined) return null;
+  const last = Array.isArray(value) ? value.at(-1) : value;
+  return typeof last === "string" ? last : null;
+}
+
+/**
+ * Which role wrote a dump, as the dump itself says: `server_args.disaggregation_mode` (SGLang writes
+ * "null" for an aggregated worker), else `--disaggregation-mode` on the command line (srtctl passes it
+ * to prefill/decode workers of every backend), else dynamo's older `--is-prefill-worker` /
+ * `--is-decode-worker`. null when the dump does not say: a vLLM aggregated worker gets no flag at all,
+ * so absence proves nothing.
+ */
+export function configRole(config: Pick<NodeConfig, "serverArgs" | "flags">): ConfigRole | null {
+  const mode = (config.serverArgs.disaggregationMode ?? flagText(config.flags["disaggregation-mode"]))?.trim().toLowerCase();
+  if (mode === "prefill" || mode === "decode") return mode;
+  if (mode === "null" || mode === "none" || mode === "agg") return "agg";
+  if (config.flags["is-prefill-worker"] !== undefined) return "prefill";
+  if (config.flags["is-decode-worker"] !== undefined) return "decode";
+  return null;
+}
+
 /** 1-based line and column of a character offset. */
 function lineColumn(source: string, offset: number): { line: number; column: number } {
   let line = 1;

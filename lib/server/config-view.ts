@@ -49,7 +49,7 @@ export function getRunConfigView(run: Run): RunConfigView {
   const files = findNodeFiles(run.runPath);
   const topology = new NodeAnalyzer().topology(run.runPath);
   const workers: ConfigWorker[] = files.workers
-    .map((w) => ({ key: `${w.node}_${w.workerType}_${w.workerId}`, node: w.node, role: w.workerType, label: `${w.node} · ${w.workerType} ${w.workerId}`, configFile: w.config?.rel ?? null }))
+    .map((w) => ({ key: `${w.node}_${w.workerType}_${w.workerId}`, node: w.node, role: w.workerType, label: `${w.node} · ${w.workerType} ${w.workerId}`, configFile: w.config?.rel ?? null, ...(w.configNote ? { configNote: w.configNote } : {}) }))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.node.localeCompare(b.node) || a.key.localeCompare(b.key, undefined, { numeric: true }));
   const used = new Set(workers.map((w) => w.configFile));
   for (const file of configFiles(run.runPath)) {

@@ -45,6 +45,7 @@ function buildNode(worker: WorkerFiles, parses: LogFileParse[], relOf: (file: st
   const batches = concatBatchTables(parses.map((p) => p.table));
   const notes = parses.map((p) => (p.summary.note ? `${relOf(p.path)}: ${p.summary.note}` : "")).filter(Boolean);
   if (batches.length === 0) notes.push(`no batch lines in ${worker.logs.map((f) => f.rel).join(", ")}`);
+  if (worker.configNote) notes.push(worker.configNote);
   return {
     files: worker.logs.map((f) => f.rel),
     node: worker.node,

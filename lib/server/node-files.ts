@@ -1,10 +1,11 @@
 import "server-only";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseConfigFileName, parseLogFileName, type LogRole } from "../../parsers/log-file-name";
+import { configRole, parseNodeConfig, type ConfigRole } from "../../parsers/node-config";
+import { configOwnership } from "../config-owner";
 import type { WorkerType } from "../node-metrics";
 import type { FileStamp } from "./scan-runs";
-import { statSync } from "node:fs";
 
 /** One worker's log files (`.err` first: in the legacy layout it holds the SGLang log) and its config. */
 export interface WorkerFiles {
@@ -13,6 +14,8 @@ export interface WorkerFiles {
   workerId: string;
   logs: FileStamp[];
   config: FileStamp | null;
+  /** Why `config` is null though the node has a dump (it is another role's); absent otherwise. */
+  configNote?: string;
 }
 
 /** Everything that runs in a run: workers with their files, and the other services per node. */
@@ -65,7 +68,44 @@ export function findNodeFiles(runPath: string): RunNodeFiles {
   }
   for (const worker of workers.values()) {
     worker.logs.sort((a, b) => Number(b.rel.endsWith(".err")) - Number(a.rel.endsWith(".err")) || a.rel.localeCompare(b.rel));
-    worker.config = configs.get(`${worker.node}\0${worker.workerType}`) ?? configs.get(worker.node) ?? null;
   }
+  assignConfigs([...workers.values()], configs);
   return { workers: [...workers.values()], services };
+}
+
+/** The role a dump states, read only when needed (its node mixes roles); null when it cannot be read. */
+function dumpRole(stamp: FileStamp, cache: Map<string, ConfigRole | null>): ConfigRole | null {
+  if (!cache.has(stamp.path)) {
+    let role: ConfigRole | null = null;
+    try {
+      const parsed = parseNodeConfig(readFileSync(stamp.path, "utf8"));
+      role = parsed.ok ? configRole(parsed.config) : null;
+    } catch {
+      role = null;
+    }
+    cache.set(stamp.path, role);
+  }
+  return cache.get(stamp.path)!;
+}
+
+/**
+ * Gives each worker its node's dump only when the dump is proven to be its role's (lib/config-owner):
+ * a node running prefill and decode workers has one `<node>_config.json`, written by one of them.
+ */
+function assignConfigs(workers: WorkerFiles[], configs: Map<string, FileStamp>): void {
+  const rolesOn = new Map<string, ConfigRole[]>();
+  for (const w of workers) rolesOn.set(w.node, [...(rolesOn.get(w.node) ?? []), w.workerType]);
+  const read = new Map<string, ConfigRole | null>();
+  for (const worker of workers) {
+    const named = configs.get(`${worker.node}\0${worker.workerType}`);
+    const stamp = named ?? configs.get(worker.node);
+    worker.config = null;
+    if (!stamp) continue;
+    const nodeRoles = rolesOn.get(worker.node)!;
+    const mixed = new Set(nodeRoles).size > 1;
+    const claim = { file: stamp.rel, fileRole: named ? worker.workerType : null, contentRole: !named && mixed ? dumpRole(stamp, read) : undefined };
+    const owner = configOwnership(worker.workerType, worker.node, nodeRoles, claim);
+    if (owner.owned) worker.config = stamp;
+    else worker.configNote = owner.note;
+  }
 }
