@@ -5,6 +5,7 @@ import { parseConfigFileName } from "../../parsers/log-file-name";
 import { parseNodeConfig, type NodeConfig } from "../../parsers/node-config";
 import { groupWorkers, overviewFacts, toConfigDetails, topologyCounts, type ConfigDetails, type ConfigWorker, type RunConfigView } from "../config-view";
 import { runGpuLabel } from "../labels";
+import { logTopology, reconcileTopology } from "../log-topology";
 import type { Run } from "../model";
 import { NodeAnalyzer } from "./node-analyzer";
 import { findNodeFiles } from "./node-files";
@@ -55,6 +56,7 @@ export function getRunConfigView(run: Run): RunConfigView {
   for (const file of configFiles(run.runPath)) {
     if (!used.has(file.rel)) workers.push({ key: `${path.basename(file.rel, ".json")}`, node: file.node, role: null, label: `${file.node} · config only`, configFile: file.rel });
   }
+  const reconciled = reconcileTopology(run.metadata, logTopology(files.workers));
   const configs: Record<string, ConfigDetails> = {};
   let servedModel: string | null = null;
   for (const rel of new Set(workers.map((w) => w.configFile).filter((f): f is string => f !== null))) {
@@ -65,8 +67,8 @@ export function getRunConfigView(run: Run): RunConfigView {
   return {
     runDir: run.runDir,
     label: runGpuLabel(run),
-    overview: overviewFacts(run, servedModel),
-    topology: { counts: topologyCounts(topology.counts), nodes: topology.nodes },
+    overview: overviewFacts(run, servedModel, reconciled),
+    topology: { counts: topologyCounts(topology.counts), nodes: topology.nodes, conflict: reconciled.conflict },
     workers: groupWorkers(workers).flatMap((group) => group.workers),
     configs,
   };

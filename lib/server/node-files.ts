@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseConfigFileName, parseLogFileName, type LogRole } from "../../parsers/log-file-name";
 import { configRole, parseNodeConfig, type ConfigRole } from "../../parsers/node-config";
 import { configOwnership } from "../config-owner";
+import { logTopology, type LogTopology } from "../log-topology";
 import type { WorkerType } from "../node-metrics";
 import type { FileStamp } from "./scan-runs";
 
@@ -108,4 +109,9 @@ function assignConfigs(workers: WorkerFiles[], configs: Map<string, FileStamp>):
     if (owner.owned) worker.config = stamp;
     else worker.configNote = owner.note;
   }
+}
+
+/** Workers and nodes per role, as the worker log file names show them. */
+export function logTopologyOf(runPath: string): LogTopology {
+  return logTopology(findNodeFiles(runPath).workers);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { flattenRun } from "@/lib/run-diff";
 import { getRunConfigView } from "@/lib/server/config-view";
 import { NodeAnalyzer } from "@/lib/server/node-analyzer";
+import { RunLoader } from "@/lib/server/run-loader";
 import { getRunSettings } from "@/lib/server/run-diff";
 import { copyFixture } from "../../../helpers/temp-dir";
 import { makeRun } from "../charts/make-run";
@@ -52,5 +53,15 @@ describe("a node hosting workers of two roles", () => {
     expect(decodeN1.configFile).toBeNull();
     expect(decodeN1.notes).toContain("config unknown: logs/n1_config.json is the prefill worker's dump (its disaggregation mode says prefill), and no dump of this decode worker was found");
     expect(nodes.find((n) => n.node === "n2")!.configFile).toBe("logs/n2_config.json");
+  });
+});
+
+describe("Configuration overview of the 1P2D run (issue 20 item 3)", () => {
+  it("nodes as the logs prove them, and the one-line conflict with the metadata", async () => {
+    const { runs } = await new RunLoader(await copyFixture("tests/fixtures/roles/logs")).loadAllWithSkipped();
+    const view = getRunConfigView(runs.find((r) => r.jobId === "4420001")!);
+    // Metadata: prefill_nodes 2, decode_nodes 0; logs: decode w0 on n1 (shared with prefill w0), decode w1 on n2.
+    expect(view.overview.find((f) => f.title === "Nodes")?.value).toBe("2 prefill + 2 decode (n1 runs both)");
+    expect(view.topology.conflict).toBe("Metadata says 0 decode nodes; the worker logs show 2 decode workers on 2 nodes (n1, n2). Counts here follow the logs.");
   });
 });
