@@ -80,6 +80,8 @@ export const viewStateSchema = z.object({
   sla: slaSchema.catch(NO_SLA),
   /** Node Metrics / Rate Match: zoom to this concurrency's benchmark window (URL `win`); with one run selected. */
   win: z.number().int().nonnegative().optional().catch(undefined),
+  /** Node Metrics with several runs: the runs whose concurrency windows are drawn (URL `wins`, repeated); none by default. */
+  windowRuns: strings,
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 
@@ -162,6 +164,7 @@ export function parseViewState(input: QueryInput): ViewState {
     compareCand: get("cand")[0] || undefined,
     sla: slaFromValues((key) => get(key)[0]),
     win: num(get("win")),
+    windowRuns: [...new Set(get("wins").filter(Boolean))],
     levels: [...new Set(get("lv").filter((v) => v.trim() !== "").map(Number).filter((v) => Number.isFinite(v) && v > 0))].sort((a, b) => a - b),
   });
 }
@@ -198,6 +201,7 @@ export function toQueryString(state: ViewState): string {
   for (const level of state.levels) query.append("lv", String(level));
   for (const [key, value] of slaEntries(state.sla)) query.set(key, value);
   if (state.win !== undefined) query.set("win", String(state.win));
+  for (const runDir of state.windowRuns) query.append("wins", runDir);
   return query.toString();
 }
 
@@ -210,6 +214,14 @@ export function hrefFor(pathname: string, state: ViewState): string {
 /** The state with `worker` shown for `runDir` on the Configuration tab. */
 export function withConfigPick(state: ViewState, pick: ConfigPick): ViewState {
   return { ...state, configNodes: [...state.configNodes.filter((p) => p.runDir !== pick.runDir), pick] };
+}
+
+/**
+ * The runs whose concurrency windows a Node Metrics chart draws: a lone run's always; with several
+ * runs on the page only those switched on (URL `wins`), since everyone's bands at once are a wall.
+ */
+export function shownWindowRuns(windowRuns: readonly string[], pageRuns: readonly string[]): Set<string> {
+  return new Set(pageRuns.length <= 1 ? pageRuns : pageRuns.filter((runDir) => windowRuns.includes(runDir)));
 }
 
 /** The list with `value` added, or removed when it is already there. */
