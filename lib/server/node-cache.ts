@@ -10,8 +10,11 @@ import { snakeCase } from "./bench-cache";
 import { findValidCache, writeCacheFile } from "./cache-dir";
 import { BATCH_COLUMNS_FILE, forEachBatchTable, readBatchColumns, writeBatchColumns } from "./batch-columns-file";
 
-/** Bump when log parsing changes what a log yields: caches written before are rebuilt. */
-export const NODE_PARSER_VERSION = "2";
+/**
+ * Bump when log parsing changes what a log yields: caches written before are rebuilt.
+ * 3: parallel sizes from vLLM/TRT-LLM flags, and config dumps given only to the role they prove.
+ */
+export const NODE_PARSER_VERSION = "3";
 export const NODE_CACHE_FILE = "node_metrics.parquet";
 
 const MEMORY_FIELDS = ["availMemGb", "memUsageGb", "kvSizeGb", "kSizeGb", "vSizeGb", "numTokens", "elapsedS"] as const;

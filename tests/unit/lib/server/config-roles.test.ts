@@ -65,3 +65,13 @@ describe("Configuration overview of the 1P2D run (issue 20 item 3)", () => {
     expect(view.topology.conflict).toBe("Metadata says 0 decode nodes; the worker logs show 2 decode workers on 2 nodes (n1, n2). Counts here follow the logs.");
   });
 });
+
+describe("vLLM dumps on the Configuration tab (issue 20 item 7)", () => {
+  it("TP from --tensor-parallel-size, and no 'no config.server_args' warning", async () => {
+    const view = getRunConfigView(await run("4420001"));
+    const decode = view.configs["logs/n2_config.json"];
+    expect(decode.facts).toContainEqual({ title: "TP / DP / EP / PP", value: "4 / - / - / -" });
+    expect(decode.facts).toContainEqual({ title: "Served model", value: "Qwen/Qwen3-32B" });
+    expect(decode.issues).toEqual([]);
+  });
+});
