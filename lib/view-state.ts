@@ -71,6 +71,8 @@ export const viewStateSchema = z.object({
   diffB: z.string().min(1).optional().catch(undefined),
   /** Run Diff: list the settings both runs share too (URL `same=1`); off, only the differences show. */
   diffSame: flag,
+  /** Run Diff: list run-identity keys too (host names, SLURM_*, job ids, ports; URL `ids=1`); hidden by default. */
+  diffIds: flag,
   /** Compare tab: baseline and candidate, `run:<runDir>` or `tag:<tag>` (URL `base`, `cand`). */
   compareBase: z.string().min(1).optional().catch(undefined),
   compareCand: z.string().min(1).optional().catch(undefined),
@@ -160,6 +162,7 @@ export function parseViewState(input: QueryInput): ViewState {
     diffA: get("a")[0] || undefined,
     diffB: get("b")[0] || undefined,
     diffSame: bool(get("same")),
+    diffIds: bool(get("ids")),
     compareBase: get("base")[0] || undefined,
     compareCand: get("cand")[0] || undefined,
     sla: slaFromValues((key) => get(key)[0]),
@@ -196,6 +199,7 @@ export function toQueryString(state: ViewState): string {
   if (state.diffA) query.set("a", state.diffA);
   if (state.diffB) query.set("b", state.diffB);
   if (state.diffSame) query.set("same", "1");
+  if (state.diffIds) query.set("ids", "1");
   if (state.compareBase) query.set("base", state.compareBase);
   if (state.compareCand) query.set("cand", state.compareCand);
   for (const level of state.levels) query.append("lv", String(level));

@@ -41,3 +41,15 @@ test("Rate Match: node counts the logs prove and the metadata conflict in one li
     "Metadata says 0 decode nodes; the worker logs show 2 decode workers on 2 nodes (n1, n2). Counts here follow the logs.",
   );
 });
+
+test("Run Diff: identity keys (HOSTNAME, SLURM_*, ports) only behind 'Show identity keys' (issue 20 item 4)", async ({ page }) => {
+  await page.goto(`/diff?${logs}&a=4420001&b=4420002&same=1`);
+  const row = (key: string) => page.locator(`[data-testid="diff-row"][data-key="${key}"]`);
+  await expect(row("decode.flags.max-num-seqs")).toBeVisible();
+  await expect(row("decode.env.HOSTNAME")).toHaveCount(0);
+  await expect(row("decode.flags.port")).toHaveCount(0);
+  await page.getByTestId("diff-identity-toggle").check();
+  await expect(page).toHaveURL(/ids=1/);
+  await expect(row("decode.env.HOSTNAME")).toContainText("n2");
+  await expect(row("decode.env.SLURM_JOB_ID")).toBeVisible();
+});

@@ -35,6 +35,7 @@ describe("view state in the URL", () => {
       diffA: "4410001",
       diffB: "a&b",
       diffSame: true,
+      diffIds: true,
       compareBase: "tag:before",
       compareCand: "run:4410002",
       levels: [12.5, 40],
