@@ -175,7 +175,8 @@ function expertParallel(args: Record<string, unknown>, tp: number | null, dp: nu
   return enabled === true || enabled === "true" ? (tp ?? 1) * (dp ?? 1) : null;
 }
 
-function readServerArgs(args: Record<string, unknown>): NodeConfig["serverArgs"] {
+/** The typed server settings of a dict of SGLang / vLLM / TRT-LLM argument names (raw kept as given). */
+export function readServerArgs(args: Record<string, unknown>): NodeConfig["serverArgs"] {
   const dpAttention = pick(args, "enable_dp_attention");
   // SGLang, vLLM and TRT-LLM (`--tp_size`) spellings; `tp`/`dp`/`pp` are vLLM's short flags (-tp 8).
   const tp = asNumber(pick(args, "tp_size", "tensor_parallel_size", "tp"));
@@ -190,10 +191,10 @@ function readServerArgs(args: Record<string, unknown>): NodeConfig["serverArgs"]
     servedModel: asText(pick(args, "served_model_name", "model_path", "model")),
     modelPath: asText(pick(args, "model_path", "model")),
     chunkedPrefillSize: asNumber(pick(args, "chunked_prefill_size")),
-    contextLength: asNumber(pick(args, "context_length", "max_model_len")),
+    contextLength: asNumber(pick(args, "context_length", "max_model_len", "max_seq_len")),
     disaggregationMode: asText(pick(args, "disaggregation_mode")),
     memFractionStatic: asNumber(pick(args, "mem_fraction_static", "gpu_memory_utilization")),
-    maxRunningRequests: asNumber(pick(args, "max_running_requests", "max_num_seqs")),
+    maxRunningRequests: asNumber(pick(args, "max_running_requests", "max_num_seqs", "max_batch_size")),
     enableDpAttention: typeof dpAttention === "boolean" ? dpAttention : null,
     raw: args,
   };

@@ -2,7 +2,8 @@ import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseConfigFileName } from "../../parsers/log-file-name";
-import { parseNodeConfig, type NodeConfig } from "../../parsers/node-config";
+import type { NodeConfig } from "../../parsers/node-config";
+import { parseConfigFile } from "../../parsers/trtllm-config";
 import { groupWorkers, overviewFacts, toConfigDetails, topologyCounts, type ConfigDetails, type ConfigWorker, type RunConfigView } from "../config-view";
 import { runGpuLabel } from "../labels";
 import { logTopology, reconcileTopology } from "../log-topology";
@@ -35,7 +36,7 @@ function readDetails(runPath: string, rel: string): { details: ConfigDetails; co
   } catch (error) {
     return { details: toConfigDetails(rel, null, [`cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? error}`]), config: null };
   }
-  const parsed = parseNodeConfig(text);
+  const parsed = parseConfigFile(rel, text);
   if (!parsed.ok) return { details: toConfigDetails(rel, null, [parsed.issue]), config: null };
   return { details: toConfigDetails(rel, parsed.config, parsed.issues), config: parsed.config };
 }

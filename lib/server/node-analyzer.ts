@@ -3,7 +3,8 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { concatBatchTables } from "../../parsers/worker-log/batch-table";
 import { parseLogFileName } from "../../parsers/log-file-name";
-import { parseNodeConfig, type NodeConfig } from "../../parsers/node-config";
+import type { NodeConfig } from "../../parsers/node-config";
+import { parseConfigFile } from "../../parsers/trtllm-config";
 import { nodesOfType, summariseNode, type NodeIssue, type NodeMetrics, type NodeSummary, type WorkerType } from "../node-metrics";
 import { SrtlogError } from "../errors";
 import { flushBackgroundWork, inBackground, parseLogFiles, track, type ParseProgress } from "./log-pool";
@@ -30,7 +31,7 @@ export interface RunTopology {
 
 function readConfig(worker: WorkerFiles, issues: NodeIssue[]): NodeConfig | null {
   if (!worker.config) return null;
-  const parsed = parseNodeConfig(readFileSync(worker.config.path, "utf8"));
+  const parsed = parseConfigFile(worker.config.rel, readFileSync(worker.config.path, "utf8"));
   if (parsed.ok) return parsed.config;
   issues.push({ file: worker.config.rel, line: null, message: parsed.issue });
   return null;

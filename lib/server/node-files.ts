@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseConfigFileName, parseLogFileName, type LogRole } from "../../parsers/log-file-name";
 import { configRole, parseNodeConfig, type ConfigRole } from "../../parsers/node-config";
+import { trtllmConfigRole } from "../../parsers/trtllm-config";
 import { configOwnership } from "../config-owner";
 import { logTopology, type LogTopology } from "../log-topology";
 import type { WorkerType } from "../node-metrics";
@@ -54,8 +55,11 @@ export function findNodeFiles(runPath: string): RunNodeFiles {
   for (const dir of [runPath, path.join(/*turbopackIgnore: true*/ runPath, "logs")]) {
     for (const name of namesIn(dir)) {
       const config = parseConfigFileName(name);
-      const stamp = config || parseLogFileName(name) ? stampOf(runPath, path.join(dir, name)) : null;
+      const engine = trtllmConfigRole(name);
+      const stamp = config || engine || parseLogFileName(name) ? stampOf(runPath, path.join(dir, name)) : null;
       if (config && stamp) configs.set(config.role ? `${config.node}\0${config.role}` : config.node, stamp);
+      // TRT-LLM writes no dump; srtctl's engine yaml per role says the same for every worker of it.
+      if (engine && stamp) configs.set(`\0${engine}`, stamp);
       const log = config ? null : parseLogFileName(name);
       if (!log || !stamp) continue;
       const service = log.workerId ? `${log.role} ${log.workerId}` : log.role;
@@ -92,6 +96,7 @@ function dumpRole(stamp: FileStamp, cache: Map<string, ConfigRole | null>): Conf
 /**
  * Gives each worker its node's dump only when the dump is proven to be its role's (lib/config-owner):
  * a node running prefill and decode workers has one `<node>_config.json`, written by one of them.
+ * Without one, a TRT-LLM run's engine yaml for the worker's role (`trtllm_config_<role>.yaml`).
  */
 function assignConfigs(workers: WorkerFiles[], configs: Map<string, FileStamp>): void {
   const rolesOn = new Map<string, ConfigRole[]>();
@@ -100,14 +105,15 @@ function assignConfigs(workers: WorkerFiles[], configs: Map<string, FileStamp>):
   for (const worker of workers) {
     const named = configs.get(`${worker.node}\0${worker.workerType}`);
     const stamp = named ?? configs.get(worker.node);
-    worker.config = null;
+    const engine = configs.get(`\0${worker.workerType}`) ?? null;
+    worker.config = engine;
     if (!stamp) continue;
     const nodeRoles = rolesOn.get(worker.node)!;
     const mixed = new Set(nodeRoles).size > 1;
     const claim = { file: stamp.rel, fileRole: named ? worker.workerType : null, contentRole: !named && mixed ? dumpRole(stamp, read) : undefined };
     const owner = configOwnership(worker.workerType, worker.node, nodeRoles, claim);
     if (owner.owned) worker.config = stamp;
-    else worker.configNote = owner.note;
+    else if (!engine) worker.configNote = owner.note;
   }
 }
 

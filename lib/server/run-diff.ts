@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseNodeConfig } from "../../parsers/node-config";
+import { parseConfigFile } from "../../parsers/trtllm-config";
 import { parseRecipe } from "../../parsers/recipe";
 import type { Run } from "../model";
 import { metadataSettings, type RoleSettings, type RunSettings } from "../run-diff";
@@ -26,7 +26,7 @@ function roleSettings(runPath: string): Pick<RunSettings, "roles" | "unknownRole
   for (const worker of workers) {
     if (roles[worker.workerType] || !worker.config) continue;
     const text = readText(path.join(/*turbopackIgnore: true*/ runPath, worker.config.rel));
-    const parsed = text === null ? null : parseNodeConfig(text);
+    const parsed = text === null ? null : parseConfigFile(worker.config.rel, text);
     if (!parsed?.ok) continue;
     const { serverArgs, flags, environment } = parsed.config;
     roles[worker.workerType] = { serverArgs: serverArgs.raw, flags, environment: Object.assign({}, ...Object.values(environment)) };

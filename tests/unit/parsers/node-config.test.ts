@@ -162,6 +162,8 @@ describe("vLLM and TRT-LLM dumps without server_args (issue 20 item 7)", () => {
 
   it("TRT-LLM's underscore flags (--tp_size, --pp_size, --ep_size)", () => {
     expect(parsed(["--tp_size", "4", "--pp_size", "2", "--ep_size", "4"]).config.serverArgs).toMatchObject({ tp: 4, pp: 2, ep: 4 });
+    // trtllm-serve as srtctl launches it
+    expect(parsed(["--tensor_parallel_size", "8", "--moe_expert_parallel_size", "8", "--pipeline_parallel_size", "1"]).config.serverArgs).toMatchObject({ tp: 8, ep: 8, pp: 1 });
   });
 
   it("server_args, when dumped, still win over the flags", () => {

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { flattenRun } from "@/lib/run-diff";
@@ -5,7 +6,7 @@ import { getRunConfigView } from "@/lib/server/config-view";
 import { NodeAnalyzer } from "@/lib/server/node-analyzer";
 import { RunLoader } from "@/lib/server/run-loader";
 import { getRunSettings } from "@/lib/server/run-diff";
-import { copyFixture } from "../../../helpers/temp-dir";
+import { copyFixture, tempDir } from "../../../helpers/temp-dir";
 import { makeRun } from "../charts/make-run";
 
 /**
@@ -73,5 +74,23 @@ describe("vLLM dumps on the Configuration tab (issue 20 item 7)", () => {
     expect(decode.facts).toContainEqual({ title: "TP / DP / EP / PP", value: "4 / - / - / -" });
     expect(decode.facts).toContainEqual({ title: "Served model", value: "Qwen/Qwen3-32B" });
     expect(decode.issues).toEqual([]);
+  });
+});
+
+describe("a TRT-LLM run: no config dumps, one engine yaml per role (issue 20 item 7)", () => {
+  it("each worker's config is its role's trtllm_config_<role>.yaml, with TP/DP/EP/PP from it", async () => {
+    const runPath = path.join(await tempDir("srtlog-trtllm-"), "4430001");
+    await mkdir(path.join(runPath, "logs"), { recursive: true });
+    for (const name of ["n1_prefill_w0.out", "n2_decode_w0.out"]) await writeFile(path.join(runPath, "logs", name), "");
+    await writeFile(path.join(runPath, "logs", "trtllm_config_prefill.yaml"), "tensor_parallel_size: 4\nmoe_expert_parallel_size: 4\npipeline_parallel_size: 1\n");
+    await writeFile(path.join(runPath, "logs", "trtllm_config_decode.yaml"), "tensor_parallel_size: 8\nenable_attention_dp: true\nmoe_expert_parallel_size: 8\n");
+    const view = getRunConfigView(makeRun({ runPath, runDir: "4430001" }));
+    expect(view.workers.map((w) => [w.key, w.configFile])).toEqual([
+      ["n1_prefill_w0", "logs/trtllm_config_prefill.yaml"],
+      ["n2_decode_w0", "logs/trtllm_config_decode.yaml"],
+    ]);
+    expect(view.configs["logs/trtllm_config_prefill.yaml"].facts).toContainEqual({ title: "TP / DP / EP / PP", value: "4 / - / 4 / 1" });
+    expect(view.configs["logs/trtllm_config_decode.yaml"].facts).toContainEqual({ title: "TP / DP / EP / PP", value: "8 / 8 / 8 / -" });
+    expect(getRunSettings(makeRun({ runPath, runDir: "4430001" })).roles.decode.serverArgs).toMatchObject({ tensor_parallel_size: 8 });
   });
 });
