@@ -55,7 +55,9 @@ export function getRunConfigView(run: Run): RunConfigView {
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.node.localeCompare(b.node) || a.key.localeCompare(b.key, undefined, { numeric: true }));
   const used = new Set(workers.map((w) => w.configFile));
   for (const file of configFiles(run.runPath)) {
-    if (!used.has(file.rel)) workers.push({ key: `${path.basename(file.rel, ".json")}`, node: file.node, role: null, label: `${file.node} · config only`, configFile: file.rel });
+    // A dump on a node with workers that none of them is proven to own: shown, but as nobody's.
+    const onWorkerNode = workers.some((w) => w.node === file.node);
+    if (!used.has(file.rel)) workers.push({ key: `${path.basename(file.rel, ".json")}`, node: file.node, role: null, label: `${file.node} · ${onWorkerNode ? "config, role unknown" : "config only"}`, configFile: file.rel });
   }
   const reconciled = reconcileTopology(run.metadata, logTopology(files.workers));
   const configs: Record<string, ConfigDetails> = {};

@@ -47,6 +47,16 @@ describe("a node hosting workers of two roles", () => {
     ]);
   });
 
+  it("a dump no worker is proven to own is listed as the node's config of unknown role", async () => {
+    const view = getRunConfigView(await run("4420002"));
+    expect(view.workers.map((w) => [w.key, w.label, w.configFile])).toEqual([
+      ["n1_prefill_w0", "n1 · prefill w0", null],
+      ["n1_decode_w0", "n1 · decode w0", null],
+      ["n2_decode_w1", "n2 · decode w1", "logs/n2_config.json"],
+      ["n1_config", "n1 · config, role unknown", "logs/n1_config.json"],
+    ]);
+  });
+
   it("srtlog nodes (NodeAnalyzer) notes the unknown config of n1's decode worker", async () => {
     const r = await run("4420001");
     const nodes = await new NodeAnalyzer().summariseRunLogs(r.runPath, { cache: false });
