@@ -7,6 +7,8 @@ export const E2E_LOGS_DIR = `${process.cwd()}/tmp/e2e-logs`;
 export const E2E_DEMO_DIR = `${process.cwd()}/tmp/e2e-demo-logs`;
 /** Two copies of one run whose recipes differ in one setting: the Run Diff's fixture, opened with `?logs=`. */
 export const E2E_DIFF_DIR = `${process.cwd()}/tmp/e2e-diff-logs`;
+/** Issue 20's 1P2D run with a node hosting two roles (tests/fixtures/roles), opened with `?logs=`. */
+export const E2E_ROLES_DIR = `${process.cwd()}/tmp/e2e-roles-logs`;
 
 /**
  * Specs open the dirs above (and dirs under Playwright's output dir) with a plain `?logs=` link; the
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" "${E2E_DIFF_DIR}" && SRTLOG_LOGS_ROOTS="${LOGS_ROOTS}" SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
+      command: `node tests/e2e/prepare-logs.mjs "${E2E_LOGS_DIR}" "${E2E_DEMO_DIR}" "${E2E_DIFF_DIR}" "${E2E_ROLES_DIR}" && SRTLOG_LOGS_ROOTS="${LOGS_ROOTS}" SRTLOG_LOGS_DIR="${E2E_LOGS_DIR}" npx next start -H 127.0.0.1 -p ${port}`,
       url: `http://127.0.0.1:${port}`,
       reuseExistingServer: false,
       timeout: 120_000,

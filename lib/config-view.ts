@@ -1,5 +1,6 @@
 import type { EnvGroups, FlagValue, NodeConfig } from "../parsers/node-config";
 import { islOslLabel, shortGpuName } from "./labels";
+import { logTopology, reconcileTopology, type ReconciledTopology } from "./log-topology";
 import type { Run } from "./model";
 import type { WorkerType } from "./node-metrics";
 import type { Fact } from "./rate-match";
@@ -13,6 +14,8 @@ export interface ConfigWorker {
   label: string;
   /** The config dump, relative to the run dir; null when the worker has none. */
   configFile: string | null;
+  /** Why there is no config though the node has a dump: it is not proven to be this worker's role. */
+  configNote?: string;
 }
 
 export interface EnvCategory {
@@ -37,7 +40,7 @@ export interface RunConfigView {
   runDir: string;
   label: string;
   overview: Fact[];
-  topology: { counts: Fact[]; nodes: { node: string; services: string[] }[] };
+  topology: { counts: Fact[]; nodes: { node: string; services: string[] }[]; conflict: string | null };
   workers: ConfigWorker[];
   /** By config file. */
   configs: Record<string, ConfigDetails>;
@@ -107,11 +110,13 @@ export function pickWorker(workers: readonly ConfigWorker[], key: string | undef
   return workers.find((w) => w.key === key) ?? workers.find((w) => w.configFile !== null) ?? workers[0] ?? null;
 }
 
-function nodesFact(run: Run): string {
-  const m = run.metadata;
-  if (m.mode === "aggregated") return `${m.aggNodes ?? "?"} aggregated`;
-  const total = m.prefillNodes !== null && m.decodeNodes !== null ? ` (${m.prefillNodes + m.decodeNodes} in all)` : "";
-  return `${m.prefillNodes ?? "?"} prefill + ${m.decodeNodes ?? "?"} decode${total}`;
+function nodesFact(run: Run, topo: ReconciledTopology): string {
+  const { prefill, decode, agg } = topo.roles;
+  if (run.metadata.mode === "aggregated") return `${agg.nodes ?? "?"} aggregated`;
+  // With nodes running both roles the sum is no total, and the true one is not in the files: name them instead.
+  const shared = topo.sharedNodes;
+  const total = shared.length > 0 ? ` (${shared.join(", ")} run${shared.length === 1 ? "s" : ""} both)` : prefill.nodes !== null && decode.nodes !== null ? ` (${prefill.nodes + decode.nodes} in all)` : "";
+  return `${prefill.nodes ?? "?"} prefill + ${decode.nodes ?? "?"} decode${total}`;
 }
 
 /** "H200 (NVIDIA H200)": the short name, and the full one when it says more. */
@@ -121,11 +126,14 @@ function gpuTypeText(gpuType: string | null): string {
   return short.toLowerCase() === gpuType.trim().toLowerCase() ? short : `${short} (${gpuType})`;
 }
 
-/** Nodes, GPU type, ISL/OSL, profiler and model of a run; the model from a config dump when metadata has none. */
-export function overviewFacts(run: Run, servedModel: string | null): Fact[] {
+/**
+ * Nodes (the metadata's, unless the worker logs contradict them), GPU type, ISL/OSL, profiler and model
+ * of a run; the model from a config dump when metadata has none.
+ */
+export function overviewFacts(run: Run, servedModel: string | null, topo: ReconciledTopology = reconcileTopology(run.metadata, logTopology([]))): Fact[] {
   const m = run.metadata;
   return [
-    { title: "Nodes", value: nodesFact(run) },
+    { title: "Nodes", value: nodesFact(run, topo) },
     { title: "GPU Type", value: gpuTypeText(m.gpuType) },
     { title: "ISL/OSL", value: islOslLabel(run) },
     { title: "Profiler", value: m.profiler.type },

@@ -1,6 +1,6 @@
 import { islOslLabel, roleGpus } from "./labels";
 import type { Run } from "./model";
-import type { WorkerType } from "./node-metrics";
+import type { RoleCounts } from "./log-topology";
 
 /** A labelled figure on a run's Rate Match card. */
 export interface Fact {
@@ -8,9 +8,9 @@ export interface Fact {
   value: string;
 }
 
-function nodesAndWorkers(nodes: number | null, workers: number): string {
-  const base = nodes === null ? String(workers) : String(nodes);
-  return nodes !== null && workers > 0 && workers !== nodes ? `${base} (${workers} workers)` : base;
+function nodesAndWorkers({ nodes, workers }: RoleCounts): string {
+  const base = String(nodes ?? workers ?? "?");
+  return nodes !== null && workers !== null && workers > 0 && workers !== nodes ? `${base} (${workers} worker${workers === 1 ? "" : "s"})` : base;
 }
 
 function gcd(a: number, b: number): number {
@@ -24,12 +24,15 @@ export function gpuSplit(prefill: number | null, decode: number | null): string 
   return `${prefill} / ${decode} GPUs (${prefill / d} : ${decode / d})`;
 }
 
-/** The cards above a run's rate match chart: prefill nodes, decode nodes, GPU split, ISL/OSL. */
-export function rateMatchFacts(run: Pick<Run, "metadata">, workers: Record<WorkerType, number>): Fact[] {
+/**
+ * The cards above a run's rate match chart: prefill nodes, decode nodes (as reconciled with the worker
+ * logs, lib/log-topology), GPU split, ISL/OSL.
+ */
+export function rateMatchFacts(run: Pick<Run, "metadata">, roles: { prefill: RoleCounts; decode: RoleCounts }): Fact[] {
   const { prefill, decode } = roleGpus(run);
   return [
-    { title: "Prefill Nodes", value: nodesAndWorkers(run.metadata.prefillNodes, workers.prefill) },
-    { title: "Decode Nodes", value: nodesAndWorkers(run.metadata.decodeNodes, workers.decode) },
+    { title: "Prefill Nodes", value: nodesAndWorkers(roles.prefill) },
+    { title: "Decode Nodes", value: nodesAndWorkers(roles.decode) },
     { title: "GPU Split", value: gpuSplit(prefill, decode) },
     { title: "ISL/OSL", value: islOslLabel(run) },
   ];

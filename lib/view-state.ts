@@ -74,6 +74,8 @@ export const viewStateSchema = z.object({
   diffB: z.string().min(1).optional().catch(undefined),
   /** Run Diff: list the settings both runs share too (URL `same=1`); off, only the differences show. */
   diffSame: flag,
+  /** Run Diff: list run-identity keys too (host names, SLURM_*, job ids, ports; URL `ids=1`); hidden by default. */
+  diffIds: flag,
   /** Compare tab: baseline and candidate, `run:<runDir>` or `tag:<tag>` (URL `base`, `cand`). */
   compareBase: z.string().min(1).optional().catch(undefined),
   compareCand: z.string().min(1).optional().catch(undefined),
@@ -83,6 +85,8 @@ export const viewStateSchema = z.object({
   sla: slaSchema.catch(NO_SLA),
   /** Node Metrics / Rate Match: zoom to this concurrency's benchmark window (URL `win`); with one run selected. */
   win: z.number().int().nonnegative().optional().catch(undefined),
+  /** Node Metrics with several runs: the runs whose concurrency windows are drawn (URL `wins`, repeated); none by default. */
+  windowRuns: strings,
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 
@@ -161,10 +165,12 @@ export function parseViewState(input: QueryInput): ViewState {
     diffA: get("a")[0] || undefined,
     diffB: get("b")[0] || undefined,
     diffSame: bool(get("same")),
+    diffIds: bool(get("ids")),
     compareBase: get("base")[0] || undefined,
     compareCand: get("cand")[0] || undefined,
     sla: slaFromValues((key) => get(key)[0]),
     win: num(get("win")),
+    windowRuns: [...new Set(get("wins").filter(Boolean))],
     levels: [...new Set(get("lv").filter((v) => v.trim() !== "").map(Number).filter((v) => Number.isFinite(v) && v > 0))].sort((a, b) => a - b),
   });
 }
@@ -196,11 +202,13 @@ export function toQueryString(state: ViewState): string {
   if (state.diffA) query.set("a", state.diffA);
   if (state.diffB) query.set("b", state.diffB);
   if (state.diffSame) query.set("same", "1");
+  if (state.diffIds) query.set("ids", "1");
   if (state.compareBase) query.set("base", state.compareBase);
   if (state.compareCand) query.set("cand", state.compareCand);
   for (const level of state.levels) query.append("lv", String(level));
   for (const [key, value] of slaEntries(state.sla)) query.set(key, value);
   if (state.win !== undefined) query.set("win", String(state.win));
+  for (const runDir of state.windowRuns) query.append("wins", runDir);
   return query.toString();
 }
 
@@ -213,6 +221,14 @@ export function hrefFor(pathname: string, state: ViewState): string {
 /** The state with `worker` shown for `runDir` on the Configuration tab. */
 export function withConfigPick(state: ViewState, pick: ConfigPick): ViewState {
   return { ...state, configNodes: [...state.configNodes.filter((p) => p.runDir !== pick.runDir), pick] };
+}
+
+/**
+ * The runs whose concurrency windows a Node Metrics chart draws: a lone run's always; with several
+ * runs on the page only those switched on (URL `wins`), since everyone's bands at once are a wall.
+ */
+export function shownWindowRuns(windowRuns: readonly string[], pageRuns: readonly string[]): Set<string> {
+  return new Set(pageRuns.length <= 1 ? pageRuns : pageRuns.filter((runDir) => windowRuns.includes(runDir)));
 }
 
 /** The list with `value` added, or removed when it is already there. */

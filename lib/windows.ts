@@ -214,3 +214,11 @@ export function windowNotes(windows: RunWindows, zoom: number | undefined): stri
   }
   return notes;
 }
+
+/**
+ * The window notes of a page of runs, each led by its run's label: only for runs whose windows are
+ * drawn (`shown`), since a note on windows that are switched off talks about nothing on screen.
+ */
+export function shownWindowNotes(runs: readonly { run: { runDir: string; label: string }; windows: RunWindows }[], shown: ReadonlySet<string>, zoom: number | undefined): string[] {
+  return runs.filter(({ run }) => shown.has(run.runDir)).flatMap(({ run, windows }) => windowNotes(windows, zoom).map((note) => `${run.label}: ${note}`));
+}

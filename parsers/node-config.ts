@@ -156,22 +156,45 @@ function pick(args: Record<string, unknown>, ...keys: string[]): unknown {
   return null;
 }
 
-function readServerArgs(args: Record<string, unknown>): NodeConfig["serverArgs"] {
+/**
+ * A command line as server-args-like keys (`--tensor-parallel-size 8` -> `tensor_parallel_size: "8"`,
+ * TRT-LLM's `--tp_size` as it is, bare flags true, a repeated flag's last value): what vLLM and TRT-LLM
+ * workers give instead of `config.server_args`.
+ */
+export function argsFromFlags(flags: Record<string, FlagValue>): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(flags)) args[name.replace(/-/g, "_")] = Array.isArray(value) ? value.at(-1) : value;
+  return args;
+}
+
+/** vLLM's `--enable-expert-parallel` spreads experts over every attention rank: EP = TP × DP. */
+function expertParallel(args: Record<string, unknown>, tp: number | null, dp: number | null): number | null {
+  const explicit = asNumber(pick(args, "ep_size", "expert_parallel_size", "moe_expert_parallel_size", "ep"));
+  if (explicit !== null) return explicit;
+  const enabled = pick(args, "enable_expert_parallel");
+  return enabled === true || enabled === "true" ? (tp ?? 1) * (dp ?? 1) : null;
+}
+
+/** The typed server settings of a dict of SGLang / vLLM / TRT-LLM argument names (raw kept as given). */
+export function readServerArgs(args: Record<string, unknown>): NodeConfig["serverArgs"] {
   const dpAttention = pick(args, "enable_dp_attention");
+  // SGLang, vLLM and TRT-LLM (`--tp_size`) spellings; `tp`/`dp`/`pp` are vLLM's short flags (-tp 8).
+  const tp = asNumber(pick(args, "tp_size", "tensor_parallel_size", "tp"));
+  const dp = asNumber(pick(args, "dp_size", "data_parallel_size", "dp"));
   return {
-    tp: asNumber(pick(args, "tp_size", "tensor_parallel_size")),
-    dp: asNumber(pick(args, "dp_size", "data_parallel_size")),
-    pp: asNumber(pick(args, "pp_size", "pipeline_parallel_size")),
-    ep: asNumber(pick(args, "ep_size", "expert_parallel_size")),
+    tp,
+    dp,
+    pp: asNumber(pick(args, "pp_size", "pipeline_parallel_size", "pp")),
+    ep: expertParallel(args, tp, dp),
     attentionBackend: asText(pick(args, "attention_backend")),
     kvCacheDtype: asText(pick(args, "kv_cache_dtype")),
     servedModel: asText(pick(args, "served_model_name", "model_path", "model")),
     modelPath: asText(pick(args, "model_path", "model")),
     chunkedPrefillSize: asNumber(pick(args, "chunked_prefill_size")),
-    contextLength: asNumber(pick(args, "context_length", "max_model_len")),
+    contextLength: asNumber(pick(args, "context_length", "max_model_len", "max_seq_len")),
     disaggregationMode: asText(pick(args, "disaggregation_mode")),
     memFractionStatic: asNumber(pick(args, "mem_fraction_static", "gpu_memory_utilization")),
-    maxRunningRequests: asNumber(pick(args, "max_running_requests", "max_num_seqs")),
+    maxRunningRequests: asNumber(pick(args, "max_running_requests", "max_num_seqs", "max_batch_size")),
     enableDpAttention: typeof dpAttention === "boolean" ? dpAttention : null,
     raw: args,
   };
@@ -183,12 +206,15 @@ export function toNodeConfig(raw: RawNodeConfig): { config: NodeConfig; issues: 
   const dumpError = raw.error === undefined || raw.error === null ? null : (asText(raw.error) ?? JSON.stringify(raw.error));
   if (dumpError !== null) issues.push(`config dump failed: ${dumpError}`);
   const serverArgs = raw.config?.server_args;
-  if (serverArgs === undefined && dumpError === null) issues.push("no config.server_args");
   const cmd = raw.runtime_info?.command_line_args;
   const { flags, positional } = cmd === undefined ? { flags: {}, positional: [] } : parseCommandLineFlags(cmd);
+  // vLLM and TRT-LLM dumps have no server_args: their command line says the same, so only a dump with neither is short.
+  const hasFlags = Object.keys(flags).length > 0;
+  if (serverArgs === undefined && !hasFlags && dumpError === null) issues.push("no config.server_args and no command line");
   const config: NodeConfig = {
     gpu: readGpu(raw, dumpError === null ? issues : []),
-    serverArgs: readServerArgs(serverArgs ?? {}),
+    // raw stays what was dumped as server_args, so Run Diff does not list a flag twice.
+    serverArgs: { ...readServerArgs(serverArgs ?? argsFromFlags(flags)), raw: serverArgs ?? {} },
     dynamoArgs: raw.config?.dynamo_args ?? {},
     environment: groupEnvironment(raw.environment ?? {}),
     flags,
@@ -197,6 +223,31 @@ export function toNodeConfig(raw: RawNodeConfig): { config: NodeConfig; issues: 
     dumpError,
   };
   return { config, issues };
+}
+
+/** The roles a worker (and so its config dump) can have. */
+export type ConfigRole = "prefill" | "decode" | "agg";
+
+function flagText(value: FlagValue | undefined): string | null {
+  if (value === undefined) return null;
+  const last = Array.isArray(value) ? value.at(-1) : value;
+  return typeof last === "string" ? last : null;
+}
+
+/**
+ * Which role wrote a dump, as the dump itself says: `server_args.disaggregation_mode` (SGLang writes
+ * "null" for an aggregated worker), else `--disaggregation-mode` on the command line (srtctl passes it
+ * to prefill/decode workers of every backend), else dynamo's older `--is-prefill-worker` /
+ * `--is-decode-worker`. null when the dump does not say: a vLLM aggregated worker gets no flag at all,
+ * so absence proves nothing.
+ */
+export function configRole(config: Pick<NodeConfig, "serverArgs" | "flags">): ConfigRole | null {
+  const mode = (config.serverArgs.disaggregationMode ?? flagText(config.flags["disaggregation-mode"]))?.trim().toLowerCase();
+  if (mode === "prefill" || mode === "decode") return mode;
+  if (mode === "null" || mode === "none" || mode === "agg") return "agg";
+  if (config.flags["is-prefill-worker"] !== undefined) return "prefill";
+  if (config.flags["is-decode-worker"] !== undefined) return "decode";
+  return null;
 }
 
 /** 1-based line and column of a character offset. */

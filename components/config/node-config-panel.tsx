@@ -36,7 +36,7 @@ export function NodeConfigPanel({ view }: { view: Pick<RunConfigView, "runDir" |
                 {group.workers.map((w) => (
                   <option key={w.key} value={w.key}>
                     {w.label}
-                    {w.configFile ? "" : " (no config dump)"}
+                    {w.configFile ? "" : w.configNote ? " (config unknown)" : " (no config dump)"}
                   </option>
                 ))}
               </optgroup>
@@ -45,6 +45,10 @@ export function NodeConfigPanel({ view }: { view: Pick<RunConfigView, "runDir" |
         </label>
         {details ? (
           <ConfigDetailsView details={details} />
+        ) : picked.configNote ? (
+          <p className="rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid="config-unknown">
+            {picked.label}: {picked.configNote}.
+          </p>
         ) : (
           <p className="text-sm text-slate-600" data-testid="config-missing">
             No config dump for {picked.node}: srt-slurm writes <code>{picked.node}_config.json</code> (or <code>{picked.node}_&lt;role&gt;_config.json</code>) beside the worker logs when the worker

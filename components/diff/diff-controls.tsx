@@ -30,7 +30,7 @@ function RunSelect({ side, value, runs }: { side: "a" | "b"; value: string; runs
   );
 }
 
-/** The two runs of the diff and whether settings both share are listed too. */
+/** The two runs of the diff, whether settings both share are listed too, and whether identity keys are. */
 export function DiffControls({ runs, a, b }: { runs: readonly DiffRunOption[]; a: string; b: string }) {
   const { state, update } = useView();
   return (
@@ -40,6 +40,10 @@ export function DiffControls({ runs, a, b }: { runs: readonly DiffRunOption[]; a
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={!state.diffSame} onChange={(e) => update((s) => ({ ...s, diffSame: !e.target.checked }))} data-testid="diff-only-toggle" />
         Only differences
+      </label>
+      <label className="flex items-center gap-2" title="Host names, SLURM_* variables, job ids, addresses and ports: they name a run rather than configure it">
+        <input type="checkbox" checked={state.diffIds} onChange={(e) => update((s) => ({ ...s, diffIds: e.target.checked }))} data-testid="diff-identity-toggle" />
+        Show identity keys
       </label>
     </div>
   );

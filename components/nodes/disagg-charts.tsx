@@ -7,7 +7,7 @@ import { useView } from "../view-state-provider";
 import { NodeChart } from "./node-chart";
 import { buildDisaggStackedFigure, type NodeRunLines } from "@/lib/charts/node-figure";
 import { DISAGG_SEPARATE, DISAGG_STACK_CAPTION } from "@/lib/node-charts";
-import type { AggregationMode, DisaggView } from "@/lib/view-state";
+import { shownWindowRuns, type AggregationMode, type DisaggView } from "@/lib/view-state";
 
 const VIEWS: { value: DisaggView; label: string }[] = [
   { value: "stacked", label: "Stacked (Combined)" },
@@ -17,7 +17,7 @@ const VIEWS: { value: DisaggView; label: string }[] = [
 /** Prealloc queue, transfer queue and running requests of decode workers: one stacked chart or two charts. */
 export function DisaggCharts({ runs, mode }: { runs: NodeRunLines[]; mode: AggregationMode }) {
   const { state, update } = useView();
-  const stacked = useMemo(() => buildDisaggStackedFigure(runs, state.win), [runs, state.win]);
+  const stacked = useMemo(() => buildDisaggStackedFigure(runs, state.win, shownWindowRuns(state.windowRuns, runs.map((r) => r.run.runDir))), [runs, state.win, state.windowRuns]);
   return (
     <div className="space-y-3">
       <RadioGroup

@@ -3,6 +3,7 @@
 import { useStable } from "../use-stable";
 import { DisaggCharts } from "./disagg-charts";
 import { NodeChart } from "./node-chart";
+import { WindowToggles } from "./window-toggles";
 import { hasLines, type NodeRunLines } from "@/lib/charts/node-figure";
 import { DISAGG_STACK, NODE_SECTIONS } from "@/lib/node-charts";
 import type { WorkerType } from "@/lib/node-metrics";
@@ -30,6 +31,7 @@ export function NodeMetricsPanel(props: { runs: NodeRunLines[]; tally: WorkerTal
   const sections = NODE_SECTIONS.filter((section) => tally[section.role].workers > 0);
   return (
     <div className="space-y-8">
+      <WindowToggles runs={runs} />
       {sections.map((section) => (
         <section key={section.role} className="space-y-4" aria-label={section.title} data-testid={`node-section-${section.role}`}>
           <div>

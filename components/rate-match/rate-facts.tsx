@@ -15,3 +15,12 @@ export function Facts({ facts, testId }: { facts: Fact[]; testId: string }) {
     </dl>
   );
 }
+
+/** One line: where the run's metadata and its worker logs disagree on the layout (the figures follow the logs). */
+export function TopologyConflict({ text }: { text: string }) {
+  return (
+    <p className="rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid="topology-conflict">
+      {text}
+    </p>
+  );
+}

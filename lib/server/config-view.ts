@@ -2,9 +2,11 @@ import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseConfigFileName } from "../../parsers/log-file-name";
-import { parseNodeConfig, type NodeConfig } from "../../parsers/node-config";
+import type { NodeConfig } from "../../parsers/node-config";
+import { parseConfigFile } from "../../parsers/trtllm-config";
 import { groupWorkers, overviewFacts, toConfigDetails, topologyCounts, type ConfigDetails, type ConfigWorker, type RunConfigView } from "../config-view";
 import { runGpuLabel } from "../labels";
+import { logTopology, reconcileTopology } from "../log-topology";
 import type { Run } from "../model";
 import { NodeAnalyzer } from "./node-analyzer";
 import { findNodeFiles } from "./node-files";
@@ -34,7 +36,7 @@ function readDetails(runPath: string, rel: string): { details: ConfigDetails; co
   } catch (error) {
     return { details: toConfigDetails(rel, null, [`cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? error}`]), config: null };
   }
-  const parsed = parseNodeConfig(text);
+  const parsed = parseConfigFile(rel, text);
   if (!parsed.ok) return { details: toConfigDetails(rel, null, [parsed.issue]), config: null };
   return { details: toConfigDetails(rel, parsed.config, parsed.issues), config: parsed.config };
 }
@@ -49,12 +51,15 @@ export function getRunConfigView(run: Run): RunConfigView {
   const files = findNodeFiles(run.runPath);
   const topology = new NodeAnalyzer().topology(run.runPath);
   const workers: ConfigWorker[] = files.workers
-    .map((w) => ({ key: `${w.node}_${w.workerType}_${w.workerId}`, node: w.node, role: w.workerType, label: `${w.node} · ${w.workerType} ${w.workerId}`, configFile: w.config?.rel ?? null }))
+    .map((w) => ({ key: `${w.node}_${w.workerType}_${w.workerId}`, node: w.node, role: w.workerType, label: `${w.node} · ${w.workerType} ${w.workerId}`, configFile: w.config?.rel ?? null, ...(w.configNote ? { configNote: w.configNote } : {}) }))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.node.localeCompare(b.node) || a.key.localeCompare(b.key, undefined, { numeric: true }));
   const used = new Set(workers.map((w) => w.configFile));
   for (const file of configFiles(run.runPath)) {
-    if (!used.has(file.rel)) workers.push({ key: `${path.basename(file.rel, ".json")}`, node: file.node, role: null, label: `${file.node} · config only`, configFile: file.rel });
+    // A dump on a node with workers that none of them is proven to own: shown, but as nobody's.
+    const onWorkerNode = workers.some((w) => w.node === file.node);
+    if (!used.has(file.rel)) workers.push({ key: `${path.basename(file.rel, ".json")}`, node: file.node, role: null, label: `${file.node} · ${onWorkerNode ? "config, role unknown" : "config only"}`, configFile: file.rel });
   }
+  const reconciled = reconcileTopology(run.metadata, logTopology(files.workers));
   const configs: Record<string, ConfigDetails> = {};
   let servedModel: string | null = null;
   for (const rel of new Set(workers.map((w) => w.configFile).filter((f): f is string => f !== null))) {
@@ -65,8 +70,8 @@ export function getRunConfigView(run: Run): RunConfigView {
   return {
     runDir: run.runDir,
     label: runGpuLabel(run),
-    overview: overviewFacts(run, servedModel),
-    topology: { counts: topologyCounts(topology.counts), nodes: topology.nodes },
+    overview: overviewFacts(run, servedModel, reconciled),
+    topology: { counts: topologyCounts(topology.counts), nodes: topology.nodes, conflict: reconciled.conflict },
     workers: groupWorkers(workers).flatMap((group) => group.workers),
     configs,
   };

@@ -4,7 +4,8 @@ import path from "node:path";
 import { concatBatchTables, type BatchTable } from "../../parsers/worker-log/batch-table";
 import { DERIVED_INPUT_COLUMN } from "../../parsers/worker-log/derived-input";
 import { parseLogFileName } from "../../parsers/log-file-name";
-import { parseNodeConfig, type NodeConfig } from "../../parsers/node-config";
+import type { NodeConfig } from "../../parsers/node-config";
+import { parseConfigFile } from "../../parsers/trtllm-config";
 import { nodesOfType, summariseNode, type NodeIssue, type NodeMetrics, type NodeSummary, type WorkerType } from "../node-metrics";
 import { SrtlogError } from "../errors";
 import { flushBackgroundWork, inBackground, parseLogFiles, track, type ParseProgress } from "./log-pool";
@@ -31,7 +32,7 @@ export interface RunTopology {
 
 function readConfig(worker: WorkerFiles, issues: NodeIssue[]): NodeConfig | null {
   if (!worker.config) return null;
-  const parsed = parseNodeConfig(readFileSync(worker.config.path, "utf8"));
+  const parsed = parseConfigFile(worker.config.rel, readFileSync(worker.config.path, "utf8"));
   if (parsed.ok) return parsed.config;
   issues.push({ file: worker.config.rel, line: null, message: parsed.issue });
   return null;
@@ -56,6 +57,7 @@ function buildNode(worker: WorkerFiles, parses: LogFileParse[], relOf: (file: st
   if (batches.length === 0) notes.push(`no batch lines in ${worker.logs.map((f) => f.rel).join(", ")}`);
   const derived = countDerived(batches);
   if (derived > 0) notes.push(`input throughput derived from #new-token for ${derived} prefill batches that print none (column ${DERIVED_INPUT_COLUMN})`);
+  if (worker.configNote) notes.push(worker.configNote);
   return {
     files: worker.logs.map((f) => f.rel),
     node: worker.node,

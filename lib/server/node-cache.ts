@@ -12,7 +12,8 @@ import { BATCH_COLUMNS_FILE, forEachBatchTable, readBatchColumns, writeBatchColu
 
 /**
  * Bump when log parsing changes what a log yields: caches written before are rebuilt. 3: the `pp`
- * column, batch-index lines, derived input throughput, ranks seen in the footer.
+ * column, batch-index lines, derived input throughput, ranks seen in the footer; parallel sizes from
+ * vLLM/TRT-LLM flags, and config dumps given only to the role they prove.
  */
 export const NODE_PARSER_VERSION = "3";
 export const NODE_CACHE_FILE = "node_metrics.parquet";

@@ -1,10 +1,13 @@
 import "server-only";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseConfigFileName, parseLogFileName, type LogRole } from "../../parsers/log-file-name";
+import { configRole, parseNodeConfig, type ConfigRole } from "../../parsers/node-config";
+import { trtllmConfigRole } from "../../parsers/trtllm-config";
+import { configOwnership } from "../config-owner";
+import { logTopology, type LogTopology } from "../log-topology";
 import type { WorkerType } from "../node-metrics";
 import type { FileStamp } from "./scan-runs";
-import { statSync } from "node:fs";
 
 /** One worker's log files (`.err` first: in the legacy layout it holds the SGLang log) and its config. */
 export interface WorkerFiles {
@@ -13,6 +16,8 @@ export interface WorkerFiles {
   workerId: string;
   logs: FileStamp[];
   config: FileStamp | null;
+  /** Why `config` is null though the node has a dump (it is another role's); absent otherwise. */
+  configNote?: string;
 }
 
 /** Everything that runs in a run: workers with their files, and the other services per node. */
@@ -54,8 +59,11 @@ export function findNodeFiles(runPath: string): RunNodeFiles {
   for (const dir of [runPath, path.join(/*turbopackIgnore: true*/ runPath, "logs")]) {
     for (const name of namesIn(dir)) {
       const config = parseConfigFileName(name);
-      const stamp = config || parseLogFileName(name) ? stampOf(runPath, path.join(dir, name)) : null;
+      const engine = trtllmConfigRole(name);
+      const stamp = config || engine || parseLogFileName(name) ? stampOf(runPath, path.join(dir, name)) : null;
       if (config && stamp) configs.set(config.role ? `${config.node}\0${config.role}` : config.node, stamp);
+      // TRT-LLM writes no dump; srtctl's engine yaml per role says the same for every worker of it.
+      if (engine && stamp) configs.set(`\0${engine}`, stamp);
       const log = config ? null : parseLogFileName(name);
       if (!log || !stamp) continue;
       const service = log.workerId ? `${log.role} ${log.workerId}` : log.role;
@@ -69,7 +77,51 @@ export function findNodeFiles(runPath: string): RunNodeFiles {
   }
   for (const worker of workers.values()) {
     worker.logs.sort((a, b) => Number(b.rel.endsWith(".err")) - Number(a.rel.endsWith(".err")) || a.rel.localeCompare(b.rel, undefined, { numeric: true }));
-    worker.config = configs.get(`${worker.node}\0${worker.workerType}`) ?? configs.get(worker.node) ?? null;
   }
+  assignConfigs([...workers.values()], configs);
   return { workers: [...workers.values()], services };
+}
+
+/** The role a dump states, read only when needed (its node mixes roles); null when it cannot be read. */
+function dumpRole(stamp: FileStamp, cache: Map<string, ConfigRole | null>): ConfigRole | null {
+  if (!cache.has(stamp.path)) {
+    let role: ConfigRole | null = null;
+    try {
+      const parsed = parseNodeConfig(readFileSync(stamp.path, "utf8"));
+      role = parsed.ok ? configRole(parsed.config) : null;
+    } catch {
+      role = null;
+    }
+    cache.set(stamp.path, role);
+  }
+  return cache.get(stamp.path)!;
+}
+
+/**
+ * Gives each worker its node's dump only when the dump is proven to be its role's (lib/config-owner):
+ * a node running prefill and decode workers has one `<node>_config.json`, written by one of them.
+ * Without one, a TRT-LLM run's engine yaml for the worker's role (`trtllm_config_<role>.yaml`).
+ */
+function assignConfigs(workers: WorkerFiles[], configs: Map<string, FileStamp>): void {
+  const rolesOn = new Map<string, ConfigRole[]>();
+  for (const w of workers) rolesOn.set(w.node, [...(rolesOn.get(w.node) ?? []), w.workerType]);
+  const read = new Map<string, ConfigRole | null>();
+  for (const worker of workers) {
+    const named = configs.get(`${worker.node}\0${worker.workerType}`);
+    const stamp = named ?? configs.get(worker.node);
+    const engine = configs.get(`\0${worker.workerType}`) ?? null;
+    worker.config = engine;
+    if (!stamp) continue;
+    const nodeRoles = rolesOn.get(worker.node)!;
+    const mixed = new Set(nodeRoles).size > 1;
+    const claim = { file: stamp.rel, fileRole: named ? worker.workerType : null, contentRole: !named && mixed ? dumpRole(stamp, read) : undefined };
+    const owner = configOwnership(worker.workerType, worker.node, nodeRoles, claim);
+    if (owner.owned) worker.config = stamp;
+    else if (!engine) worker.configNote = owner.note;
+  }
+}
+
+/** Workers and nodes per role, as the worker log file names show them. */
+export function logTopologyOf(runPath: string): LogTopology {
+  return logTopology(findNodeFiles(runPath).workers);
 }

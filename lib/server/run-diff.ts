@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseNodeConfig } from "../../parsers/node-config";
+import { parseConfigFile } from "../../parsers/trtllm-config";
 import { parseRecipe } from "../../parsers/recipe";
 import type { Run } from "../model";
 import { metadataSettings, type RoleSettings, type RunSettings } from "../run-diff";
@@ -15,18 +15,28 @@ function readText(file: string): string | null {
   }
 }
 
-/** The first config dump of each role (workers of a role share their settings), read without parsing logs. */
-function roleSettings(runPath: string): Record<string, RoleSettings> {
+/**
+ * The first config dump of each role (workers of a role share their settings), read without parsing
+ * logs; a role whose workers have no dump proven to be theirs is listed as unknown, with why.
+ */
+function roleSettings(runPath: string): Pick<RunSettings, "roles" | "unknownRoles"> {
   const roles: Record<string, RoleSettings> = {};
-  for (const worker of findNodeFiles(runPath).workers) {
+  const unknownRoles: Record<string, string> = {};
+  const workers = findNodeFiles(runPath).workers;
+  for (const worker of workers) {
     if (roles[worker.workerType] || !worker.config) continue;
     const text = readText(path.join(/*turbopackIgnore: true*/ runPath, worker.config.rel));
-    const parsed = text === null ? null : parseNodeConfig(text);
+    const parsed = text === null ? null : parseConfigFile(worker.config.rel, text);
     if (!parsed?.ok) continue;
     const { serverArgs, flags, environment } = parsed.config;
     roles[worker.workerType] = { serverArgs: serverArgs.raw, flags, environment: Object.assign({}, ...Object.values(environment)) };
   }
-  return roles;
+  for (const worker of workers) {
+    if (roles[worker.workerType] || unknownRoles[worker.workerType]) continue;
+    const notes = workers.filter((w) => w.workerType === worker.workerType && w.configNote).map((w) => w.configNote!.replace(/^config unknown: /, ""));
+    unknownRoles[worker.workerType] = notes[0] ?? `no readable config dump of a ${worker.workerType} worker`;
+  }
+  return { roles, unknownRoles };
 }
 
 /** The recipe (`config.yaml` in the run dir, else in its logs/); null when there is none or it does not parse. */
@@ -42,5 +52,5 @@ function recipeOf(runPath: string): Record<string, unknown> | null {
 
 /** What the run diff compares for a run: metadata, per-role node configs and the recipe. */
 export function getRunSettings(run: Run): RunSettings {
-  return { metadata: metadataSettings(run), roles: roleSettings(run.runPath), recipe: recipeOf(run.runPath) };
+  return { metadata: metadataSettings(run), ...roleSettings(run.runPath), recipe: recipeOf(run.runPath) };
 }

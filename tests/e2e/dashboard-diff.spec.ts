@@ -30,3 +30,13 @@ test("Run Diff runs come from the URL: a and b", async ({ page }) => {
   await expect(page).toHaveURL(/a=4410001&b=4410002/);
   await expect(page.getByTestId("diff-badge")).toHaveText("single variable");
 });
+
+test("Run Diff: the performance delta on top, and a filter box over the settings (issue 20 item 4)", async ({ page }) => {
+  await page.goto(`/diff?${logs}&a=4410001&b=4410002&same=1`);
+  // prepare-logs.mjs gives 4410002 10 % more output throughput at the same latencies.
+  await expect(page.getByTestId("diff-perf")).toContainText("Δ Output TPS/GPU of B against A at matched TPS/User: +10.0% at");
+  await page.getByTestId("diff-filter").fill("GPU_TYPE");
+  const rows = page.getByTestId("diff-row");
+  await expect(rows.first()).toBeVisible();
+  for (const key of await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-key") ?? ""))) expect(key.toLowerCase()).toContain("gpu_type");
+});

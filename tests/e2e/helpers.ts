@@ -12,6 +12,8 @@ export const DEMO_DIR = path.join(process.cwd(), "tmp", "e2e-demo-logs");
 export const RUN_12045 = "12045_2P_2D_20251115_101500";
 /** Runs 4410001 (tag "before") and 4410002 (tag "after"): copies whose recipes differ in recipe.slurm.time_limit. */
 export const DIFF_DIR = path.join(process.cwd(), "tmp", "e2e-diff-logs");
+/** Runs 4420001/4420002: vLLM 1P2D, node n1 hosting prefill w0 and decode w0 (tests/fixtures/roles). */
+export const ROLES_DIR = path.join(process.cwd(), "tmp", "e2e-roles-logs");
 
 /** Every test fails on a console error or uncaught page error, unless it takes the ones it expects. */
 export const test = base.extend<{ consoleErrors: string[] }>({

@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { appendFile, cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-const [target, demoTarget, diffTarget] = process.argv.slice(2);
-if (!target) throw new Error("usage: prepare-logs.mjs TARGET_DIR [DEMO_TARGET_DIR [DIFF_TARGET_DIR]]");
+const [target, demoTarget, diffTarget, rolesTarget] = process.argv.slice(2);
+if (!target) throw new Error("usage: prepare-logs.mjs TARGET_DIR [DEMO_TARGET_DIR [DIFF_TARGET_DIR [ROLES_TARGET_DIR]]]");
 // A run dir made read-only (chattr +i) by an interrupted test would block the rm below.
 try {
   execFileSync("chattr", ["-R", "-i", target], { stdio: "ignore" });
@@ -52,3 +52,9 @@ async function writeDiffPair(dir) {
   }
 }
 if (diffTarget) await writeDiffPair(diffTarget);
+
+/** Issue 20's 1P2D run whose node n1 hosts prefill w0 and decode w0 (tests/fixtures/roles/README.md). */
+if (rolesTarget) {
+  await rm(rolesTarget, { recursive: true, force: true });
+  await cp(path.resolve("tests/fixtures/roles/logs"), rolesTarget, { recursive: true });
+}

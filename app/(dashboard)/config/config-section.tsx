@@ -1,5 +1,5 @@
 import { NodeConfigPanel } from "@/components/config/node-config-panel";
-import { Facts } from "@/components/rate-match/rate-facts";
+import { Facts, TopologyConflict } from "@/components/rate-match/rate-facts";
 import { getRunConfigView } from "@/lib/server/config-view";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { emptyStateFor } from "../empty-states";
@@ -22,6 +22,7 @@ export async function ConfigSection({ query }: { query: string }) {
           <div className="space-y-2">
             <h4 className="text-sm font-semibold">Overview</h4>
             <Facts facts={view.overview} testId="config-overview" />
+            {view.topology.conflict && <TopologyConflict text={view.topology.conflict} />}
           </div>
           <div className="space-y-2" data-testid="config-topology">
             <h4 className="text-sm font-semibold">Topology</h4>

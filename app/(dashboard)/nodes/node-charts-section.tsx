@@ -5,7 +5,8 @@ import { WindowZoomBar } from "@/components/nodes/window-zoom-bar";
 import { addStats, emptyStats, foundNodesText, tallyWorkers, type RunNodeView } from "@/lib/node-view";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { nodeViewOf } from "@/lib/server/node-view";
-import { windowNotes } from "@/lib/windows";
+import { shownWindowRuns } from "@/lib/view-state";
+import { shownWindowNotes } from "@/lib/windows";
 
 type Ready = Extract<RunNodeView, { state: "ready" }>;
 
@@ -20,6 +21,7 @@ export async function NodeChartsSection({ query }: { query: string }) {
   const views = await Promise.all(d.selected.map((run) => nodeViewOf(run, d.state.agg)));
   const ready = views.filter((view): view is Ready => view.state === "ready");
   const tally = tallyWorkers(ready);
+  const shown = shownWindowRuns(d.state.windowRuns, ready.map((view) => view.run.runDir));
   return (
     <div className="space-y-4">
       {ready.length > 0 && (
@@ -30,7 +32,7 @@ export async function NodeChartsSection({ query }: { query: string }) {
       <WindowZoomBar state={d.state} pathname="/nodes" />
       <RunNotices
         notices={views.filter((view): view is Exclude<RunNodeView, Ready> => view.state !== "ready").map(noticeOf)}
-        notes={ready.flatMap((view) => [...windowNotes(view.windows, d.state.win), ...view.notes].map((note) => `${view.run.label}: ${note}`))}
+        notes={[...shownWindowNotes(ready, shown, d.state.win), ...ready.flatMap((view) => view.notes.map((note) => `${view.run.label}: ${note}`))]}
       />
       {ready.length > 0 && <NodeMetricsPanel runs={ready.map(({ run, lines, windows }) => ({ run, lines, windows }))} tally={tally} mode={d.state.agg} />}
       <DownsampleNote stats={ready.map((view) => view.stats).reduce(addStats, emptyStats())} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW_STATE, hrefFor, parseViewState, toggled, toQueryString, withConfigPick, withoutFilters, type ViewState } from "@/lib/view-state";
+import { DEFAULT_VIEW_STATE, hrefFor, parseViewState, shownWindowRuns, toggled, toQueryString, withConfigPick, withoutFilters, type ViewState } from "@/lib/view-state";
 
 const parse = (query: string) => parseViewState(new URLSearchParams(query));
 
@@ -35,16 +35,19 @@ describe("view state in the URL", () => {
       diffA: "4410001",
       diffB: "a&b",
       diffSame: true,
+      diffIds: true,
       compareBase: "tag:before",
       compareCand: "run:4410002",
       levels: [12.5, 40],
       sla: { bounds: [{ metric: "ttft", stat: "mean", maxMs: 200 }, { metric: "ttft", stat: "p99", maxMs: 500 }, { metric: "e2el", stat: "median", maxMs: 9000.5 }], minTpsUser: 30 },
       win: 128,
+      windowRuns: ["3667_1P_4D_20251110_192145", "4401453"],
     };
     const query = toQueryString(state);
     expect(query).toContain("max-ttft-p99=500");
     expect(query).toContain("min-tps-user=30");
     expect(query).toContain("gpu=H100&gpu=GB200");
+    expect(query).toContain("wins=3667_1P_4D_20251110_192145&wins=4401453");
     expect(query).toContain("pt=3667_1P_4D_20251110_192145%4064");
     expect(parse(query)).toEqual(state);
   });
@@ -133,5 +136,13 @@ describe("view state in the URL", () => {
     expect(parse("frontier=1&frontierBy=gpu")).toMatchObject({ frontier: true, frontierBy: "gpu" });
     expect(parse("frontierBy=colour").frontierBy).toBe("all");
     expect(toQueryString(parse("frontierBy=all"))).toBe("");
+  });
+});
+
+describe("shownWindowRuns (issue 20 item 1)", () => {
+  it("a lone run's windows are drawn; with several runs only those switched on, none by default", () => {
+    expect([...shownWindowRuns([], ["D"])]).toEqual(["D"]);
+    expect([...shownWindowRuns([], ["D", "A1", "A2"])]).toEqual([]);
+    expect([...shownWindowRuns(["A1", "gone"], ["D", "A1", "A2"])]).toEqual(["A1"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activityOf, chartWindows, formatShift, parseResultDate, reconcileClocks, recordsIn, resultWindow, resultWindows, windowNotes } from "@/lib/windows";
+import { activityOf, chartWindows, formatShift, parseResultDate, reconcileClocks, recordsIn, resultWindow, resultWindows, shownWindowNotes, windowNotes } from "@/lib/windows";
 import { readFileSync } from "node:fs";
 import { parseBenchResultFile } from "@/parsers/bench-result";
 import { batchWorker, blankPoint, T0 } from "../../helpers/model-builders";
@@ -154,5 +154,13 @@ describe("windowNotes", () => {
   });
   it("does not pile a zoom note on a run whose windows could not be placed", () => {
     expect(windowNotes({ windows: [], note: "Concurrency windows not drawn: x" }, 8)).toEqual(["Concurrency windows not drawn: x"]);
+  });
+});
+
+describe("shownWindowNotes (issue 20 item 1)", () => {
+  const run = (runDir: string) => ({ run: { runDir, label: `${runDir} | 1P1D` }, windows: { windows: [], note: "Concurrency windows not drawn: clocks differ." } });
+  it("says something about windows only for the runs whose windows are drawn", () => {
+    expect(shownWindowNotes([run("D"), run("A1")], new Set(["A1"]), undefined)).toEqual(["A1 | 1P1D: Concurrency windows not drawn: clocks differ."]);
+    expect(shownWindowNotes([run("D"), run("A1")], new Set(), undefined)).toEqual([]);
   });
 });

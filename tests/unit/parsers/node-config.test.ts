@@ -88,7 +88,7 @@ describe("parseNodeConfig", () => {
 
   it("notes what is missing", () => {
     const result = ok(JSON.stringify({ environment: {}, sglang_version: "0.5.6" }));
-    expect(result.issues).toEqual(["no config.server_args", "no gpu_info"]);
+    expect(result.issues).toEqual(["no config.server_args and no command line", "no gpu_info"]);
     expect(result.config.serverArgs.tp).toBeNull();
   });
 
@@ -137,5 +137,37 @@ describe("helpers", () => {
 
   it("parseCommandLineFlags treats a negative number as a value", () => {
     expect(parseCommandLineFlags(["--offset", "-1", "--verbose"]).flags).toEqual({ offset: "-1", verbose: true });
+  });
+});
+
+describe("vLLM and TRT-LLM dumps without server_args (issue 20 item 7)", () => {
+  const dump = (args: string[]) => JSON.stringify({ gpu_info: { count: 8, gpus: [] }, runtime_info: { command_line_args: ["python3", "-m", "dynamo.vllm", ...args] }, vllm_version: "0.15.1" });
+  const parsed = (args: string[]) => {
+    const result = parseNodeConfig(dump(args));
+    if (!result.ok) throw new Error(result.issue);
+    return result;
+  };
+
+  it("takes TP/DP/PP and the model from vLLM's flags, with no 'no config.server_args' warning", () => {
+    const { config, issues } = parsed(["--model", "/model", "--served-model-name", "Qwen/Qwen3-32B", "--tensor-parallel-size", "4", "--data-parallel-size", "2", "--pipeline-parallel-size", "2", "--max-model-len", "8192"]);
+    expect(config.serverArgs).toMatchObject({ tp: 4, dp: 2, pp: 2, ep: null, servedModel: "Qwen/Qwen3-32B", contextLength: 8192, raw: {} });
+    expect(issues).toEqual([]);
+  });
+
+  it("--enable-expert-parallel means EP = TP × DP (vLLM); --expert-parallel-size and short -tp/-dp flags are read too", () => {
+    expect(parsed(["--tensor-parallel-size", "2", "--data-parallel-size", "4", "--enable-expert-parallel"]).config.serverArgs.ep).toBe(8);
+    expect(parsed(["-tp", "8", "--enable-expert-parallel"]).config.serverArgs).toMatchObject({ tp: 8, ep: 8 });
+    expect(parsed(["-tp", "8", "-dp", "2", "--expert-parallel-size", "4"]).config.serverArgs).toMatchObject({ tp: 8, dp: 2, ep: 4 });
+  });
+
+  it("TRT-LLM's underscore flags (--tp_size, --pp_size, --ep_size)", () => {
+    expect(parsed(["--tp_size", "4", "--pp_size", "2", "--ep_size", "4"]).config.serverArgs).toMatchObject({ tp: 4, pp: 2, ep: 4 });
+    // trtllm-serve as srtctl launches it
+    expect(parsed(["--tensor_parallel_size", "8", "--moe_expert_parallel_size", "8", "--pipeline_parallel_size", "1"]).config.serverArgs).toMatchObject({ tp: 8, ep: 8, pp: 1 });
+  });
+
+  it("server_args, when dumped, still win over the flags", () => {
+    const result = parseNodeConfig(JSON.stringify({ config: { server_args: { tp_size: 8 } }, gpu_info: { gpus: [] }, runtime_info: { command_line_args: ["--tp-size", "4"] } }));
+    expect(result.ok && result.config.serverArgs.tp).toBe(8);
   });
 });

@@ -98,7 +98,9 @@ describe("concurrency windows on node charts", () => {
     const two: NodeRunLines[] = [...withWindows, { ...runs[1], windows: { windows: [{ concurrency: 32, x0: 0, x1: 50 }], note: null } }];
     const layout = windowOverlay(two, 32);
     expect(layout.range).toEqual([120, 340]); // the first run's window, 10 s (5%) either side
-    expect(layout.annotations.map((a) => a.text)).toEqual(["3667 c16", "3667 c32", "4401463 c32"]);
+    // Zoomed to 120..340 s: only the label inside the shown span stays (the others would sit off the axis).
+    expect(layout.annotations.map((a) => a.text)).toEqual(["3667 c32"]);
+    expect(windowOverlay(two).annotations.map((a) => a.text)).toEqual(["3667 c16", "3667 c32", "4401463 c32"]);
     expect(windowOverlay(withWindows, 7).range).toBeNull();
     const rate: RateLines = { tokens: { prefill: line("p", [1, 2]), decode: line("d", [3, 4]) }, requests: null, stats: { lines: 2, downsampled: 0, largest: 2, budget: 1000 } };
     expect(buildRateMatchFigure(rate, "tokens", withWindows[0], 16).layout.xaxis).toMatchObject({ range: [5, 115] });
@@ -109,5 +111,44 @@ describe("concurrency windows on node charts", () => {
     const layout = buildNodeFigure(unplaced, spec("decode", "running"), "all").layout;
     expect(layout.shapes ?? []).toEqual([]);
     expect(layout.annotations?.[0].text).toMatch(/windows not drawn for 3667/);
+  });
+});
+
+describe("windows with several runs (issue 20 item 1)", () => {
+  // D is disaggregated (prefill + decode lines), A1 and A2 aggregated (agg lines only); each has placed windows, except D's.
+  const win = (c: number, x0: number, x1: number) => ({ concurrency: c, x0, x1 });
+  const ref = (jobId: string) => ({ runDir: jobId, jobId, label: `${jobId} | run` });
+  const d: NodeRunLines = { run: ref("D"), lines: { "prefill:tokenUsage": [line("n1-p", [1, 2, 3])], "decode:runningReq": [line("n2-d", [1, 2, 3])] }, windows: { windows: [], note: "Concurrency windows not drawn: ..." } };
+  const a1: NodeRunLines = { run: ref("A1"), lines: { "agg:tokenUsage": [line("a", [1, 2])] }, windows: { windows: [win(512, 0, 100), win(1024, 100, 200)], note: null } };
+  const a2: NodeRunLines = { run: ref("A2"), lines: { "agg:tokenUsage": [line("a", [1, 2])] }, windows: { windows: [win(64, 5, 90)], note: null } };
+  const all = [d, a1, a2];
+  const texts = (f: { layout: { annotations?: Partial<{ text: string }>[] } }) => (f.layout.annotations ?? []).map((a) => a.text);
+
+  it("a chart draws only the windows of the runs it plots, and notes only about them", () => {
+    const everyone = new Set(["D", "A1", "A2"]);
+    const prefill = buildNodeFigure(all, spec("prefill", "kv-cache"), "all", undefined, everyone);
+    expect(prefill.layout.shapes ?? []).toEqual([]);
+    expect(texts(prefill)).toEqual([expect.stringMatching(/^Concurrency windows not drawn for D:/)]);
+    const agg = buildNodeFigure(all, spec("agg", "kv-cache"), "all", undefined, everyone);
+    expect((agg.layout.shapes ?? []).map((s) => [s.x0, s.x1])).toEqual([[0, 100], [100, 200], [5, 90]]);
+    expect(texts(agg).some((t) => t?.includes("D"))).toBe(false);
+  });
+
+  it("with several runs, windows are drawn only for the runs switched on", () => {
+    const none = buildNodeFigure(all, spec("agg", "kv-cache"), "all", undefined, new Set());
+    expect(none.layout.shapes ?? []).toEqual([]);
+    expect(none.layout.annotations ?? []).toEqual([]);
+    const onlyA2 = buildNodeFigure(all, spec("agg", "kv-cache"), "all", undefined, new Set(["A2"]));
+    expect((onlyA2.layout.shapes ?? []).map((s) => [s.x0, s.x1])).toEqual([[5, 90]]);
+    expect(texts(onlyA2)).toEqual(["c64"]);
+  });
+
+  it("overlapping windows of two runs get labels in different rows, never on top of each other", () => {
+    const agg = buildNodeFigure(all, spec("agg", "kv-cache"), "all", undefined, new Set(["A1", "A2"]));
+    const labels = (agg.layout.annotations ?? []).map((a) => [a.text, a.y]);
+    // Span 0..200 s on 560 px: 2.8 px/s, 7-character labels 42 px wide. A2 c64 (centre 47.5 s = 133 px) is placed
+    // first (leftmost) on top; A1 c512 (centre 50 s = 140 px) would overlap it, so it goes one row down;
+    // A1 c1024 (centre 150 s = 420 px) has room on top.
+    expect(labels).toEqual([["A1 c512", 0.945], ["A1 c1024", 1], ["A2 c64", 1]]);
   });
 });
