@@ -1,6 +1,7 @@
 import { islOslLabel, roleGpus } from "./labels";
 import type { Run } from "./model";
 import type { RoleCounts } from "./log-topology";
+import type { WorkerType } from "./node-metrics";
 
 /** A labelled figure on a run's Rate Match card. */
 export interface Fact {
