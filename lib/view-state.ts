@@ -21,6 +21,9 @@ export type DisaggView = (typeof DISAGG_VIEWS)[number];
 /** Rate Match unit: tokens/s as logged, or requests/s (prefill / ISL, decode / OSL). */
 export const RATE_UNITS = ["tokens", "requests"] as const;
 export type RateUnit = (typeof RATE_UNITS)[number];
+/** Latency Analysis x axis: concurrency, or Output TPS/GPU (latency vs throughput, as InferenceX draws it). */
+export const LATENCY_X = ["concurrency", "tps"] as const;
+export type LatencyX = (typeof LATENCY_X)[number];
 /** Pareto frontier: one over every selected run, or one per topology, GPU type, container or tag. */
 export const FRONTIER_GROUPS = ["all", "topology", "gpu", "container", "tag"] as const;
 export type FrontierGroup = (typeof FRONTIER_GROUPS)[number];
@@ -58,6 +61,10 @@ export const viewStateSchema = z.object({
   /** URL `frontierBy`: how the frontier is split into groups (with `frontier` on). */
   frontierBy: z.enum(FRONTIER_GROUPS).catch("all"),
   stat: z.enum(LATENCY_STATS).catch("mean"),
+  /** Latency Analysis: log y axis (URL `logy=1`), since p99 TTFT can span 74 ms to 7.8 s. */
+  latencyLogY: flag,
+  /** Latency Analysis x axis (URL `latx=tps`). */
+  latencyX: z.enum(LATENCY_X).catch("concurrency"),
   /** Picked points in click order (at most two); with `swap` the second is the baseline. */
   points: z.array(pointRefSchema).max(2).catch([]),
   swap: flag,
@@ -149,6 +156,8 @@ export function parseViewState(input: QueryInput): ViewState {
     frontier: bool(get("frontier")),
     frontierBy: get("frontierBy")[0],
     stat: get("stat")[0],
+    latencyLogY: bool(get("logy")),
+    latencyX: get("latx")[0],
     points: get("pt").map(parsePointRef).filter((ref): ref is PointRef => ref !== null).slice(-2),
     swap: bool(get("swap")),
     agg: get("agg")[0],
@@ -184,6 +193,8 @@ export function toQueryString(state: ViewState): string {
   if (state.frontier) query.set("frontier", "1");
   if (state.frontierBy !== DEFAULT_VIEW_STATE.frontierBy) query.set("frontierBy", state.frontierBy);
   if (state.stat !== DEFAULT_VIEW_STATE.stat) query.set("stat", state.stat);
+  if (state.latencyLogY) query.set("logy", "1");
+  if (state.latencyX !== DEFAULT_VIEW_STATE.latencyX) query.set("latx", state.latencyX);
   for (const ref of state.points) query.append("pt", formatPointRef(ref));
   if (state.swap) query.set("swap", "1");
   if (state.agg !== DEFAULT_VIEW_STATE.agg) query.set("agg", state.agg);

@@ -26,6 +26,8 @@ describe("view state in the URL", () => {
       frontier: true,
       frontierBy: "tag",
       stat: "p99",
+      latencyLogY: true,
+      latencyX: "tps",
       points: [{ runDir: "3667_1P_4D_20251110_192145", concurrency: 64 }, { runDir: "a@b", concurrency: 8 }],
       swap: true,
       agg: "individual",
@@ -44,9 +46,15 @@ describe("view state in the URL", () => {
     const query = toQueryString(state);
     expect(query).toContain("max-ttft-p99=500");
     expect(query).toContain("min-tps-user=30");
+    expect(query).toContain("logy=1&latx=tps");
     expect(query).toContain("gpu=H100&gpu=GB200");
     expect(query).toContain("pt=3667_1P_4D_20251110_192145%4064");
     expect(parse(query)).toEqual(state);
+  });
+
+  it("latency axes: log y and the x metric, junk falls back to linear vs concurrency", () => {
+    expect(parse("logy=1&latx=tps")).toMatchObject({ latencyLogY: true, latencyX: "tps" });
+    expect(parse("logy=maybe&latx=rps")).toMatchObject({ latencyLogY: false, latencyX: "concurrency" });
   });
 
   it("parses Next's searchParams object (string | string[]) the same way", () => {

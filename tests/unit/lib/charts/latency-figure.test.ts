@@ -35,6 +35,28 @@ describe("latency charts", () => {
   });
 });
 
+describe("latency charts: log y and latency vs throughput", () => {
+  it("x is Output TPS/GPU (in concurrency order) when asked; points without it are left out", () => {
+    // Run 3667 has 40 GPUs: 1234.5 / 40, 2280 / 40, 3900 / 40.
+    const traces = buildLatencyTraces(CHART_RUNS, "Ttft", "p99", undefined, { x: "tps", logY: false });
+    expect(traces[1]).toMatchObject({ x: [30.8625, 57, 97.5], y: [300, 410.25, 640] });
+    expect(traces[1].text).toContain("<b>" + CHART_RUNS[1].label + "</b><br>Concurrency: 32<br>Output TPS/GPU: 57.00<br>P99 TTFT: 410.25 ms");
+    const noGpus = { ...CHART_RUNS[1], points: CHART_RUNS[1].points.map((p) => ({ ...p, outputTpsPerGpu: null })) };
+    expect(buildLatencyTraces([noGpus], "Ttft", "p99", undefined, { x: "tps", logY: false })[0].x).toEqual([]);
+  });
+
+  it("layout: the x axis and title follow the x metric, the y axis is log when asked", () => {
+    const layout = buildLatencyLayout(CHART_RUNS, "Itl", "mean", undefined, { x: "tps", logY: true });
+    expect(layout.title).toMatchObject({ text: "ITL vs Output TPS/GPU (mean)" });
+    expect(layout.xaxis).toMatchObject({ title: { text: "Output TPS/GPU" } });
+    expect(layout.xaxis).not.toHaveProperty("type", "log");
+    expect(layout.yaxis).toMatchObject({ type: "log", title: { text: "Mean ITL (ms)" } });
+    expect(buildLatencyLayout(CHART_RUNS, "Itl", "mean").yaxis).toMatchObject({ type: "linear" });
+    // A change of axes must not keep the old zoom (Plotly keeps it while uirevision stays).
+    expect(layout.uirevision).not.toEqual(buildLatencyLayout(CHART_RUNS, "Itl", "mean").uirevision);
+  });
+});
+
 describe("latency charts: SLA lens", () => {
   const sla = { bounds: [{ metric: "ttft" as const, stat: "p99" as const, maxMs: 500 }], minTpsUser: 45 };
   const lens = { sla, best: new Set(["3667_1P_4D_20251110_192145@16"]) };
