@@ -48,8 +48,8 @@ test("frontier (behind the points, with its table) and cutoff line, from the con
   await chartDrawn(page, "pareto-chart", 4); // band + line, then the two runs
   const rows = page.getByTestId("frontier-row");
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toHaveText("12045 | 2P2D | 4/8 | 8192/1024 | GB20025641.67823.00");
-  await expect(rows.nth(1)).toHaveText("12045 | 2P2D | 4/8 | 8192/1024 | GB2006480.00426.95");
+  await expect(rows.nth(0)).toHaveText("12045 | 2P/2D | 4+8 GPUs | 8192/1024 | GB20025641.67823.00");
+  await expect(rows.nth(1)).toHaveText("12045 | 2P/2D | 4+8 GPUs | 8192/1024 | GB2006480.00426.95");
 
   await page.getByTestId("cutoff-toggle").check();
   await expect(page).toHaveURL(/cutoff=1/);
