@@ -95,6 +95,7 @@ export function SlaForm() {
         <div className="flex items-center gap-1.5">
           <span className="font-medium">TPS/User ≥</span>
           <BoundInput value={sla.minTpsUser} onCommit={(minTpsUser) => set({ ...sla, minTpsUser })} label="Min Output TPS/User" testId="sla-min-tps-user" />
+          <span className="text-slate-500">(also the Pareto cutoff line)</span>
         </div>
         <div className="flex flex-wrap gap-1 pt-1">
           {SLA_PRESETS.map((preset) => (

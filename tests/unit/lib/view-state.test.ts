@@ -6,7 +6,7 @@ const parse = (query: string) => parseViewState(new URLSearchParams(query));
 describe("view state in the URL", () => {
   it("an empty query is the default view, and the default view is an empty query", () => {
     expect(parse("")).toEqual(DEFAULT_VIEW_STATE);
-    expect(DEFAULT_VIEW_STATE).toMatchObject({ y: "output", cutoff: false, cutoffValue: 30, frontier: false, stat: "mean", points: [] });
+    expect(DEFAULT_VIEW_STATE).toMatchObject({ y: "output", cutoff: false, frontier: false, stat: "mean", points: [] });
     expect(toQueryString(DEFAULT_VIEW_STATE)).toBe("");
     expect(hrefFor("/pareto", DEFAULT_VIEW_STATE)).toBe("/pareto");
   });
@@ -22,7 +22,6 @@ describe("view state in the URL", () => {
       runs: ["3667_1P_4D_20251110_192145", "12045"],
       y: "total",
       cutoff: true,
-      cutoffValue: 42.5,
       frontier: true,
       frontierBy: "tag",
       stat: "p99",
@@ -76,7 +75,7 @@ describe("view state in the URL", () => {
   it("falls back to defaults on garbage instead of failing", () => {
     const state = parse("y=weird&cutoffAt=-3&stat=p42&pt=nope&pt=x@1.5&pt=@4&frontier=maybe&cutoffAt=abc");
     expect(state.y).toBe("output");
-    expect(state.cutoffValue).toBe(30);
+    expect(state.sla.minTpsUser).toBeNull();
     expect(state.stat).toBe("mean");
     expect(state.points).toEqual([]);
     expect(state.frontier).toBe(false);
