@@ -107,13 +107,34 @@ function xAxis(runs: readonly ChartRun[], x: LatencyX) {
   return x === "concurrency" ? concurrencyAxis(runs) : { ...GRID_AXIS, title: { text: LATENCY_X_LABEL.tps }, rangemode: "tozero" as const };
 }
 
+/**
+ * Ticks of a log latency axis at 1, 2, 3 and 5 × 10^k ms over the decades the values span, labelled in
+ * full: Plotly's own log ticks label 2000 and 3000 as "2" and "3", which reads like 2 ms.
+ */
+export function logTicks(values: readonly number[]): number[] {
+  const positive = values.filter((v) => v > 0);
+  if (positive.length === 0) return [];
+  const lo = Math.floor(Math.log10(Math.min(...positive)));
+  const hi = Math.ceil(Math.log10(Math.max(...positive)));
+  const ticks: number[] = [];
+  for (let k = lo; k <= hi; k++) for (const m of [1, 2, 3, 5]) ticks.push(Number((m * 10 ** k).toPrecision(1)));
+  return ticks;
+}
+
+function yAxis(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, logY: boolean) {
+  const title = { text: `${STAT_LABEL[stat]} ${metricName(metric)} (ms)` };
+  if (!logY) return { ...GRID_AXIS, title, type: "linear" as const };
+  const ticks = logTicks(runs.flatMap((run) => run.points.map((p) => latencyValue(p, metric, stat) ?? 0)));
+  return { ...GRID_AXIS, title, type: "log" as const, tickvals: ticks, ticktext: ticks.map((t) => t.toLocaleString("en-US")) };
+}
+
 export function buildLatencyLayout(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, sla?: Sla, axes: LatencyAxes = DEFAULT_LATENCY_AXES): Partial<Layout> {
   const name = metricName(metric);
   return {
     ...BASE_LAYOUT,
     title: { text: `${name} vs ${LATENCY_X_LABEL[axes.x]} (${STAT_LABEL[stat].toLowerCase()})`, x: 0.5, xanchor: "center" },
     xaxis: xAxis(runs, axes.x),
-    yaxis: { ...GRID_AXIS, title: { text: `${STAT_LABEL[stat]} ${name} (ms)` }, type: axes.logY ? "log" : "linear" },
+    yaxis: yAxis(runs, metric, stat, axes.logY),
     height: 450,
     legend: { font: { size: 11 } },
     shapes: boundShapes(metric, stat, sla),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLatencyLayout, buildLatencyTraces, latencySummary, latencyValue } from "@/lib/charts/latency-figure";
+import { buildLatencyLayout, buildLatencyTraces, latencySummary, latencyValue, logTicks } from "@/lib/charts/latency-figure";
 import { CHART_RUNS } from "./fixtures";
 
 describe("latency charts", () => {
@@ -52,8 +52,18 @@ describe("latency charts: log y and latency vs throughput", () => {
     expect(layout.xaxis).not.toHaveProperty("type", "log");
     expect(layout.yaxis).toMatchObject({ type: "log", title: { text: "Mean ITL (ms)" } });
     expect(buildLatencyLayout(CHART_RUNS, "Itl", "mean").yaxis).toMatchObject({ type: "linear" });
+    // Mean ITL of the fixtures: 19.5 to 31.8 ms, one decade of 1-2-3-5 ticks from 10 to 100, labelled in full.
+    expect(layout.yaxis).toMatchObject({ tickvals: [10, 20, 30, 50, 100, 200, 300, 500], ticktext: ["10", "20", "30", "50", "100", "200", "300", "500"] });
     // A change of axes must not keep the old zoom (Plotly keeps it while uirevision stays).
     expect(layout.uirevision).not.toEqual(buildLatencyLayout(CHART_RUNS, "Itl", "mean").uirevision);
+  });
+});
+
+describe("log latency ticks", () => {
+  it("1, 2, 3 and 5 per decade over the decades the values span (74 ms to 7.8 s)", () => {
+    expect(logTicks([74, 7800, 0])).toEqual([10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000, 50000]);
+    expect(logTicks([0.5, 2])).toEqual([0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50]);
+    expect(logTicks([])).toEqual([]);
   });
 });
 
