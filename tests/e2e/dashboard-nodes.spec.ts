@@ -93,7 +93,7 @@ test("Rate Match: prefill vs decode per disaggregated run, cards, req/s toggle; 
   await expect(page.getByTestId("rate-chart").locator(".legend")).toContainText("Prefill Input");
   await expect(page.getByTestId("fact-prefill-nodes")).toHaveText("1");
   await expect(page.getByTestId("fact-decode-nodes")).toHaveText("4");
-  await expect(page.getByTestId("fact-gpu-split")).toHaveText("8 / 32 GPUs (1 : 4)");
+  await expect(page.getByTestId("fact-gpu-split")).toHaveText("8 prefill / 32 decode GPUs (1 : 4)");
   await expect(page.getByTestId("fact-isl-osl")).toHaveText("1024/1024");
   await expect(page.getByTestId("rate-not-applicable")).toContainText("4401453 | 8A | 16 GPUs");
   await expect(page.getByTestId("rate-guide")).toContainText("Decode consistently below prefill: Need more decode nodes");
