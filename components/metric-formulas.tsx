@@ -26,6 +26,9 @@ export function MetricFormulas() {
           <p className="text-xs text-slate-500">{f.note}</p>
         </div>
       ))}
+      <p className="text-xs text-slate-600" data-testid="run-label-key">
+        <span className="font-medium">Run labels</span> such as <span className="font-mono">3667 | 1P/4D | 8+32 GPUs | 1024/1024 | H100</span> read: job id | topology (1 prefill and 4 decode workers; <span className="font-mono">8A</span> is 8 aggregated workers) | GPUs (8 for prefill + 32 for decode) | ISL/OSL | GPU type.
+      </p>
     </section>
   );
 }

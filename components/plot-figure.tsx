@@ -54,6 +54,11 @@ export default function PlotFigure({ data, layout: wideLayout, testId, onPointCl
     const customdata = event.points?.[0]?.customdata;
     if (customdata !== undefined) clickRef.current?.(customdata);
   }, []);
+  // Plotly keeps the layout object it is given and, on a window resize (responsive), deletes its height;
+  // reading that object again then sized the box at 450 px under a 380 px figure, a blank gap above the
+  // caption. Plotly gets a copy, and the box keeps the height the figure asked for.
+  const plotLayout = useMemo(() => ({ ...layout }), [layout]);
+  const height = layout.height ?? 450;
   const handleDrawn = useCallback((figure: { data: unknown[] }) => {
     setDrawn((last) => ({ traces: figure.data.length, at: Math.round(performance.now()), revision: (last?.revision ?? 0) + 1 }));
   }, []);
@@ -62,9 +67,9 @@ export default function PlotFigure({ data, layout: wideLayout, testId, onPointCl
     <div ref={sizeRef} data-testid={testId} data-legend={layout.legend?.orientation === "h" ? "below" : "side"} data-ready={drawn ? "true" : "false"} data-traces={drawn?.traces} data-revision={drawn?.revision ?? 0} data-drawn-at={drawn?.at}>
       <Plot
         data={data}
-        layout={layout}
+        layout={plotLayout}
         config={CONFIG}
-        style={{ width: "100%", height: layout.height ?? 450 }}
+        style={{ width: "100%", height }}
         onInitialized={handleDrawn}
         onUpdate={handleDrawn}
         onClick={handleClick}

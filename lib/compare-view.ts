@@ -32,10 +32,15 @@ export interface CompareView {
   baseline: XY[];
   candidate: XY[];
   overlap: [number, number] | null;
+  /** Where Δ% is given: the overlap, cut where the baseline falls below its floor; null when nowhere. */
+  range: [number, number] | null;
+  /** The baseline's floor (BASELINE_FLOOR_SHARE of its peak) and where inside the overlap it cuts the comparison. */
+  floor: number;
+  cutAt: number | null;
   levels: FrontierChange[];
-  /** Δ% of TPS/GPU at ~50 TPS/User values across the overlap. */
+  /** Δ% of TPS/GPU at ~50 TPS/User values across the comparable range. */
   samples: { x: number; changePct: number }[];
-  /** Candidate area under the frontier over the baseline's, on the overlap. */
+  /** Candidate area under the frontier over the baseline's, on the comparable range. */
   areaRatio: number | null;
 }
 
@@ -54,6 +59,9 @@ export function buildCompareView(baseline: readonly Run[], candidate: readonly R
     baseline: before,
     candidate: after,
     overlap: result.overlap,
+    range: result.range,
+    floor: result.floor,
+    cutAt: result.cutAt,
     levels: result.levels,
     samples: changeAlongOverlap(before, after),
     areaRatio: areaRatio(before, after),

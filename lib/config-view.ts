@@ -82,10 +82,20 @@ function serverFacts(config: NodeConfig): Fact[] {
     ["Attention backend", a.attentionBackend],
     ["KV cache dtype", a.kvCacheDtype],
     ["Served model", a.servedModel],
-    ["Disaggregation", a.disaggregationMode],
+    ["Disaggregation", disaggregationText(a.disaggregationMode)],
     ["Versions", versions.length > 0 ? versions.join(", ") : null],
   ];
-  return facts.filter(([, value]) => value !== null && value !== undefined).map(([title, value]) => ({ title, value: String(value) }));
+  return facts.filter(([, value]) => !isBlank(value)).map(([title, value]) => ({ title, value: String(value) }));
+}
+
+/** SGLang writes `disaggregation_mode: "null"` (a string) when a server is not disaggregated. */
+export function disaggregationText(mode: string | null): string | null {
+  return mode === null ? null : mode.trim().toLowerCase() === "null" ? "none (aggregated)" : mode;
+}
+
+/** A value a card must not print: missing, or a null spelled out by a Python or JSON writer. */
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && /^\s*(null|none|)\s*$/i.test(value));
 }
 
 /** A parsed config dump as the tab shows it. */

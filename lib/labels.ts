@@ -42,8 +42,8 @@ export function roleGpus(run: Pick<Run, "metadata">): { prefill: number | null; 
 }
 
 /**
- * Chart legend label: `3667 | 1P4D | 8/32 | 1024/1024 | H100` (prefill/decode GPUs), or for aggregated
- * runs `3668 | 8A | 64 GPUs | 1024/1024 | H100`.
+ * Chart legend label: `3667 | 1P/4D | 8+32 GPUs | 1024/1024 | H100` (prefill + decode GPUs), or for
+ * aggregated runs `3668 | 8A | 64 GPUs | 1024/1024 | H100`.
  */
 export function legendLabel(run: Pick<Run, "jobId" | "topology" | "metadata" | "totalGpus">): string {
   const gpu = shortGpuName(run.metadata.gpuType);
@@ -52,18 +52,22 @@ export function legendLabel(run: Pick<Run, "jobId" | "topology" | "metadata" | "
   return parts.join(" | ");
 }
 
-/** `3667 | 1P4D | 8/32` (prefill/decode GPUs) or `3668 | 8A | 64 GPUs`: a run, short enough to lead a line's name. */
+/**
+ * `3667 | 1P/4D | 8+32 GPUs` (prefill + decode GPUs) or `3668 | 8A | 64 GPUs`: a run, short enough to
+ * lead a line's name. The topology is spelled as everywhere else (the guide's `1P/4D`), and the GPU
+ * counts say they are GPUs: a bare `8/32` read like a second topology.
+ */
 export function runGpuLabel(run: Pick<Run, "jobId" | "topology" | "metadata" | "totalGpus">): string {
-  const parts = [run.jobId, run.topology.replace("/", "")];
+  const parts = [run.jobId, run.topology];
   if (run.metadata.mode === "aggregated") parts.push(`${run.totalGpus ?? "?"} GPUs`);
   else {
     const { prefill, decode } = roleGpus(run);
-    parts.push(`${prefill ?? "?"}/${decode ?? "?"}`);
+    parts.push(`${prefill ?? "?"}+${decode ?? "?"} GPUs`);
   }
   return parts.join(" | ");
 }
 
-/** Legend name of a node metrics line: `3320 | 6P1D | 24/32 | cn01-p-w0`, `... | DP3`, `... | all nodes`. */
+/** Legend name of a node metrics line: `3320 | 6P/1D | 24+32 GPUs | cn01-p-w0`, `... | DP3`, `... | all nodes`. */
 export function nodeLineLabel(runLabel: string, line: string): string {
   return `${runLabel} | ${line}`;
 }

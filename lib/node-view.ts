@@ -107,7 +107,7 @@ export function workerCounts(nodes: readonly { workerType: WorkerType }[]): Reco
 export interface NodeRunRef {
   runDir: string;
   jobId: string;
-  /** `3667 | 1P4D | 8/32`: leads every line name of the run. */
+  /** `3667 | 1P/4D | 8+32 GPUs`: leads every line name of the run. */
   label: string;
 }
 

@@ -18,11 +18,12 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-/** `8 / 32 GPUs (1 : 4)`: prefill against decode GPUs, and their ratio. */
+/** `8 prefill / 32 decode GPUs (1 : 4)`: prefill against decode GPUs, and their ratio; a bare `8 / 32` read like a topology. */
 export function gpuSplit(prefill: number | null, decode: number | null): string {
-  if (prefill === null || decode === null) return `${prefill ?? "?"} / ${decode ?? "?"} GPUs`;
+  const split = `${prefill ?? "?"} prefill / ${decode ?? "?"} decode GPUs`;
+  if (prefill === null || decode === null) return split;
   const d = gcd(prefill, decode) || 1;
-  return `${prefill} / ${decode} GPUs (${prefill / d} : ${decode / d})`;
+  return `${split} (${prefill / d} : ${decode / d})`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NO_SLA, slaEntries, slaFromValues, slaSchema } from "./sla";
+import { NO_SLA, slaEntries, slaFromValues, slaSchema, type Sla } from "./sla";
 import { LATENCY_STATS } from "./stats";
 
 /**
@@ -11,6 +11,7 @@ import { LATENCY_STATS } from "./stats";
 export const Y_METRICS = ["output", "total"] as const;
 export type YMetric = (typeof Y_METRICS)[number];
 export { LATENCY_STATS, type LatencyStat } from "./stats";
+/** Where the Pareto cutoff line goes when it is switched on with no TPS/User bound set. */
 export const DEFAULT_CUTOFF = 30;
 /**
  * Node Metrics: every node, one line per DP rank, one line per run averaged per node (the default), or
@@ -24,6 +25,9 @@ export type DisaggView = (typeof DISAGG_VIEWS)[number];
 /** Rate Match unit: tokens/s as logged, or requests/s (prefill / ISL, decode / OSL). */
 export const RATE_UNITS = ["tokens", "requests"] as const;
 export type RateUnit = (typeof RATE_UNITS)[number];
+/** Latency Analysis x axis: concurrency, or Output TPS/GPU (latency vs throughput, as InferenceX draws it). */
+export const LATENCY_X = ["concurrency", "tps"] as const;
+export type LatencyX = (typeof LATENCY_X)[number];
 /** Pareto frontier: one over every selected run, or one per topology, GPU type, container or tag. */
 export const FRONTIER_GROUPS = ["all", "topology", "gpu", "container", "tag"] as const;
 export type FrontierGroup = (typeof FRONTIER_GROUPS)[number];
@@ -55,12 +59,19 @@ export const viewStateSchema = z.object({
   /** Absent: the newest DEFAULT_SELECTED_RUNS that pass the filters. */
   runs: z.union([z.literal(ALL_RUNS), z.array(z.string())]).optional().catch(undefined),
   y: z.enum(Y_METRICS).catch("output"),
+  /**
+   * Pareto cutoff line (URL `cutoff=1`), drawn at the SLA lens's Output TPS/User floor (`sla.minTpsUser`,
+   * URL `min-tps-user`): one value, so the line and the bound can never disagree.
+   */
   cutoff: flag,
-  cutoffValue: z.number().finite().nonnegative().catch(DEFAULT_CUTOFF),
   frontier: flag,
   /** URL `frontierBy`: how the frontier is split into groups (with `frontier` on). */
   frontierBy: z.enum(FRONTIER_GROUPS).catch("all"),
   stat: z.enum(LATENCY_STATS).catch("mean"),
+  /** Latency Analysis: log y axis (URL `logy=1`), since p99 TTFT can span 74 ms to 7.8 s. */
+  latencyLogY: flag,
+  /** Latency Analysis x axis (URL `latx=tps`). */
+  latencyX: z.enum(LATENCY_X).catch("concurrency"),
   /** Picked points in click order (at most two); with `swap` the second is the baseline. */
   points: z.array(pointRefSchema).max(2).catch([]),
   swap: flag,
@@ -142,6 +153,22 @@ function parseRuns(values: string[]): ViewState["runs"] {
 const bool = (values: string[]) => (values.length > 0 ? values[0] === "1" || values[0] === "true" : undefined);
 const num = (values: string[]) => (values.length > 0 && values[0].trim() !== "" ? Number(values[0]) : undefined);
 
+/** Links from before the cutoff and the TPS/User bound were one value carry `cutoffAt`: it becomes the bound. */
+function withLegacyCutoff(sla: Sla, cutoffAt: number | undefined): Sla {
+  return sla.minTpsUser === null && cutoffAt !== undefined && Number.isFinite(cutoffAt) && cutoffAt > 0 ? { ...sla, minTpsUser: cutoffAt } : sla;
+}
+
+/** Where the Pareto cutoff line is drawn: at the TPS/User bound, when the line is on and a bound is set. */
+export function cutoffLine(state: Pick<ViewState, "cutoff" | "sla">): number | null {
+  return state.cutoff ? state.sla.minTpsUser : null;
+}
+
+/** The state with the cutoff line on or off; switched on with no bound, the bound becomes DEFAULT_CUTOFF. */
+export function withCutoff(state: ViewState, on: boolean): ViewState {
+  const minTpsUser = on ? (state.sla.minTpsUser ?? DEFAULT_CUTOFF) : state.sla.minTpsUser;
+  return { ...state, cutoff: on, sla: { ...state.sla, minTpsUser } };
+}
+
 /** URL query -> view state; anything malformed falls back to its default, never an error. */
 export function parseViewState(input: QueryInput): ViewState {
   const get = reader(input);
@@ -152,10 +179,11 @@ export function parseViewState(input: QueryInput): ViewState {
     runs: parseRuns(get("run")),
     y: get("y")[0],
     cutoff: bool(get("cutoff")),
-    cutoffValue: num(get("cutoffAt")),
     frontier: bool(get("frontier")),
     frontierBy: get("frontierBy")[0],
     stat: get("stat")[0],
+    latencyLogY: bool(get("logy")),
+    latencyX: get("latx")[0],
     points: get("pt").map(parsePointRef).filter((ref): ref is PointRef => ref !== null).slice(-2),
     swap: bool(get("swap")),
     agg: get("agg")[0],
@@ -168,7 +196,7 @@ export function parseViewState(input: QueryInput): ViewState {
     diffIds: bool(get("ids")),
     compareBase: get("base")[0] || undefined,
     compareCand: get("cand")[0] || undefined,
-    sla: slaFromValues((key) => get(key)[0]),
+    sla: withLegacyCutoff(slaFromValues((key) => get(key)[0]), num(get("cutoffAt"))),
     win: num(get("win")),
     windowRuns: [...new Set(get("wins").filter(Boolean))],
     levels: [...new Set(get("lv").filter((v) => v.trim() !== "").map(Number).filter((v) => Number.isFinite(v) && v > 0))].sort((a, b) => a - b),
@@ -189,10 +217,11 @@ export function toQueryString(state: ViewState): string {
   }
   if (state.y !== DEFAULT_VIEW_STATE.y) query.set("y", state.y);
   if (state.cutoff) query.set("cutoff", "1");
-  if (state.cutoffValue !== DEFAULT_CUTOFF) query.set("cutoffAt", String(state.cutoffValue));
   if (state.frontier) query.set("frontier", "1");
   if (state.frontierBy !== DEFAULT_VIEW_STATE.frontierBy) query.set("frontierBy", state.frontierBy);
   if (state.stat !== DEFAULT_VIEW_STATE.stat) query.set("stat", state.stat);
+  if (state.latencyLogY) query.set("logy", "1");
+  if (state.latencyX !== DEFAULT_VIEW_STATE.latencyX) query.set("latx", state.latencyX);
   for (const ref of state.points) query.append("pt", formatPointRef(ref));
   if (state.swap) query.set("swap", "1");
   if (state.agg !== DEFAULT_VIEW_STATE.agg) query.set("agg", state.agg);

@@ -9,14 +9,14 @@ import { ClearFiltersButton } from "@/components/view-buttons";
 import { toPickerRun } from "@/lib/labels";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { getRunsHealth } from "@/lib/server/run-health";
-import { defaultLogsDir } from "@/lib/server/logs-dir";
+import { defaultLogsDir, defaultLogsDirSource } from "@/lib/server/logs-dir";
 import { hasFilters } from "@/lib/view-state";
 
 /** The sidebar's content for the URL's view. */
 export async function SidebarSection({ query }: { query: string }) {
   const d = await getDashboard(query);
   const health = new Map((await getRunsHealth(d.filtered)).map((h) => [h.runDir, h.badge]));
-  const info = { dir: d.logs.dir, defaultDir: defaultLogsDir(), isDefault: d.logs.isDefault, problem: d.logs.ok ? null : d.logs.message };
+  const info = { dir: d.logs.dir, defaultDir: defaultLogsDir(), defaultSource: defaultLogsDirSource(), isDefault: d.logs.isDefault, problem: d.logs.ok ? null : d.logs.message };
   return (
     <div className="space-y-4">
       <LogsDirForm info={info} />

@@ -1,4 +1,4 @@
-import { COMPARE_METRICS, compareByConcurrency, compareFrontiers, type CompareMetric } from "../../lib/compare";
+import { BASELINE_FLOOR_SHARE, COMPARE_METRICS, compareByConcurrency, compareFrontiers, floorNote, type CompareMetric } from "../../lib/compare";
 import type { Run } from "../../lib/model";
 import { RunLoader } from "../../lib/server/run-loader";
 import { textTable } from "../../lib/text-table";
@@ -17,6 +17,8 @@ function pick(runs: readonly Run[], name: string, flag: string): Run[] {
 
 const fmt = (value: number) => value.toFixed(2);
 const pct = (value: number | null) => (value === null ? "n/a" : `${value >= 0 ? "+" : ""}${value.toFixed(1)}%`);
+/** The change column: no % where the baseline is below its floor, said so rather than "n/a". */
+const change = (c: { changePct: number | null; belowFloor: boolean }) => (c.belowFloor ? "baseline < floor" : pct(c.changePct));
 
 /**
  * `srtlog compare`: the guide's regression check for CI. % change per common concurrency and of the
@@ -45,10 +47,13 @@ export async function compareCommand(args: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ metric, threshold, baseline: baseline.map((r) => r.runDir), current: current.map((r) => r.runDir), byConcurrency, frontier, regression: drops.length > 0 }) + "\n");
   } else {
     console.log(`${metric}: ${baseline.map((r) => r.jobId).join(",")} (baseline) -> ${current.map((r) => r.jobId).join(",")} (current)\n`);
-    console.log(textTable(["Concurrency", "Baseline", "Current", "Change"], byConcurrency.map((c) => [String(c.concurrency), fmt(c.baseline), fmt(c.current), pct(c.changePct)])));
+    console.log(textTable(["Concurrency", "Baseline", "Current", "Change"], byConcurrency.map((c) => [String(c.concurrency), fmt(c.baseline), fmt(c.current), change(c)])));
+    if (byConcurrency.some((c) => c.belowFloor)) console.log(`(baseline < floor: below ${BASELINE_FLOOR_SHARE * 100}% of the baseline's largest value, where a % change means nothing)`);
     if (frontier.overlap) {
       console.log(`\nPareto frontier at equal Output TPS/User (overlap ${fmt(frontier.overlap[0])}-${fmt(frontier.overlap[1])}):`);
-      console.log(textTable(["TPS/User", "Baseline TPS/GPU", "Current TPS/GPU", "Change"], frontier.levels.map((l) => [fmt(l.tpsPerUser), fmt(l.baseline), fmt(l.current), pct(l.changePct)])));
+      console.log(textTable(["TPS/User", "Baseline TPS/GPU", "Current TPS/GPU", "Change"], frontier.levels.map((l) => [fmt(l.tpsPerUser), fmt(l.baseline), fmt(l.current), change(l)])));
+      const note = floorNote(frontier);
+      if (note) console.log(note);
     } else console.log("\nPareto frontiers do not overlap in Output TPS/User: no equal-interactivity comparison.");
     console.log(drops.length > 0 ? `\nREGRESSION: ${drops.length} drop(s) beyond ${threshold}%` : `\nno drop beyond ${threshold}%`);
   }

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { Chart } from "../chart";
 import { useStable } from "../use-stable";
 import { useView } from "../view-state-provider";
+import { LatencyAxesControls } from "./latency-axes-controls";
 import { LatencySummaryTable } from "./latency-summary-table";
 import type { ChartRun } from "@/lib/charts/chart-data";
 import { buildLatencyLayout, buildLatencyTraces, LATENCY_METRICS, STAT_LABEL, type LatencyMetric, type LatencySla } from "@/lib/charts/latency-figure";
@@ -15,12 +16,13 @@ import { LATENCY_STATS } from "@/lib/view-state";
 
 function LatencyChart({ runs, metric, lens }: { runs: ChartRun[]; metric: LatencyMetric; lens: LatencySla | undefined }) {
   const { state } = useView();
-  const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat, lens), [runs, metric, state.stat, lens]);
-  const layout = useMemo(() => buildLatencyLayout(runs, metric, state.stat, lens?.sla), [runs, metric, state.stat, lens]);
+  const axes = useMemo(() => ({ x: state.latencyX, logY: state.latencyLogY }), [state.latencyX, state.latencyLogY]);
+  const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat, lens, axes), [runs, metric, state.stat, lens, axes]);
+  const layout = useMemo(() => buildLatencyLayout(runs, metric, state.stat, lens?.sla, axes), [runs, metric, state.stat, lens, axes]);
   return <Chart data={data} layout={layout} testId={`latency-chart-${metric.toLowerCase()}`} />;
 }
 
-/** Latency Analysis: a statistic selector, TTFT / TPOT / ITL against concurrency, and min/max per run. */
+/** Latency Analysis: statistic and axes, TTFT / TPOT / ITL against concurrency or Output TPS/GPU, and min/max per run. */
 export function LatencyPanel(props: { runs: ChartRun[] }) {
   const runs = useStable(props.runs);
   const { state, update } = useView();
@@ -31,6 +33,7 @@ export function LatencyPanel(props: { runs: ChartRun[] }) {
   );
   return (
     <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-x-8 gap-y-2">
       <fieldset className="flex items-center gap-3 text-sm" data-testid="stat-selector">
         <legend className="sr-only">Statistic</legend>
         <span className="font-medium">Statistic</span>
@@ -41,6 +44,8 @@ export function LatencyPanel(props: { runs: ChartRun[] }) {
           </label>
         ))}
       </fieldset>
+      <LatencyAxesControls />
+      </div>
       {LATENCY_METRICS.map((metric) => (
         <section key={metric.key} aria-label={metric.title}>
           <LatencyChart runs={runs} metric={metric.key} lens={lens} />

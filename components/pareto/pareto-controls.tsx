@@ -3,21 +3,29 @@
 import { useEffect, useState } from "react";
 import { useView } from "../view-state-provider";
 import { Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
-import { FRONTIER_GROUPS, Y_METRICS, type FrontierGroup } from "@/lib/view-state";
+import { FRONTIER_GROUPS, withCutoff, Y_METRICS, type FrontierGroup } from "@/lib/view-state";
 
 const GROUP_TITLES: Record<FrontierGroup, string> = { all: "all runs", topology: "topology", gpu: "GPU type", container: "container", tag: "tag" };
 
-/** Y-axis metric, TPS/User cutoff line (toggle and value) and Pareto frontier toggle. */
+const asText = (value: number | null) => (value === null ? "" : String(value));
+
+/**
+ * Y-axis metric, TPS/User cutoff line (toggle and value) and Pareto frontier toggle. The cutoff's value
+ * is the SLA lens's TPS/User bound (`min-tps-user`): editing either edits both.
+ */
 export function ParetoControls() {
   const { state, update } = useView();
-  const [cutoffText, setCutoffText] = useState(String(state.cutoffValue));
-  useEffect(() => setCutoffText(String(state.cutoffValue)), [state.cutoffValue]);
+  const bound = state.sla.minTpsUser;
+  const [cutoffText, setCutoffText] = useState(asText(bound));
+  useEffect(() => setCutoffText(asText(bound)), [bound]);
 
   const commitCutoff = () => {
     const value = Number(cutoffText);
-    if (cutoffText.trim() !== "" && Number.isFinite(value) && value >= 0 && value !== state.cutoffValue) {
-      update((s) => ({ ...s, cutoffValue: value }));
-    } else setCutoffText(String(state.cutoffValue));
+    if (cutoffText.trim() === "") {
+      if (bound !== null) update((s) => ({ ...s, sla: { ...s.sla, minTpsUser: null } }));
+    } else if (Number.isFinite(value) && value > 0 && value !== bound) {
+      update((s) => ({ ...s, sla: { ...s.sla, minTpsUser: value } }));
+    } else setCutoffText(asText(bound));
   };
 
   return (
@@ -32,14 +40,15 @@ export function ParetoControls() {
           </label>
         ))}
       </fieldset>
-      <label className="flex items-center gap-2">
-        <input type="checkbox" checked={state.cutoff} onChange={(e) => update((s) => ({ ...s, cutoff: e.target.checked }))} data-testid="cutoff-toggle" />
+      <label className="flex items-center gap-2" title="The same value as the SLA lens's TPS/User ≥ bound in the sidebar: points left of the line grey out">
+        <input type="checkbox" checked={state.cutoff} onChange={(e) => update((s) => withCutoff(s, e.target.checked))} data-testid="cutoff-toggle" />
         Show TPS/User cutoff line at
         <input
           type="number"
           min={0}
-          step={1}
+          step="any"
           value={cutoffText}
+          placeholder="off"
           disabled={!state.cutoff}
           onChange={(e) => setCutoffText(e.target.value)}
           onBlur={commitCutoff}
@@ -48,7 +57,7 @@ export function ParetoControls() {
           aria-label="Cutoff value (TPS/User)"
           data-testid="cutoff-value"
         />
-        TPS/User
+        TPS/User <span className="text-xs text-slate-500">(= SLA lens TPS/User ≥)</span>
       </label>
       <label className="flex items-center gap-2" title="Highlight the efficient frontier: points where no other configuration is strictly better">
         <input type="checkbox" checked={state.frontier} onChange={(e) => update((s) => ({ ...s, frontier: e.target.checked }))} data-testid="frontier-toggle" />

@@ -13,6 +13,7 @@ import { buildParetoFigure, Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
 import { livePicks, nextPicked, pickRoles } from "@/lib/charts/point-compare";
 import { slaBestRows } from "@/lib/charts/sla-groups";
 import { hasSla, slaText } from "@/lib/sla";
+import { cutoffLine } from "@/lib/view-state";
 
 /** The Pareto Graph tab's interactive part: controls, chart, point comparison and frontier table. */
 export function ParetoPanel(props: { runs: ChartRun[] }) {
@@ -28,10 +29,10 @@ export function ParetoPanel(props: { runs: ChartRun[] }) {
   const figure = useMemo(
     () =>
       buildParetoFigure(runs, {
-        y: state.y, cutoff: state.cutoff ? state.cutoffValue : null, frontier: state.frontier, frontierBy: state.frontierBy, marked,
+        y: state.y, cutoff: cutoffLine(state), frontier: state.frontier, frontierBy: state.frontierBy, marked,
         sla: state.sla, best: slaRows.flatMap((row) => (row.best ? [row.best] : [])),
       }),
-    [runs, state.y, state.cutoff, state.cutoffValue, state.frontier, state.frontierBy, marked, state.sla, slaRows],
+    [runs, state.y, state.cutoff, state.frontier, state.frontierBy, marked, state.sla, slaRows],
   );
   const onPointClick = useCallback(
     (customdata: unknown) => {

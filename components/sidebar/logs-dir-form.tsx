@@ -6,6 +6,8 @@ import { useView } from "../view-state-provider";
 export interface LogsDirInfo {
   dir: string;
   defaultDir: string;
+  /** Where the default comes from ("$SRTLOG_LOGS_DIR", ...). */
+  defaultSource: string;
   isDefault: boolean;
   /** Why the directory cannot be used; null when it can. */
   problem: string | null;
@@ -19,11 +21,15 @@ async function rememberPick(dir: string): Promise<void> {
 export function LogsDirForm({ info }: { info: LogsDirInfo }) {
   const { update } = useView();
   const [text, setText] = useState(info.dir);
+  // Set when an empty path was loaded: the form says why the default directory is back.
+  const [emptied, setEmptied] = useState(false);
   useEffect(() => setText(info.dir), [info.dir]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const value = text.trim();
+    setEmptied(value === "");
+    if (value === "") setText(info.defaultDir);
     const logs = value === "" || value === info.defaultDir ? undefined : value;
     // The server opens another dir only once this form (same-origin) has said the user picked it;
     // when it refuses, the page that follows says why.
@@ -50,13 +56,24 @@ export function LogsDirForm({ info }: { info: LogsDirInfo }) {
           Load
         </button>
       </div>
+      {emptied && info.isDefault ? (
+        <p role="status" className="rounded bg-amber-50 p-2 text-xs text-amber-900" data-testid="logs-dir-empty">
+          The path was empty, so the default directory is loaded: {info.defaultDir} (from {info.defaultSource}).
+        </p>
+      ) : (
+        info.isDefault && !info.problem && (
+          <p className="text-xs text-slate-500" data-testid="logs-dir-default">
+            The default directory, from {info.defaultSource}.
+          </p>
+        )
+      )}
       {info.problem && (
         <p role="alert" className="rounded bg-red-50 p-2 text-xs text-red-800" data-testid="logs-dir-error">
           {info.problem}
         </p>
       )}
       {!info.isDefault && (
-        <button type="button" className="text-xs text-blue-700 underline" onClick={() => update((s) => ({ ...s, logs: undefined, runs: undefined, points: [] }))}>
+        <button type="button" className="text-xs text-blue-700 underline" onClick={() => { setEmptied(false); update((s) => ({ ...s, logs: undefined, runs: undefined, points: [] })); }}>
           Back to {info.defaultDir}
         </button>
       )}

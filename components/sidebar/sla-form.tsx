@@ -57,7 +57,7 @@ export function SlaForm() {
         {hasSla(sla) && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900" data-testid="sla-summary">{slaText(sla)}</span>}
       </summary>
       <div className="space-y-1.5 px-2 pb-2 text-xs">
-        <p className="text-slate-500">Points failing any bound grey out on the Pareto and Latency tabs; each run&apos;s best point that meets them all is starred and listed.</p>
+        <p className="text-slate-500">Points failing any bound grey out on the Pareto and Latency tabs; each run&apos;s best point that meets them all is starred and listed. The TPS/User bound is also where the Pareto tab&apos;s cutoff line is drawn.</p>
         {SLA_METRICS.map((metric) => {
           const bound = sla.bounds.find((b) => b.metric === metric) ?? null;
           const stat = bound?.stat ?? stats[metric];

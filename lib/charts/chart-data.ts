@@ -30,7 +30,7 @@ export interface ChartPoint {
 export interface ChartRun {
   runDir: string;
   jobId: string;
-  /** Legend label, e.g. `3667 | 1P4D | 8/32 | 1024/1024 | H100`. */
+  /** Legend label, e.g. `3667 | 1P/4D | 8+32 GPUs | 1024/1024 | H100`. */
   label: string;
   /** Points in concurrency order. */
   points: ChartPoint[];

@@ -1,6 +1,6 @@
 import type { Layout, Shape } from "plotly.js-dist-min";
 import { hasSla, slaFailure, type Sla } from "../sla";
-import type { LatencyStat } from "../view-state";
+import type { LatencyStat, LatencyX } from "../view-state";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
 import type { Trace } from "./pareto-figure";
@@ -25,6 +25,20 @@ function metricName(metric: LatencyMetric): string {
   return LATENCY_METRICS.find((m) => m.key === metric)!.name;
 }
 
+/** How a latency chart's axes are drawn: x is concurrency or Output TPS/GPU; y linear or log. */
+export interface LatencyAxes {
+  x: LatencyX;
+  logY: boolean;
+}
+export const DEFAULT_LATENCY_AXES: LatencyAxes = { x: "concurrency", logY: false };
+
+export const LATENCY_X_LABEL: Record<LatencyX, string> = { concurrency: "Concurrency", tps: "Output TPS/GPU" };
+
+/** A point's x: its concurrency, or its Output TPS/GPU (null without a GPU count). */
+export function latencyXValue(point: ChartPoint, x: LatencyX): number | null {
+  return x === "concurrency" ? point.concurrency : point.outputTpsPerGpu;
+}
+
 /** The SLA lens on a latency chart: failing points grey, and each run's best point under it starred. */
 export interface LatencySla {
   sla: Sla;
@@ -32,24 +46,32 @@ export interface LatencySla {
   best: ReadonlySet<string>;
 }
 
-/** One trace per run: the chosen statistic of a latency against concurrency; with an SLA, its best points as a star trace. */
-export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, lens?: LatencySla): Trace[] {
+function hoverText(run: ChartRun, p: ChartPoint, label: string, value: number, x: LatencyX, failure: string | null): string {
+  const tps = x === "tps" ? `<br>Output TPS/GPU: ${fmt2(p.outputTpsPerGpu)}` : "";
+  return `<b>${run.label}</b><br>Concurrency: ${p.concurrency}${tps}<br>${label}: ${fmt2(value)} ms${failure ? `<br>${failure}` : ""}`;
+}
+
+/**
+ * One trace per run: the chosen statistic of a latency against concurrency or Output TPS/GPU (points in
+ * concurrency order, so the line follows the sweep); with an SLA, its best points as a star trace.
+ */
+export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, lens?: LatencySla, axes: LatencyAxes = DEFAULT_LATENCY_AXES): Trace[] {
   const label = `${STAT_LABEL[stat]} ${metricName(metric)}`;
   const stars: { x: number; y: number; text: string }[] = [];
   const traces = runs.map((run, index) => {
-    const points = run.points.filter((p) => latencyValue(p, metric, stat) !== null);
+    const points = run.points.filter((p) => latencyValue(p, metric, stat) !== null && latencyXValue(p, axes.x) !== null);
     const { color, symbol } = runStyle(index);
     const failures = points.map((p) => slaFailure(p, lens?.sla));
     for (const p of points) {
-      if (lens?.best.has(`${run.runDir}@${p.concurrency}`)) stars.push({ x: p.concurrency, y: latencyValue(p, metric, stat)!, text: `<b>Best under SLA</b><br>${run.label}<br>Concurrency: ${p.concurrency}` });
+      if (lens?.best.has(`${run.runDir}@${p.concurrency}`)) stars.push({ x: latencyXValue(p, axes.x)!, y: latencyValue(p, metric, stat)!, text: `<b>Best under SLA</b><br>${run.label}<br>Concurrency: ${p.concurrency}` });
     }
     return {
       type: "scatter",
       mode: "lines+markers",
       name: run.label,
-      x: points.map((p) => p.concurrency),
+      x: points.map((p) => latencyXValue(p, axes.x)),
       y: points.map((p) => latencyValue(p, metric, stat)),
-      text: points.map((p, i) => `<b>${run.label}</b><br>Concurrency: ${p.concurrency}<br>${label}: ${fmt2(latencyValue(p, metric, stat))} ms${failures[i] ? `<br>${failures[i]}` : ""}`),
+      text: points.map((p, i) => hoverText(run, p, label, latencyValue(p, metric, stat)!, axes.x, failures[i])),
       hovertemplate: "%{text}<extra></extra>",
       line: { color, width: 2 },
       marker: { color: slaMarkerColor(failures, color), symbol, size: 8 },
@@ -80,17 +102,44 @@ function concurrencyAxis(runs: readonly ChartRun[]) {
   return { ...GRID_AXIS, title: { text: "Concurrency" }, type: "log" as const, tickvals: ticks, ticktext: ticks.map(String) };
 }
 
-export function buildLatencyLayout(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, sla?: Sla): Partial<Layout> {
+/** The x axis: log concurrency ticked at the measured values, or linear Output TPS/GPU. */
+function xAxis(runs: readonly ChartRun[], x: LatencyX) {
+  return x === "concurrency" ? concurrencyAxis(runs) : { ...GRID_AXIS, title: { text: LATENCY_X_LABEL.tps }, rangemode: "tozero" as const };
+}
+
+/**
+ * Ticks of a log latency axis at 1, 2, 3 and 5 × 10^k ms over the decades the values span, labelled in
+ * full: Plotly's own log ticks label 2000 and 3000 as "2" and "3", which reads like 2 ms.
+ */
+export function logTicks(values: readonly number[]): number[] {
+  const positive = values.filter((v) => v > 0);
+  if (positive.length === 0) return [];
+  const lo = Math.floor(Math.log10(Math.min(...positive)));
+  const hi = Math.ceil(Math.log10(Math.max(...positive)));
+  const ticks: number[] = [];
+  for (let k = lo; k <= hi; k++) for (const m of [1, 2, 3, 5]) ticks.push(Number((m * 10 ** k).toPrecision(1)));
+  return ticks;
+}
+
+function yAxis(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, logY: boolean) {
+  const title = { text: `${STAT_LABEL[stat]} ${metricName(metric)} (ms)` };
+  if (!logY) return { ...GRID_AXIS, title, type: "linear" as const };
+  const ticks = logTicks(runs.flatMap((run) => run.points.map((p) => latencyValue(p, metric, stat) ?? 0)));
+  return { ...GRID_AXIS, title, type: "log" as const, tickvals: ticks, ticktext: ticks.map((t) => t.toLocaleString("en-US")) };
+}
+
+export function buildLatencyLayout(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, sla?: Sla, axes: LatencyAxes = DEFAULT_LATENCY_AXES): Partial<Layout> {
   const name = metricName(metric);
   return {
     ...BASE_LAYOUT,
-    title: { text: `${name} vs Concurrency (${STAT_LABEL[stat].toLowerCase()})`, x: 0.5, xanchor: "center" },
-    xaxis: concurrencyAxis(runs),
-    yaxis: { ...GRID_AXIS, title: { text: `${STAT_LABEL[stat]} ${name} (ms)` } },
+    title: { text: `${name} vs ${LATENCY_X_LABEL[axes.x]} (${STAT_LABEL[stat].toLowerCase()})`, x: 0.5, xanchor: "center" },
+    xaxis: xAxis(runs, axes.x),
+    yaxis: yAxis(runs, metric, stat, axes.logY),
     height: 450,
     legend: { font: { size: 11 } },
     shapes: boundShapes(metric, stat, sla),
-    uirevision: stat,
+    // A new axis type or x metric must autorange afresh; zoom is kept only while those stay.
+    uirevision: `${stat}|${axes.x}|${axes.logY ? "log" : "linear"}`,
   } as Partial<Layout>;
 }
 

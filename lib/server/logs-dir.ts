@@ -8,6 +8,13 @@ export function defaultLogsDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.SRTLOG_LOGS_DIR || process.env.LOGS_DIR || path.join(process.cwd(), ".demo", "logs"));
 }
 
+/** Where the default logs directory comes from, for a person wondering why it is the one shown. */
+export function defaultLogsDirSource(): string {
+  if (process.env.SRTLOG_LOGS_DIR) return "$SRTLOG_LOGS_DIR";
+  if (process.env.LOGS_DIR) return "$LOGS_DIR";
+  return "the built-in demo, as neither $SRTLOG_LOGS_DIR nor $LOGS_DIR is set";
+}
+
 const loaders = new Map<string, RunLoader>();
 
 /** One loader per logs directory for the life of the server, so its in-memory memo is shared by requests. */

@@ -17,7 +17,7 @@ test("Node Metrics: a section per kind of node with counts and captions; the agg
   await expect(page.getByTestId("node-section-agg").getByTestId("node-section-count")).toHaveText("8 aggregated nodes in 1 run");
   await expect(page.getByTestId("node-section-prefill").getByTestId("chart-caption").first()).toHaveText("Tokens/s being processed in prefill: how fast input prompts are taken in.");
   await expect(page.getByTestId("node-section-decode").getByTestId("chart-caption").nth(3)).toContainText("Decode capacity indicator");
-  await expect(page.getByTestId("node-chart-decode-running").locator(".legend")).toContainText("3667 | 1P4D | 8/32 | all nodes");
+  await expect(page.getByTestId("node-chart-decode-running").locator(".legend")).toContainText("3667 | 1P/4D | 8+32 GPUs | all nodes");
   await expect(page.getByTestId("node-chart-decode-kv-cache").locator(".ytitle")).toHaveText("Utilization (%)");
   await expect(page.getByTestId("node-chart-decode-kv-cache").locator(".xtitle")).toHaveText("Time Elapsed (s)");
 
@@ -25,12 +25,12 @@ test("Node Metrics: a section per kind of node with counts and captions; the agg
   await expect(page).toHaveURL(/agg=individual/);
   await chartDrawn(page, "node-chart-decode-running", 4);
   await chartDrawn(page, "node-chart-agg-queued", 8);
-  await expect(page.getByTestId("node-chart-decode-running").locator(".legend")).toContainText("3667 | 1P4D | 8/32 | watchtower-navy-cn03-d-w1");
+  await expect(page.getByTestId("node-chart-decode-running").locator(".legend")).toContainText("3667 | 1P/4D | 8+32 GPUs | watchtower-navy-cn03-d-w1");
 
   await page.getByLabel("Group by DP rank (average per DP)").check();
   await expect(page).toHaveURL(/agg=dp/);
   await chartDrawn(page, "node-chart-decode-running", 8);
-  await expect(page.getByTestId("node-chart-decode-running").locator(".legend")).toContainText("3667 | 1P4D | 8/32 | DP7");
+  await expect(page.getByTestId("node-chart-decode-running").locator(".legend")).toContainText("3667 | 1P/4D | 8+32 GPUs | DP7");
   await page.reload();
   await expect(page.getByLabel("Group by DP rank (average per DP)")).toBeChecked();
   await chartDrawn(page, "node-chart-prefill-input-throughput", 8);
@@ -40,7 +40,7 @@ test("Node Metrics: disaggregation queues stacked or separate, in the URL", asyn
   await page.goto(demo("nodes", [RUN_3667]));
   await chartDrawn(page, "node-chart-disagg-stacked", 3);
   await expect(page.getByTestId("node-section-disagg").getByTestId("chart-caption")).toContainText("Prealloc Queue (requests waiting for memory allocation)");
-  await expect(page.getByTestId("node-chart-disagg-stacked").locator(".legend")).toContainText("3667 | 1P4D | 8/32 | all nodes | Transfer Queue");
+  await expect(page.getByTestId("node-chart-disagg-stacked").locator(".legend")).toContainText("3667 | 1P/4D | 8+32 GPUs | all nodes | Transfer Queue");
   await expect(page.getByTestId("node-section-agg")).toHaveCount(0);
 
   await page.getByLabel("Separate Graphs").check();
@@ -93,7 +93,7 @@ test("Rate Match: prefill vs decode per disaggregated run, cards, req/s toggle; 
   await expect(page.getByTestId("rate-chart").locator(".legend")).toContainText("Prefill Input");
   await expect(page.getByTestId("fact-prefill-nodes")).toHaveText("1");
   await expect(page.getByTestId("fact-decode-nodes")).toHaveText("4");
-  await expect(page.getByTestId("fact-gpu-split")).toHaveText("8 / 32 GPUs (1 : 4)");
+  await expect(page.getByTestId("fact-gpu-split")).toHaveText("8 prefill / 32 decode GPUs (1 : 4)");
   await expect(page.getByTestId("fact-isl-osl")).toHaveText("1024/1024");
   await expect(page.getByTestId("rate-not-applicable")).toContainText("4401453 | 8A | 16 GPUs");
   await expect(page.getByTestId("rate-guide")).toContainText("Decode consistently below prefill: Need more decode nodes");

@@ -49,17 +49,26 @@ test("frontier (behind the points, with its table) and cutoff line, from the con
   await chartDrawn(page, "pareto-chart", 4); // band + line, then the two runs
   const rows = page.getByTestId("frontier-row");
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toHaveText("12045 | 2P2D | 4/8 | 8192/1024 | GB20025641.67823.00");
-  await expect(rows.nth(1)).toHaveText("12045 | 2P2D | 4/8 | 8192/1024 | GB2006480.00426.95");
+  await expect(rows.nth(0)).toHaveText("12045 | 2P/2D | 4+8 GPUs | 8192/1024 | GB20025641.67823.00");
+  await expect(rows.nth(1)).toHaveText("12045 | 2P/2D | 4+8 GPUs | 8192/1024 | GB2006480.00426.95");
 
+  // The cutoff line is drawn at the SLA lens's TPS/User bound: one value (URL min-tps-user), 30 when none was set.
   await page.getByTestId("cutoff-toggle").check();
-  await expect(page).toHaveURL(/cutoff=1/);
+  await expect(page).toHaveURL(/cutoff=1&frontier=1&min-tps-user=30$/);
   await expect(page.getByTestId("pareto-chart").locator(".annotation-text")).toHaveText("Target: 30 TPS/User");
+  await expect(page.getByTestId("sla-min-tps-user")).toHaveValue("30");
   await page.getByTestId("cutoff-value").fill("45");
   await page.getByTestId("cutoff-value").press("Enter");
-  await expect(page).toHaveURL(/cutoffAt=45/);
+  await expect(page).toHaveURL(/min-tps-user=45$/);
   await expect(page.getByTestId("pareto-chart").locator(".annotation-text")).toHaveText("Target: 45 TPS/User");
   await expect(page.getByTestId("pareto-chart").locator(".shapelayer path")).toHaveCount(1);
+  await expect(page.getByTestId("sla-min-tps-user")).toHaveValue("45");
+  // ... and the other way round: the sidebar's bound moves the line.
+  await page.getByTestId("sla-min-tps-user").fill("20");
+  await page.getByTestId("sla-min-tps-user").press("Enter");
+  await expect(page).toHaveURL(/min-tps-user=20$/);
+  await expect(page.getByTestId("pareto-chart").locator(".annotation-text")).toHaveText("Target: 20 TPS/User");
+  await expect(page.getByTestId("cutoff-value")).toHaveValue("20");
 });
 
 test("Download Data as CSV: the selected runs' rows with the loader's columns, named for what it holds", async ({ page }) => {
@@ -94,10 +103,11 @@ test("a reload, back/forward and a pasted link restore the view from the URL", a
   await page.getByTestId("cutoff-toggle").check();
   await expect(page).toHaveURL(/cutoff=1/);
   const url = page.url();
-  expect(url).toMatch(/gpu=H100&run=4401470&run=4401463&run=5004_1P_1D_20251204_000000&run=3667_1P_4D_20251110_192145&y=total&cutoff=1&frontier=1$/);
+  expect(url).toMatch(/gpu=H100&run=4401470&run=4401463&run=5004_1P_1D_20251204_000000&run=3667_1P_4D_20251110_192145&y=total&cutoff=1&frontier=1&min-tps-user=30$/);
 
+  // The cutoff line set the TPS/User bound to 30, so the best points under it are starred: one more trace.
   const check = async () => {
-    await chartDrawn(page, "pareto-chart", 6);
+    await chartDrawn(page, "pareto-chart", 7);
     expect(await page.getByTestId("run-option").count()).toBe(4);
     await expect(page.getByRole("radio", { name: "Total TPS/GPU" })).toBeChecked();
     await expect(page.getByTestId("frontier-toggle")).toBeChecked();
@@ -116,14 +126,14 @@ test("a reload, back/forward and a pasted link restore the view from the URL", a
 
   const pasted = await context.newPage();
   await pasted.goto(url);
-  await chartDrawn(pasted, "pareto-chart", 6);
+  await chartDrawn(pasted, "pareto-chart", 7);
   await expect(pasted.getByTestId("summary-runs")).toHaveText("4");
   await pasted.close();
 
   // The same view on another tab keeps the URL's state.
   await page.getByTestId("tab-latency").click();
   await expect(page).toHaveURL(url.replace("/pareto?", "/latency?"));
-  await chartDrawn(page, "latency-chart-ttft", 4);
+  await chartDrawn(page, "latency-chart-ttft", 5);
 });
 
 test("grouped frontiers: one per GPU type or per tag, from the control and in the URL", async ({ page }) => {

@@ -17,7 +17,7 @@ test("every tab renders for the same selection, keeping the query", async ({ pag
   const query = `run=${RUN_3667}&run=${RUN_12045}`;
   await page.goto(`/pareto?${query}`);
   await chartDrawn(page, "pareto-chart", 2);
-  await expect(page.locator(".legend")).toContainText("3667 | 1P4D | 8/32 | 1024/1024 | H100");
+  await expect(page.locator(".legend")).toContainText("3667 | 1P/4D | 8+32 GPUs | 1024/1024 | H100");
   await expect(page.getByTestId("metric-formulas")).toContainText("Output TPS/User = 1000Mean TPOT (ms)");
 
   await page.getByTestId("tab-latency").click();
@@ -86,7 +86,7 @@ test("Latency Analysis: mean / median / p99 selector, in the URL, with min and m
   await page.goto(`/latency?run=${RUN_3667}`);
   await chartDrawn(page, "latency-chart-ttft", 1);
   const row = page.getByTestId("latency-summary-row");
-  await expect(row).toHaveText(/3667 \| 1P4D.*120\.00210\.0020\.0032\.0019\.5031\.80/);
+  await expect(row).toHaveText(/3667 \| 1P\/4D.*120\.00210\.0020\.0032\.0019\.5031\.80/);
   await page.getByRole("radio", { name: "P99" }).check();
   await expect(page).toHaveURL(/stat=p99/);
   await expect(row).toHaveText(/300\.00640\.0025\.0045\.0030\.0060\.00N\/A$/);

@@ -3,6 +3,7 @@ import { CompareControls } from "@/components/compare/compare-controls";
 import { DeltaTable } from "@/components/compare/delta-table";
 import { EmptyState } from "@/components/empty-state";
 import { Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
+import { floorNote } from "@/lib/compare";
 import { buildCompareView, formatCompareSide, parseCompareSide, sideLabel, sideRuns, type CompareSide } from "@/lib/compare-view";
 import { fmt2 } from "@/lib/charts/format";
 import { runPickerLabel } from "@/lib/labels";
@@ -40,13 +41,19 @@ export async function CompareSection({ query }: { query: string }) {
         </EmptyState>
       ) : (
         <>
-          <CompareCharts baseline={view.baseline} candidate={view.candidate} names={[`Baseline: ${sideLabel(base, baseRuns.length)}`, `Candidate: ${sideLabel(cand, candRuns.length)}`]} y={d.state.y} overlap={view.overlap} samples={view.samples} />
+          <CompareCharts baseline={view.baseline} candidate={view.candidate} names={[`Baseline: ${sideLabel(base, baseRuns.length)}`, `Candidate: ${sideLabel(cand, candRuns.length)}`]} y={d.state.y} overlap={view.overlap} cutAt={view.cutAt} samples={view.samples} />
           {view.overlap ? (
             <div className="space-y-2">
               <p className="text-sm" data-testid="compare-summary">
                 Overlap {fmt2(view.overlap[0])}–{fmt2(view.overlap[1])} TPS/User. Area under the candidate&apos;s frontier / baseline&apos;s:{" "}
                 <span className="font-semibold" data-testid="compare-area-ratio">{view.areaRatio === null ? "n/a" : view.areaRatio.toFixed(3)}</span>
+                {view.cutAt !== null && view.range && <> (over {fmt2(view.range[0])}–{fmt2(view.range[1])}, where Δ% is given)</>}
               </p>
+              {floorNote(view) && (
+                <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="compare-floor-note">
+                  {floorNote(view)}
+                </p>
+              )}
               <DeltaTable levels={view.levels} yLabel={yLabel} />
             </div>
           ) : (

@@ -13,7 +13,7 @@ export async function LatencySection({ query }: { query: string }) {
       <div>
         <h2 className="text-lg font-semibold">Latency Analysis</h2>
         <p className="text-sm text-slate-600">
-          TTFT (time to first token), TPOT (time per output token) and ITL (inter-token latency) at each concurrency. Use p99 for SLAs, the median for the typical user.
+          TTFT (time to first token), TPOT (time per output token) and ITL (inter-token latency) at each concurrency, or against Output TPS/GPU to see what each level of throughput costs in latency. Use p99 for SLAs, the median for the typical user.
         </p>
       </div>
       <LatencyPanel runs={d.selected.map(toChartRun)} />

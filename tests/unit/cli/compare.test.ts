@@ -4,13 +4,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../helpers/temp-dir";
 
+type RunSpec = [jobId: string, tag: string, points: [concurrency: number, outputTps: number, meanTpotMs: number][]];
+
 /** Two 16-GPU runs: c8 at 1600 -> 1440 TPS (-10 %), c16 at 2400 -> 2640 (+10 %). */
-async function logsDir(): Promise<string> {
-  const logs = await tempDir("srtlog-compare-");
-  const runs: [string, string, [number, number, number][]][] = [
+async function logsDir(
+  runs: RunSpec[] = [
     ["100", "base", [[8, 1600, 20], [16, 2400, 40]]],
     ["200", "cur", [[8, 1440, 20], [16, 2640, 40]]],
-  ];
+  ],
+): Promise<string> {
+  const logs = await tempDir("srtlog-compare-");
   for (const [jobId, tag, points] of runs) {
     const results = path.join(logs, jobId, "logs", "sa-bench_isl_1024_osl_1024");
     await mkdir(results, { recursive: true });
@@ -51,5 +54,23 @@ describe("srtlog compare", () => {
     const metric = srtlog("--logs", logs, "--baseline", "base", "--current", "cur", "--metric", "ttft");
     expect(metric.status).toBe(2);
     expect(metric.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("stops the comparison where the baseline frontier falls below 5% of its peak, and says so", async () => {
+    // Baseline frontier (TPS/User, TPS/GPU): (10, 200), (20, 100), (40, 0.5); candidate (10, 220), (40, 30).
+    // The floor is 10 TPS/GPU, crossed at 20 + 20 * 90 / 99.5 = 38.09 TPS/User; at 40 the change would be +5900%.
+    const logs = await logsDir([
+      ["300", "base", [[64, 3200, 100], [32, 1600, 50], [8, 8, 25]]],
+      ["400", "cur", [[64, 3520, 100], [8, 480, 25]]],
+    ]);
+    const text = srtlog("--logs", logs, "--baseline", "base", "--current", "cur");
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^8 +0\.50 +30\.00 +baseline < floor$/m);
+    expect(text.stdout).toContain("(baseline < floor: below 5% of the baseline's largest value, where a % change means nothing)");
+    expect(text.stdout).toContain("Δ% stops at 38.09 TPS/User: beyond it the baseline frontier falls below 5% of its peak (10.00 TPS/GPU), where a % change means nothing.");
+    expect(text.stdout).not.toContain("5900");
+    const json = JSON.parse(srtlog("--logs", logs, "--baseline", "base", "--current", "cur", "--json").stdout);
+    expect(json.frontier.cutAt).toBeCloseTo(20 + (20 * 90) / 99.5, 9);
+    expect(json.byConcurrency[0]).toMatchObject({ concurrency: 8, belowFloor: true, changePct: null });
   });
 });

@@ -23,7 +23,7 @@ describe("labels", () => {
   });
 
   it("legend label: prefill/decode GPUs for disaggregated runs, total GPUs for aggregated", () => {
-    expect(legendLabel(makeRun())).toBe("3667 | 1P4D | 8/32 | 1024/1024 | H100");
+    expect(legendLabel(makeRun())).toBe("3667 | 1P/4D | 8+32 GPUs | 1024/1024 | H100");
     const agg = makeRun({
       jobId: "3668",
       topology: "8A",
@@ -33,12 +33,12 @@ describe("labels", () => {
     expect(legendLabel(agg)).toBe("3668 | 8A | 64 GPUs | 1024/1024 | H100");
     // srtctl's per-role GPU counts win over nodes x GPUs per node (workers may share nodes).
     const shared = makeRun({ topology: "4P/2D", meta: { prefillWorkers: 4, decodeWorkers: 2, gpusPerPrefill: 1, gpusPerDecode: 4, decodeNodes: 0 } });
-    expect(legendLabel(shared)).toBe("3667 | 4P2D | 4/8 | 1024/1024 | H100");
+    expect(legendLabel(shared)).toBe("3667 | 4P/2D | 4+8 GPUs | 1024/1024 | H100");
   });
 
   it("node metrics line names: run, topology, GPUs, then the node, DP rank or all nodes", () => {
     const run = makeRun({ jobId: "3320", topology: "6P/1D", meta: { prefillWorkers: 6, decodeWorkers: 1, gpusPerPrefill: 4, gpusPerDecode: 32 } });
-    expect(nodeLineLabel(runGpuLabel(run), "cn01-p-w0")).toBe("3320 | 6P1D | 24/32 | cn01-p-w0");
+    expect(nodeLineLabel(runGpuLabel(run), "cn01-p-w0")).toBe("3320 | 6P/1D | 24+32 GPUs | cn01-p-w0");
     const agg = makeRun({ jobId: "3668", topology: "8A", totalGpus: 8, meta: { mode: "aggregated" } });
     expect(nodeLineLabel(runGpuLabel(agg), "all nodes")).toBe("3668 | 8A | 8 GPUs | all nodes");
   });

@@ -12,7 +12,7 @@ describe("rateMatchFacts", () => {
     expect(rateMatchFacts(run, reconcileTopology(run.metadata, logs).roles)).toEqual([
       { title: "Prefill Nodes", value: "1" },
       { title: "Decode Nodes", value: "4" },
-      { title: "GPU Split", value: "8 / 32 GPUs (1 : 4)" },
+      { title: "GPU Split", value: "8 prefill / 32 decode GPUs (1 : 4)" },
       { title: "ISL/OSL", value: "1024/1024" },
     ]);
   });
@@ -20,8 +20,8 @@ describe("rateMatchFacts", () => {
   it("says when workers share nodes, and what it does not know", () => {
     const shared = makeRun({ meta: { prefillNodes: 2, decodeNodes: 2, prefillWorkers: 6, decodeWorkers: 2, gpusPerPrefill: 2, gpusPerDecode: 2 } });
     const logs = workers(...[0, 1, 2].map((): [string, "prefill"] => ["a", "prefill"]), ...[0, 1, 2].map((): [string, "prefill"] => ["b", "prefill"]), ["a", "decode"], ["b", "decode"]);
-    expect(rateMatchFacts(shared, reconcileTopology(shared.metadata, logs).roles).map((f) => f.value)).toEqual(["2 (6 workers)", "2", "12 / 4 GPUs (3 : 1)", "1024/1024"]);
-    expect(gpuSplit(null, 8)).toBe("? / 8 GPUs");
+    expect(rateMatchFacts(shared, reconcileTopology(shared.metadata, logs).roles).map((f) => f.value)).toEqual(["2 (6 workers)", "2", "12 prefill / 4 decode GPUs (3 : 1)", "1024/1024"]);
+    expect(gpuSplit(null, 8)).toBe("? prefill / 8 decode GPUs");
   });
 });
 

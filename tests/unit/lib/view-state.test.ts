@@ -6,7 +6,7 @@ const parse = (query: string) => parseViewState(new URLSearchParams(query));
 describe("view state in the URL", () => {
   it("an empty query is the default view, and the default view is an empty query", () => {
     expect(parse("")).toEqual(DEFAULT_VIEW_STATE);
-    expect(DEFAULT_VIEW_STATE).toMatchObject({ y: "output", cutoff: false, cutoffValue: 30, frontier: false, stat: "mean", points: [] });
+    expect(DEFAULT_VIEW_STATE).toMatchObject({ y: "output", cutoff: false, frontier: false, stat: "mean", points: [] });
     expect(toQueryString(DEFAULT_VIEW_STATE)).toBe("");
     expect(hrefFor("/pareto", DEFAULT_VIEW_STATE)).toBe("/pareto");
   });
@@ -22,10 +22,11 @@ describe("view state in the URL", () => {
       runs: ["3667_1P_4D_20251110_192145", "12045"],
       y: "total",
       cutoff: true,
-      cutoffValue: 42.5,
       frontier: true,
       frontierBy: "tag",
       stat: "p99",
+      latencyLogY: true,
+      latencyX: "tps",
       points: [{ runDir: "3667_1P_4D_20251110_192145", concurrency: 64 }, { runDir: "a@b", concurrency: 8 }],
       swap: true,
       agg: "individual",
@@ -46,10 +47,16 @@ describe("view state in the URL", () => {
     const query = toQueryString(state);
     expect(query).toContain("max-ttft-p99=500");
     expect(query).toContain("min-tps-user=30");
+    expect(query).toContain("logy=1&latx=tps");
     expect(query).toContain("gpu=H100&gpu=GB200");
     expect(query).toContain("wins=3667_1P_4D_20251110_192145&wins=4401453");
     expect(query).toContain("pt=3667_1P_4D_20251110_192145%4064");
     expect(parse(query)).toEqual(state);
+  });
+
+  it("latency axes: log y and the x metric, junk falls back to linear vs concurrency", () => {
+    expect(parse("logy=1&latx=tps")).toMatchObject({ latencyLogY: true, latencyX: "tps" });
+    expect(parse("logy=maybe&latx=rps")).toMatchObject({ latencyLogY: false, latencyX: "concurrency" });
   });
 
   it("parses Next's searchParams object (string | string[]) the same way", () => {
@@ -71,7 +78,7 @@ describe("view state in the URL", () => {
   it("falls back to defaults on garbage instead of failing", () => {
     const state = parse("y=weird&cutoffAt=-3&stat=p42&pt=nope&pt=x@1.5&pt=@4&frontier=maybe&cutoffAt=abc");
     expect(state.y).toBe("output");
-    expect(state.cutoffValue).toBe(30);
+    expect(state.sla.minTpsUser).toBeNull();
     expect(state.stat).toBe("mean");
     expect(state.points).toEqual([]);
     expect(state.frontier).toBe(false);

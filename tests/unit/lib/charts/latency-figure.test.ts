@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLatencyLayout, buildLatencyTraces, latencySummary, latencyValue } from "@/lib/charts/latency-figure";
+import { buildLatencyLayout, buildLatencyTraces, latencySummary, latencyValue, logTicks } from "@/lib/charts/latency-figure";
 import { CHART_RUNS } from "./fixtures";
 
 describe("latency charts", () => {
@@ -40,6 +40,38 @@ describe("latency charts", () => {
     const peaks = [1500, null, 4410.5];
     const withPeaks = { ...run, points: run.points.map((p, i) => ({ ...p, peakOutputTps: peaks[i] })) };
     expect(latencySummary([withPeaks], "mean")[0].peakOutputTps).toBe(4410.5);
+  });
+});
+
+describe("latency charts: log y and latency vs throughput", () => {
+  it("x is Output TPS/GPU (in concurrency order) when asked; points without it are left out", () => {
+    // Run 3667 has 40 GPUs: 1234.5 / 40, 2280 / 40, 3900 / 40.
+    const traces = buildLatencyTraces(CHART_RUNS, "Ttft", "p99", undefined, { x: "tps", logY: false });
+    expect(traces[1]).toMatchObject({ x: [30.8625, 57, 97.5], y: [300, 410.25, 640] });
+    expect(traces[1].text).toContain("<b>" + CHART_RUNS[1].label + "</b><br>Concurrency: 32<br>Output TPS/GPU: 57.00<br>P99 TTFT: 410.25 ms");
+    const noGpus = { ...CHART_RUNS[1], points: CHART_RUNS[1].points.map((p) => ({ ...p, outputTpsPerGpu: null })) };
+    expect(buildLatencyTraces([noGpus], "Ttft", "p99", undefined, { x: "tps", logY: false })[0].x).toEqual([]);
+  });
+
+  it("layout: the x axis and title follow the x metric, the y axis is log when asked", () => {
+    const layout = buildLatencyLayout(CHART_RUNS, "Itl", "mean", undefined, { x: "tps", logY: true });
+    expect(layout.title).toMatchObject({ text: "ITL vs Output TPS/GPU (mean)" });
+    expect(layout.xaxis).toMatchObject({ title: { text: "Output TPS/GPU" } });
+    expect(layout.xaxis).not.toHaveProperty("type", "log");
+    expect(layout.yaxis).toMatchObject({ type: "log", title: { text: "Mean ITL (ms)" } });
+    expect(buildLatencyLayout(CHART_RUNS, "Itl", "mean").yaxis).toMatchObject({ type: "linear" });
+    // Mean ITL of the fixtures: 19.5 to 31.8 ms, one decade of 1-2-3-5 ticks from 10 to 100, labelled in full.
+    expect(layout.yaxis).toMatchObject({ tickvals: [10, 20, 30, 50, 100, 200, 300, 500], ticktext: ["10", "20", "30", "50", "100", "200", "300", "500"] });
+    // A change of axes must not keep the old zoom (Plotly keeps it while uirevision stays).
+    expect(layout.uirevision).not.toEqual(buildLatencyLayout(CHART_RUNS, "Itl", "mean").uirevision);
+  });
+});
+
+describe("log latency ticks", () => {
+  it("1, 2, 3 and 5 per decade over the decades the values span (74 ms to 7.8 s)", () => {
+    expect(logTicks([74, 7800, 0])).toEqual([10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000, 50000]);
+    expect(logTicks([0.5, 2])).toEqual([0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50]);
+    expect(logTicks([])).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ describe("Pareto figure", () => {
   it("one trace per run: x = TPS/User, y = the chosen per-GPU throughput, in concurrency order", () => {
     const { data, layout } = buildParetoFigure(CHART_RUNS, base);
     expect(data).toHaveLength(2);
-    expect(data[1]).toMatchObject({ name: "3667 | 1P4D | 8/32 | 1024/1024 | H100", mode: "lines+markers", x: [50, 40, 31.25], y: [30.8625, 57, 97.5] });
+    expect(data[1]).toMatchObject({ name: "3667 | 1P/4D | 8+32 GPUs | 1024/1024 | H100", mode: "lines+markers", x: [50, 40, 31.25], y: [30.8625, 57, 97.5] });
     expect(data[1].customdata).toEqual([["3667_1P_4D_20251110_192145", 16], ["3667_1P_4D_20251110_192145", 32], ["3667_1P_4D_20251110_192145", 64]]);
     expect(layout.title).toMatchObject({ text: "Pareto Frontier: Output TPS/GPU vs Output TPS/User" });
     const total = buildParetoFigure(CHART_RUNS, { ...base, y: "total" });
@@ -22,7 +22,7 @@ describe("Pareto figure", () => {
   it("hover names the run, concurrency, both axes, TPS, mean TTFT and TPOT", () => {
     const text = (buildParetoFigure(CHART_RUNS, base).data[1].text as string[])[2];
     expect(text.split("<br>")).toEqual([
-      "<b>3667 | 1P4D | 8/32 | 1024/1024 | H100</b>",
+      "<b>3667 | 1P/4D | 8+32 GPUs | 1024/1024 | H100</b>",
       "Run: 3667_1P_4D_20251110_192145",
       "Concurrency: 64",
       "Output TPS/User: 31.25",

@@ -24,7 +24,7 @@ describe("getRunConfigView", () => {
     await writeFile(path.join(runPath, "cn01_prefill_config.json"), dump("prefill", { NCCL_IB_HCA: "mlx5_0", SGLANG_DG_CACHE_DIR: "/cache" }));
     await writeFile(path.join(runPath, "cn02_decode_config.json"), '{"config": {');
     const view = getRunConfigView(makeRun({ runPath, runDir: "3667_1P_1D_20251110_192145", topology: "1P/1D", meta: { decodeNodes: 1, decodeWorkers: 1 } }));
-    expect(view.label).toBe("3667 | 1P1D | 8/8");
+    expect(view.label).toBe("3667 | 1P/1D | 8+8 GPUs");
     expect(view.overview.find((f) => f.title === "Nodes")?.value).toBe("1 prefill + 1 decode (2 in all)");
     expect(view.topology.nodes).toEqual([{ node: "cn01", services: ["frontend 0", "prefill w0"] }, { node: "cn02", services: ["decode w0"] }]);
     expect(view.workers.map((w) => [w.key, w.label, w.configFile])).toEqual([

@@ -27,7 +27,7 @@ describe("nodeViewOf", () => {
     const view = await nodeViewOf(run, "all");
     expect(view.state).toBe("ready");
     if (view.state !== "ready") return;
-    expect(view.run).toEqual({ runDir: "3667_1P_2D_20251110_192145", jobId: "3667", label: "3667 | 1P2D | 8/16" });
+    expect(view.run).toEqual({ runDir: "3667_1P_2D_20251110_192145", jobId: "3667", label: "3667 | 1P/2D | 8+16 GPUs" });
     expect(view.counts).toEqual({ prefill: 1, decode: 2, agg: 0 });
     expect(view.lines["prefill:inputThroughput"]).toEqual([{ label: "all nodes", x: [0, 2], y: [12500, 9000] }]);
     expect(view.lines["decode:tokenUsage"]).toEqual([{ label: "all nodes", x: [1, 2], y: [25, 25] }]);
