@@ -15,7 +15,7 @@ test("?run=<jobid> selects the run with that job id; links the app writes name r
   await page.locator(`[data-testid=run-option][data-run-dir="${RUN_12045}"] input`).check();
   await expect(page).toHaveURL(`/pareto?run=${RUN_3667}&run=${RUN_12045}`);
   await chartDrawn(page, "pareto-chart", 2);
-  await expect(page.locator(".legend")).toContainText("3667 | 1P4D | 8/32 | 1024/1024 | H100");
+  await expect(page.locator(".legend")).toContainText("3667 | 1P/4D | 8+32 GPUs | 1024/1024 | H100");
 });
 
 test("?run=<name of nothing> says it is unknown instead of selecting nothing silently", async ({ page }) => {

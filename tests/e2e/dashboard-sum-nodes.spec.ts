@@ -37,5 +37,5 @@ test("Rate Match sums over nodes on request, says so, and Node Metrics keeps the
   const names = await page
     .locator('[data-testid="node-chart-decode-gen-throughput"] .js-plotly-plot, [data-testid="node-chart-decode-kv-cache"] .js-plotly-plot')
     .evaluateAll((els) => els.map((el) => (el as unknown as { data: { name: string }[] }).data[0].name));
-  expect(names).toEqual(["3667 | 1P4D | 8/32 | sum over nodes", "3667 | 1P4D | 8/32 | all nodes (mean)"]);
+  expect(names).toEqual(["3667 | 1P/4D | 8+32 GPUs | sum over nodes", "3667 | 1P/4D | 8+32 GPUs | all nodes (mean)"]);
 });

@@ -13,7 +13,7 @@ const EDGE = 20 + (20 * 90) / 99.5;
 function run(jobId: string, points: [number, number, number][]): Run {
   return {
     jobId, runPath: `/logs/${jobId}`, runDir: jobId, metadataFile: `${jobId}.json`, metadata: blankMetadata({ jobId }), topology: "1P/1D", totalGpus: 16,
-    resultDirs: [], expectedConcurrencies: [], missingConcurrencies: [], missing: [], isComplete: true, notes: [],
+    resultDirs: [], expectedConcurrencies: [], missingConcurrencies: [], missing: [], isComplete: true, notes: [], warnings: [],
     points: points.map(([concurrency, x, y]) => blankPoint({ concurrency, outputTps: y * 16, meanTpotMs: 1000 / x })),
   };
 }
