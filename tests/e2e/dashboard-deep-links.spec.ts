@@ -5,7 +5,7 @@ import { chartDrawn, expect, RUN_12045, RUN_3667, test } from "./helpers";
 test("?run=<jobid> selects the run with that job id; links the app writes name run directories", async ({ page }) => {
   await page.goto("/pareto?run=3667");
   await chartDrawn(page, "pareto-chart", 1);
-  await expect(page.getByTestId("selected-count")).toHaveText("1 of 7 selected");
+  await expect(page.getByTestId("selected-count")).toHaveText("1 of 10 selected");
   // One trace draws no legend; the run's own warning names it (3667 lacks concurrency 128).
   await expect(page.getByTestId("incomplete-warnings")).toContainText("Job 3667 is incomplete");
   await expect(page.locator(`[data-testid=run-option][data-run-dir="${RUN_3667}"] input`)).toBeChecked();

@@ -53,7 +53,7 @@ test("the sidebar opens over the page, picks runs, tags them without widening, a
   await expect(page.getByTestId("sidebar-toggle")).toHaveAttribute("aria-expanded", "false");
   await page.getByTestId("sidebar-toggle").click();
   await expect(sidebar).toBeVisible();
-  await expect(page.getByTestId("selected-count")).toHaveText("1 of 7 selected");
+  await expect(page.getByTestId("selected-count")).toHaveText("1 of 10 selected");
 
   // Item 8: a tag is counted against the limit, not cut; a 100-character one wraps inside the sidebar.
   const editor = page.locator(`[data-testid="tag-editor"][data-run-dir="${RUN_3667}"]`);

@@ -62,7 +62,7 @@ test("Node Metrics: a silent decode worker and a run without worker logs get not
 
   await page.goto("/nodes?run=12045_2P_2D_20251115_101500");
   await expect(page.getByTestId("node-no-logs")).toContainText(
-    "No log files found in 12045_2P_2D_20251115_101500: looked for <node>_{prefill,decode,agg}_w<i>.{out,err} in the run dir or its logs/.",
+    "No log files found in 12045_2P_2D_20251115_101500: looked for <node>_{prefill,decode,agg}_w<i>[_DP<d>].{out,err} in the run dir or its logs/.",
   );
   await expect(page.locator('[data-testid^="node-chart-"]')).toHaveCount(0);
 });

@@ -117,7 +117,10 @@ test("tag writes: same-origin only, 404 for what is not a run of the logs dir, 4
   expect(noOrigin.status()).toBe(403);
   expect((await post("9999_nope", { add: ["x"] })).status()).toBe(404);
   expect((await post("..", { add: ["x"] })).status()).toBe(404);
-  expect((await post("5009", { add: ["x"] })).status()).toBe(404); // a skipped run is not a run
+  // A run directory skipped for having no results is still a run directory whose <jobid>.json is valid JSON:
+  // its tags are kept, ready for when results arrive.
+  expect((await post("5009", { add: ["x"] })).status()).toBe(200);
+  expect(await tagsOnDisk("5009", "5009")).toEqual(["x"]);
   // A run whose metadata cannot be read (5002.json is empty) says so, rather than "no run".
   const unreadable = await post("5002", { add: ["x"] });
   expect([unreadable.status(), (await unreadable.json()).message]).toEqual([422, "cannot read 5002.json: not valid JSON (unexpected end at position 0)"]);
