@@ -30,7 +30,7 @@ export function NodeMetricsPanel(props: { runs: NodeRunLines[]; tally: WorkerTal
   const { tally, mode } = props;
   const sections = NODE_SECTIONS.filter((section) => tally[section.role].workers > 0);
   return (
-    <div className="space-y-8">
+    <div className="space-y-4 xl:space-y-8">
       <WindowToggles runs={runs} />
       {sections.map((section) => (
         <section key={section.role} className="space-y-4" aria-label={section.title} data-testid={`node-section-${section.role}`}>

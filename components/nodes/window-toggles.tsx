@@ -22,7 +22,7 @@ export function WindowToggles({ runs }: { runs: NodeRunLines[] }) {
       <legend className="sr-only">Concurrency windows</legend>
       <span className="font-medium">Concurrency windows:</span>
       {runs.map((r) => (
-        <label key={r.run.runDir} className="flex items-center gap-1.5">
+        <label key={r.run.runDir} className="flex items-center gap-1.5" title={r.run.label}>
           <input
             type="checkbox"
             checked={state.windowRuns.includes(r.run.runDir)}
@@ -30,8 +30,9 @@ export function WindowToggles({ runs }: { runs: NodeRunLines[] }) {
             data-testid="window-toggle"
             data-run-dir={r.run.runDir}
           />
+          {/* The job id leads every line name of the run; the whole label is the tooltip, so three runs fit one row at 1024 px. */}
           <span>
-            {r.run.label} <span className="text-xs text-slate-500">({windowsText(r)})</span>
+            {r.run.jobId} <span className="text-xs text-slate-500">({windowsText(r)})</span>
           </span>
         </label>
       ))}

@@ -23,7 +23,7 @@ export async function NodeChartsSection({ query }: { query: string }) {
   const tally = tallyWorkers(ready);
   const shown = shownWindowRuns(d.state.windowRuns, ready.map((view) => view.run.runDir));
   return (
-    <div className="space-y-4">
+    <div className="space-y-3 xl:space-y-4">
       {ready.length > 0 && (
         <p className="text-sm text-slate-600" data-testid="node-counts">
           {foundNodesText(tally, ready.length)}

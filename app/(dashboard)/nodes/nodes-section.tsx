@@ -15,7 +15,7 @@ export async function NodesSection({ query }: { query: string }) {
       <div>
         <h2 className="text-lg font-semibold">Node-Level Metrics</h2>
         <p className="text-sm text-slate-600">
-          Runtime behaviour of each worker, from its logs: throughput, requests and KV cache over the run, split into prefill and decode nodes. Time is seconds since the run&apos;s first logged batch.
+          Each worker&apos;s throughput, requests and KV cache over the run, from its logs; time is seconds since the run&apos;s first batch.
         </p>
       </div>
       <AggregationSelector />

@@ -22,7 +22,7 @@ export async function RateMatchSection({ query }: { query: string }) {
       <div className="space-y-1">
         <h2 className="text-lg font-semibold">Rate Match</h2>
         <p className="text-sm text-slate-600">
-          Verify prefill/decode capacity balance: the prefill input rate against the decode generation rate over the run, each averaged per node, or summed over the nodes for the cluster&apos;s totals (how to read it: below the charts).
+          Is prefill balanced with decode? Prefill input rate against decode generation rate (how to read it: below the charts).
         </p>
       </div>
       {aggregated.length > 0 && (
