@@ -7,8 +7,9 @@ DEMO_DIR := $(CURDIR)/.demo/logs
 # LOGS_DIR=/path/to/outputs picks the runs to serve; without it the generated demo is served.
 SERVE_DIR := $(or $(LOGS_DIR),$(SRTLOG_LOGS_DIR),$(DEMO_DIR))
 SOURCES := $(shell git ls-files app components lib parsers public next.config.ts postcss.config.mjs tsconfig.json 2>/dev/null)
+CLI_SOURCES := $(shell git ls-files cli lib parsers 2>/dev/null)
 
-.PHONY: dashboard test install demo build unit e2e bench browser python-deps clean
+.PHONY: dashboard test install demo build cli unit e2e bench browser python-deps clean
 
 dashboard: install demo build
 	@echo "srtlog dashboard: http://$(HOST):$(PORT)  (logs: $(SERVE_DIR))"
@@ -27,9 +28,15 @@ $(DEMO_DIR)/.generated: node_modules/.installed $(wildcard scripts/demo/*.ts scr
 	npx tsx scripts/demo/generate-demo.ts "$(DEMO_DIR)"
 	touch $@
 
-build: .next/BUILD_ID
+build: .next/BUILD_ID cli
 .next/BUILD_ID: node_modules/.installed $(SOURCES)
 	npx next build
+
+# The CLI bundle bin/srtlog.mjs runs. `npm ci` builds it too (prepare), hence order-only on the install
+# stamp: touching the stamp after npm ci must not rebuild it.
+cli: dist/srtlog.mjs
+dist/srtlog.mjs: $(CLI_SOURCES) scripts/build-cli.mjs | node_modules/.installed
+	node scripts/build-cli.mjs
 
 # Debian's Chromium for the e2e suite (Playwright cannot download browsers here).
 browser:
@@ -41,7 +48,7 @@ browser:
 python-deps:
 	@python3 -c "import pandas, pyarrow" 2>/dev/null || python3 -m pip install -q pandas pyarrow
 
-unit: install
+unit: install cli
 	npx vitest run
 
 e2e: install browser build
