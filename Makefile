@@ -33,10 +33,10 @@ build: .next/BUILD_ID cli
 	npx next build
 
 # The CLI bundle bin/srtlog.mjs runs. `npm ci` builds it too (prepare), hence order-only on the install
-# stamp: touching the stamp after npm ci must not rebuild it.
+# stamp and --if-stale: a bundle npm ci just built is not built again.
 cli: dist/srtlog.mjs
 dist/srtlog.mjs: $(CLI_SOURCES) scripts/build-cli.mjs | node_modules/.installed
-	node scripts/build-cli.mjs
+	node scripts/build-cli.mjs --if-stale
 
 # Debian's Chromium for the e2e suite (Playwright cannot download browsers here).
 browser:

@@ -10,6 +10,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { staleBundle } from "../bin/bundle-state.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT_DIR = path.join(ROOT, "dist");
@@ -40,8 +41,10 @@ export async function buildCli() {
     write: false,
     logLevel: "warning",
   });
-  // Our own files only: packages change through `npm ci`, which runs this build again.
-  const sources = Object.keys(result.metafile.inputs).filter((file) => !file.includes(":") && !file.startsWith("node_modules/"));
+  // Our own files only (packages change through `npm ci`, which runs this build again), and this
+  // script: new build settings make a new bundle too.
+  const bundled = Object.keys(result.metafile.inputs).filter((file) => !file.includes(":") && !file.startsWith("node_modules/"));
+  const sources = [...bundled, "scripts/build-cli.mjs"];
   await mkdir(OUT_DIR, { recursive: true });
   const tmp = path.join(OUT_DIR, `.${randomUUID()}`);
   await writeFile(`${tmp}.mjs`, result.outputFiles[0].contents);
@@ -52,7 +55,13 @@ export async function buildCli() {
   return { sources: sources.length, bytes: result.outputFiles[0].contents.length };
 }
 
+// `--if-stale` (make): skip a bundle that is current, e.g. one `npm ci` built a moment ago in the same
+// `make` run. `prepare` always builds, since packages may have changed where no source did.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { sources, bytes } = await buildCli();
-  console.log(`srtlog: built dist/srtlog.mjs (${(bytes / 2 ** 20).toFixed(1)} MB from ${sources} sources)`);
+  if (process.argv.includes("--if-stale") && staleBundle(new URL("..", import.meta.url)) === null) {
+    console.log("srtlog: dist/srtlog.mjs is current");
+  } else {
+    const { sources, bytes } = await buildCli();
+    console.log(`srtlog: built dist/srtlog.mjs (${(bytes / 2 ** 20).toFixed(1)} MB from ${sources} sources)`);
+  }
 }
