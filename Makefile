@@ -9,8 +9,9 @@ DEMO_DIR := $(CURDIR)/.demo/logs
 # LOGS_DIR=/path/to/outputs picks the runs to serve; without it the generated demo is served.
 SERVE_DIR := $(or $(LOGS_DIR),$(SRTLOG_LOGS_DIR),$(DEMO_DIR))
 SOURCES := $(shell git ls-files app components lib parsers public next.config.ts postcss.config.mjs tsconfig.json 2>/dev/null)
+CLI_SOURCES := $(shell git ls-files cli lib parsers 2>/dev/null)
 
-.PHONY: dashboard test install demo build unit e2e bench browser python-deps clean
+.PHONY: dashboard test install demo build cli unit e2e bench browser python-deps clean
 
 dashboard: install demo build
 	$(if $(filter-out $(LOOPBACK_HOSTS),$(SRTLOG_HOST)),$(warning WARNING: SRTLOG_HOST=$(SRTLOG_HOST) is not a loopback address: anyone who can reach this machine on port $(PORT) can read every run and edit tags. Use the default 127.0.0.1 and an SSH tunnel unless you mean it.))
@@ -30,9 +31,15 @@ $(DEMO_DIR)/.generated: node_modules/.installed $(wildcard scripts/demo/*.ts scr
 	npx tsx scripts/demo/generate-demo.ts "$(DEMO_DIR)"
 	touch $@
 
-build: .next/BUILD_ID
+build: .next/BUILD_ID cli
 .next/BUILD_ID: node_modules/.installed $(SOURCES)
 	npx next build
+
+# The CLI bundle bin/srtlog.mjs runs. `npm ci` builds it too (prepare), hence order-only on the install
+# stamp and --if-stale: a bundle npm ci just built is not built again.
+cli: dist/srtlog.mjs
+dist/srtlog.mjs: $(CLI_SOURCES) scripts/build-cli.mjs | node_modules/.installed
+	node scripts/build-cli.mjs --if-stale
 
 # Debian's Chromium for the e2e suite (Playwright cannot download browsers here).
 browser:
@@ -46,7 +53,7 @@ python-deps:
 	@python3 -c "import pandas, pyarrow" 2>/dev/null || timeout 300 python3 -m pip install -q pandas pyarrow >/dev/null 2>&1 \
 	  || echo "note: pandas/pyarrow not installable here; the Parquet interop tests check DuckDB only"
 
-unit: install
+unit: install cli
 	npx vitest run
 
 e2e: install browser build

@@ -12,6 +12,7 @@ export default defineConfig({
     environment: "node",
     // tests/security starts `next start` on temp dirs: it needs a build (make test builds first).
     include: ["tests/unit/**/*.test.ts", "tests/conformance/**/*.test.ts", "tests/security/**/*.test.ts"],
+    globalSetup: ["tests/global-setup.ts"],
     testTimeout: 60_000,
   },
 });

@@ -8,9 +8,6 @@ import { textTable } from "../../lib/text-table";
 import { FRONTIER_GROUPS, Y_METRICS, type FrontierGroup, type YMetric } from "../../lib/view-state";
 import { logsDirOf, parseFlags } from "../args";
 
-export const BEST_USAGE =
-  "srtlog best [--logs DIR] [--max-<ttft|tpot|itl|e2el>-<mean|median|p99> MS ...] [--min-tps-user N] [--run JOBID ...] [--tag TAG ...] [--by run|topology|gpu|container|tag] [--y output|total] [--json]";
-
 /** `4 (p99 TTFT 612 ms > 500 ms)`: a group's nearest miss when nothing passes. */
 function missText(row: BestRow): string {
   return row.nearestMiss ? `none passes; nearest: concurrency ${row.nearestMiss.point.concurrency} (${row.nearestMiss.failures.join(", ")})` : "no plottable points";

@@ -4,8 +4,7 @@ import { RunLoader } from "../../lib/server/run-loader";
 import { textTable } from "../../lib/text-table";
 import { SrtlogError } from "../../lib/errors";
 import { logsDirOf, parseFlags } from "../args";
-
-export const COMPARE_USAGE = "srtlog compare [--logs DIR] --baseline TAG|JOBID --current TAG|JOBID [--metric output_tps_per_gpu] [--threshold PCT] [--json]";
+import { COMPARE_USAGE } from "../usage";
 
 /** Runs named by a job id (or run dir), else every run carrying the tag. */
 function pick(runs: readonly Run[], name: string, flag: string): Run[] {

@@ -4,7 +4,6 @@ import { RunLoader } from "../../lib/server/run-loader";
 import { SrtlogError } from "../../lib/errors";
 import { logsDirOf, parseFlags } from "../args";
 
-export const EXPORT_USAGE = "srtlog export [--logs DIR] --format csv|json|parquet [--out FILE]";
 const FORMATS: ExportFormat[] = ["csv", "json", "parquet"];
 
 /** `srtlog export`: the data-frame rows of every run, as CSV, JSON records or Parquet. */

@@ -4,8 +4,7 @@ import { summariseNode, type NodeSummary } from "../../lib/node-metrics";
 import { textTable } from "../../lib/text-table";
 import { SrtlogError } from "../../lib/errors";
 import { parseFlags } from "../args";
-
-export const NODES_USAGE = "srtlog nodes PATH [--json] [--no-cache]   (PATH: a run directory or one worker log)";
+import { NODES_USAGE } from "../usage";
 
 /** Progress on stderr, only for people watching a terminal. */
 function progressLine(done: number, total: number, bytes: number): void {

@@ -3,8 +3,6 @@ import { toRunSummary } from "../../lib/run-summary";
 import { textTable } from "../../lib/text-table";
 import { logsDirOf, parseFlags } from "../args";
 
-export const RUNS_USAGE = "srtlog runs [--logs DIR] [--json]";
-
 /** `srtlog runs`: what loads, what was skipped and why. */
 export async function runsCommand(args: string[]): Promise<number> {
   const { values } = parseFlags(args, { logs: { type: "string" }, json: { type: "boolean" } });

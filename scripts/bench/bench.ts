@@ -100,3 +100,4 @@ async function benchWorkerLogs(): Promise<void> {
 const only = process.argv[2];
 if (!only || only === "runs") await benchResults();
 if (!only || only === "nodes") await benchWorkerLogs();
+if (!only || only === "cli") await (await import("./bench-cli")).benchCli();
