@@ -17,9 +17,21 @@ test("no blank gap between a node chart and its caption, after Plotly redraws th
   for (const id of ["node-chart-agg-kv-cache", "node-chart-decode-running"]) await expect(page.getByTestId(id)).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
   // A window resize makes Plotly relayout every chart (responsive), as a user's resize or a sidebar toggle
   // does; Plotly then drops the height from the layout object it was given.
+  // A narrower chart may also move its legend (one more redraw), so wait until each has redrawn and settled.
+  const ids = ["node-chart-agg-kv-cache", "node-chart-decode-running"];
+  const revisions = async () => Promise.all(ids.map(async (id) => Number(await page.getByTestId(id).getAttribute("data-revision"))));
+  const before = await revisions();
   await page.setViewportSize({ width: 1300, height: 900 });
-  await expect(page.getByTestId("node-chart-agg-kv-cache")).toHaveAttribute("data-revision", "2");
-  await expect(page.getByTestId("node-chart-decode-running")).toHaveAttribute("data-revision", "2");
+  await expect.poll(async () => (await revisions()).every((r, i) => r > before[i]), { timeout: 15_000 }).toBe(true);
+  let last = "";
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await revisions());
+      const settled = now === last;
+      last = now;
+      return settled;
+    }, { intervals: [500], timeout: 15_000 })
+    .toBe(true);
   const measured = await gaps(page);
   expect(measured.length).toBeGreaterThan(8);
   expect(measured.filter((g) => g.blank !== 0)).toEqual([]);
