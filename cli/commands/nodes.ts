@@ -4,8 +4,17 @@ import { summariseNode, type NodeSummary } from "../../lib/node-metrics";
 import { textTable } from "../../lib/text-table";
 import { SrtlogError } from "../../lib/errors";
 import { parseFlags } from "../args";
+import { followNodes } from "./nodes-follow";
 
-export const NODES_USAGE = "srtlog nodes PATH [--json] [--no-cache]   (PATH: a run directory or one worker log)";
+/** --interval in seconds (default 2), as ms; at least 0.1 s so a typo cannot spin the CPU. */
+function intervalMs(flag: string | undefined): number {
+  if (flag === undefined) return 2000;
+  const seconds = Number(flag);
+  if (!Number.isFinite(seconds) || seconds < 0.1) throw new SrtlogError("bad_input", `--interval must be a number of seconds >= 0.1, got '${flag}'`);
+  return seconds * 1000;
+}
+
+export const NODES_USAGE = "srtlog nodes PATH [--json] [--no-cache] [--follow [--interval SECONDS]]   (PATH: a run directory or one worker log)";
 
 /** Progress on stderr, only for people watching a terminal. */
 function progressLine(done: number, total: number, bytes: number): void {
@@ -26,8 +35,9 @@ async function summaries(target: string, cache: boolean): Promise<NodeSummary[]>
 
 /** `srtlog nodes`: workers of a run (or one log) with their record counts and parse issues. */
 export async function nodesCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(args, { json: { type: "boolean" }, "no-cache": { type: "boolean" } }, true);
+  const { values, positionals } = parseFlags(args, { json: { type: "boolean" }, "no-cache": { type: "boolean" }, follow: { type: "boolean" }, interval: { type: "string" } }, true);
   if (positionals.length !== 1) throw new SrtlogError("bad_input", `expected one PATH: ${NODES_USAGE}`);
+  if (values.follow) return followNodes(positionals[0], intervalMs(values.interval), values.json === true);
   const nodes = await summaries(positionals[0], !values["no-cache"]);
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
   const issues = nodes.flatMap((node) => node.issues);
