@@ -5,11 +5,15 @@ import { activitySettingsFrom, nextRunActivity, orchestratorEnded, resultsComple
 import type { Run } from "../model";
 import { concurrencyFromFileName } from "../../parsers/bench-result";
 import { findNodeFiles } from "./node-files";
+import { processState } from "./process-state";
 import { scanRunFiles } from "./scan-runs";
 
 const TAIL_BYTES = 4096;
-/** Last state per run path: a run seen running stays running through quiet spells (see nextRunActivity). */
-const previous = new Map<string, RunActivity>();
+/**
+ * Last state per run path: a run seen running stays running through quiet spells (see
+ * nextRunActivity). Shared by pages and route handlers of this process.
+ */
+const previous = processState("run-activity", () => new Map<string, RunActivity>());
 
 /** The last few KB of a file as text; "" when it is gone or unreadable. */
 export function readTail(file: string, bytes = TAIL_BYTES): string {
