@@ -37,6 +37,8 @@ export interface RunTopology {
 export class NodeAnalyzer {
   /** What the last parseRunLogs / followRun read: bytes handed to the parser and what happened to each log. */
   lastStats: UpdateStats = emptyStats();
+  /** The state the last parseRunLogs built (null when a valid cache answered): a follower continues from it. */
+  lastState: NodeState | null = null;
 
   /**
    * Every worker of a run, with its batches, memory snapshots and config. A valid cache answers at
@@ -47,12 +49,14 @@ export class NodeAnalyzer {
     const files = findNodeFiles(runPath);
     const fingerprint = fingerprintOf(files.workers.flatMap((w) => [...w.logs, w.config]));
     this.lastStats = emptyStats();
+    this.lastState = null;
     if (options.cache !== false) {
       const cached = readNodeCache(runPath, fingerprint);
       if (cached) return cached;
     }
     const previous = options.cache !== false ? readNodeCacheState(runPath) : null;
     const state = await this.followRun(runPath, previous, options.onProgress);
+    this.lastState = state;
     if (options.cache !== false) this.saveCache(runPath, fingerprint, state);
     return state.nodes;
   }
