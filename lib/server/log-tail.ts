@@ -95,7 +95,7 @@ export interface RangeParse {
 }
 
 /** Position just after the last newline in `[from, size)`, or `from` when there is none: a partial last line waits. */
-function lastLineEnd(fd: number, from: number, size: number): number {
+export function lastLineEnd(fd: number, from: number, size: number): number {
   const buffer = Buffer.alloc(64 * 1024);
   for (let end = size; end > from; ) {
     const start = Math.max(from, end - buffer.length);
