@@ -3,16 +3,9 @@ import { NodeAnalyzer } from "../../lib/server/node-analyzer";
 import { summariseNode, type NodeSummary } from "../../lib/node-metrics";
 import { textTable } from "../../lib/text-table";
 import { SrtlogError } from "../../lib/errors";
-import { parseFlags } from "../args";
+import { intervalMs, parseFlags } from "../args";
 import { followNodes } from "./nodes-follow";
 
-/** --interval in seconds (default 2), as ms; at least 0.1 s so a typo cannot spin the CPU. */
-function intervalMs(flag: string | undefined): number {
-  if (flag === undefined) return 2000;
-  const seconds = Number(flag);
-  if (!Number.isFinite(seconds) || seconds < 0.1) throw new SrtlogError("bad_input", `--interval must be a number of seconds >= 0.1, got '${flag}'`);
-  return seconds * 1000;
-}
 
 export const NODES_USAGE = "srtlog nodes PATH [--json] [--no-cache] [--follow [--interval SECONDS]]   (PATH: a run directory or one worker log)";
 
