@@ -84,6 +84,13 @@ test("a running run's Node Metrics and Pareto grow while open, without a reload"
   await appendFile(DECODE_LOG, decode(21, 7) + decode(31, 9) + decode(41, 12));
   await expect.poll(() => pointsOf(nodes, "node-chart-decode-running"), { timeout: 15_000 }).toBe(5);
 
+  // Health live: a CUDA OOM written by the running worker raises the run's badge.
+  const option = nodes.locator(`[data-testid=run-option][data-run-dir="${RUN}"]`);
+  // (Its badge may already say a concurrency is missing; no OOM yet.)
+  await expect(option).not.toContainText("OOM");
+  await appendFile(DECODE_LOG, "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.\n");
+  await expect(option.getByTestId("run-health-badge")).toContainText("OOM", { timeout: 15_000 });
+
   await writeFile(path.join(RESULTS, "results_concurrency_32_gpus_16_ctx_1_gen_1.json"), await result(32, 3000));
   await expect.poll(() => pointsOf(pareto, "pareto-chart"), { timeout: 15_000 }).toBeGreaterThan(paretoBefore);
   // Every expected concurrency has its result now: the run is finished and the live indicator goes.
