@@ -31,13 +31,33 @@ export function shiftLines(table: BatchTable, by: number): BatchTable {
   return { ...table, line };
 }
 
+/** Ranks below this pack into one exact number (as derived-input.ts does); larger ones use a string. */
+const RANK_LIMIT = 4096;
+
+function rankKey(t: BatchTable, i: number): number | string {
+  const { dp, tp, ep, pp } = t;
+  if (dp[i] >= 0 && tp[i] >= 0 && ep[i] >= 0 && pp[i] >= 0 && dp[i] < RANK_LIMIT && tp[i] < RANK_LIMIT && ep[i] < RANK_LIMIT && pp[i] < RANK_LIMIT) {
+    return ((dp[i] * RANK_LIMIT + tp[i]) * RANK_LIMIT + ep[i]) * RANK_LIMIT + pp[i];
+  }
+  return `${dp[i]},${tp[i]},${ep[i]},${pp[i]}`;
+}
+
 /** The last timed prefill row of each rank (dp, tp, ep, pp) in `table`, oldest first. */
 function lastPrefillPerRank(table: BatchTable): number[] {
-  const last = new Map<string, number>();
+  const last = new Map<number | string, number>();
   for (let i = 0; i < table.length; i++) {
-    if (table.batchType[i] === PREFILL && !Number.isNaN(table.ts[i])) last.set(`${table.dp[i]},${table.tp[i]},${table.ep[i]},${table.pp[i]}`, i);
+    if (table.batchType[i] === PREFILL && !Number.isNaN(table.ts[i])) last.set(rankKey(table, i), i);
   }
   return [...last.values()].sort((a, b) => a - b);
+}
+
+/** True when some appended prefill row has `#new-token` but no printed input throughput. */
+function needsSeed(added: BatchTable): boolean {
+  const tokens = added.metrics.newToken;
+  const printed = added.metrics.inputThroughput;
+  if (!tokens) return false;
+  for (let i = 0; i < added.length; i++) if (added.batchType[i] === PREFILL && !Number.isNaN(tokens[i]) && (!printed || Number.isNaN(printed[i]))) return true;
+  return false;
 }
 
 /**
@@ -46,6 +66,8 @@ function lastPrefillPerRank(table: BatchTable): number[] {
  * front as a seed and dropped again. Gives what a parse of the whole log would give.
  */
 export function deriveAppended(before: BatchTable, added: BatchTable): BatchTable {
+  // Most logs print their input throughput: then there is nothing to derive and no reason to scan `before`.
+  if (!needsSeed(added)) return added;
   const seedRows = lastPrefillPerRank(before);
   if (seedRows.length === 0 || added.length === 0) return deriveInputThroughput(added);
   const seed = pickRows(before, seedRows);

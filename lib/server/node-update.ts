@@ -83,15 +83,20 @@ function updateSegment(file: string, rel: string, old: Segment | undefined, stat
 }
 
 /** One worker brought up to date; its logs in the previous order, new logs after them. */
-function updateWorker(runPath: string, worker: WorkerFiles, old: Segment[], stats: UpdateStats): { node: NodeMetrics; tails: FileTail[] } {
+function updateWorker(runPath: string, worker: WorkerFiles, previous: NodeMetrics | null, old: Segment[], stats: UpdateStats): { node: NodeMetrics; tails: FileTail[] } {
   const notes: string[] = [];
   const current = new Map(worker.logs.map((f) => [f.rel, f]));
   const rels = [...old.map((s) => s.tail.rel), ...worker.logs.map((f) => f.rel).filter((rel) => !old.some((s) => s.tail.rel === rel))];
   const segments: Segment[] = [];
+  let changed = rels.length !== old.length;
   for (const rel of rels) {
-    const segment = updateSegment(current.get(rel)?.path ?? path.join(runPath, rel), rel, old.find((s) => s.tail.rel === rel), stats, notes);
+    const before = old.find((s) => s.tail.rel === rel);
+    const segment = updateSegment(current.get(rel)?.path ?? path.join(runPath, rel), rel, before, stats, notes);
     if (segment) segments.push(segment);
+    changed ||= segment !== before || notes.length > 0;
   }
+  // Nothing of this worker changed: keep its node as it was (no copy, no config re-read).
+  if (!changed && previous && previous.configFile === (worker.config?.rel ?? null)) return { node: previous, tails: segments.map((s) => s.tail) };
   const logs = segments.map((s) => current.get(s.tail.rel) ?? { rel: s.tail.rel, path: s.parse.path, size: s.tail.offset, mtimeMs: s.tail.mtimeMs });
   const node = buildNode({ ...worker, logs }, segments.map((s) => s.parse), (file) => path.relative(runPath, file));
   node.notes.push(...notes);
@@ -110,7 +115,7 @@ export function updateNodes(runPath: string, workers: WorkerFiles[], previous: N
   for (const worker of workers) {
     const old = before.get(keyOf(worker));
     before.delete(keyOf(worker));
-    out.push(updateWorker(runPath, worker, old ? segmentsOf(old.node, old.tails, runPath) : [], stats));
+    out.push(updateWorker(runPath, worker, old?.node ?? null, old ? segmentsOf(old.node, old.tails, runPath) : [], stats));
   }
   for (const { node, tails } of before.values()) {
     stats.gone.push(...tails.map((t) => t.rel));
