@@ -62,13 +62,15 @@ const url = (tab: string) => `/${tab}?logs=${encodeURIComponent(LIVE_DIR)}&run=$
 const pointsOf = (page: Page, testId: string) =>
   page.getByTestId(testId).locator(".js-plotly-plot").evaluate((el) => ((el as unknown as { data: { x: unknown[] }[] }).data ?? []).reduce((n, t) => n + t.x.length, 0));
 
-test("a running run's Node Metrics and Pareto grow while open, without a reload", async ({ browser }) => {
+test("a running run's Node Metrics, Rate Match and Pareto grow while open, without a reload", async ({ browser }) => {
   const context = await browser.newContext();
   const nodes = await context.newPage();
   const pareto = await context.newPage();
+  const rate = await context.newPage();
   await nodes.goto(url("nodes"));
   await pareto.goto(url("pareto"));
-  for (const page of [nodes, pareto]) {
+  await rate.goto(url("rate-match"));
+  for (const page of [nodes, pareto, rate]) {
     await expect(page.getByTestId("live-run")).toContainText("running");
     // Marks this document: a reload would lose it.
     await page.evaluate(() => ((window as unknown as { liveMark: number }).liveMark = 1));
@@ -80,9 +82,13 @@ test("a running run's Node Metrics and Pareto grow while open, without a reload"
   expect(await pointsOf(nodes, "node-chart-decode-running")).toBe(2);
   await chartDrawn(pareto, "pareto-chart");
   const paretoBefore = await pointsOf(pareto, "pareto-chart");
+  await chartDrawn(rate, "rate-chart");
+  const rateBefore = await pointsOf(rate, "rate-chart");
 
+  await appendFile(path.join(RUN_DIR, "logs", "n1_prefill_w0.out"), prefill(20) + prefill(30) + prefill(40));
   await appendFile(DECODE_LOG, decode(21, 7) + decode(31, 9) + decode(41, 12));
   await expect.poll(() => pointsOf(nodes, "node-chart-decode-running"), { timeout: 15_000 }).toBe(5);
+  await expect.poll(() => pointsOf(rate, "rate-chart"), { timeout: 15_000 }).toBeGreaterThan(rateBefore);
 
   // Health live: a CUDA OOM written by the running worker raises the run's badge.
   const option = nodes.locator(`[data-testid=run-option][data-run-dir="${RUN}"]`);
@@ -96,7 +102,7 @@ test("a running run's Node Metrics and Pareto grow while open, without a reload"
   // Every expected concurrency has its result now: the run is finished and the live indicator goes.
   await expect(pareto.getByTestId("live-indicator")).toHaveCount(0, { timeout: 15_000 });
 
-  for (const page of [nodes, pareto]) {
+  for (const page of [nodes, pareto, rate]) {
     expect(await page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);
     expect(new URL(page.url()).search).toBe(new URL(url("x"), "http://h").search);
   }
