@@ -85,9 +85,23 @@ test("a running run's Node Metrics, Rate Match and Pareto grow while open, witho
   await chartDrawn(rate, "rate-chart");
   const rateBefore = await pointsOf(rate, "rate-chart");
 
+  // A user zooms the decode chart (drag across the plot area): the zoom must survive the live redraws.
+  const rangeOf = () => nodes.getByTestId("node-chart-decode-running").locator(".js-plotly-plot").evaluate((el) => (el as unknown as { _fullLayout: { xaxis: { range: number[] } } })._fullLayout.xaxis.range.map(Number));
+  const full = await rangeOf();
+  await nodes.getByTestId("node-chart-decode-running").scrollIntoViewIfNeeded();
+  const drag = await nodes.getByTestId("node-chart-decode-running").locator(".nsewdrag").first().boundingBox();
+  if (!drag) throw new Error("no drag area on the decode chart");
+  await nodes.mouse.move(drag.x + drag.width * 0.3, drag.y + drag.height / 2);
+  await nodes.mouse.down();
+  await nodes.mouse.move(drag.x + drag.width * 0.6, drag.y + drag.height / 2, { steps: 5 });
+  await nodes.mouse.up();
+  await expect.poll(rangeOf).not.toEqual(full);
+  const zoomed = await rangeOf();
+
   await appendFile(path.join(RUN_DIR, "logs", "n1_prefill_w0.out"), prefill(20) + prefill(30) + prefill(40));
   await appendFile(DECODE_LOG, decode(21, 7) + decode(31, 9) + decode(41, 12));
   await expect.poll(() => pointsOf(nodes, "node-chart-decode-running"), { timeout: 15_000 }).toBe(5);
+  expect(await rangeOf()).toEqual(zoomed);
   await expect.poll(() => pointsOf(rate, "rate-chart"), { timeout: 15_000 }).toBeGreaterThan(rateBefore);
 
   // Health live: a CUDA OOM written by the running worker raises the run's badge.
