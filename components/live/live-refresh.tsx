@@ -13,8 +13,8 @@ export interface LiveRun {
 const REDRAW_MS = 2000;
 
 /**
- * Follows the selected running runs: one EventSource per run (the server shares one watcher per run
- * among all pages), and on a change re-renders the page's server components in place with
+ * Follows the selected running runs: one EventSource for all of them (browsers allow few connections
+ * per host; the server shares one watcher per run among all pages), and on a change re-renders the page's server components in place with
  * router.refresh(), so the URL (selection, filters) stays and Plotly keeps its zoom (uirevision).
  * Streams are closed while the tab is hidden and reopened, with one redraw, when it shows again.
  */
@@ -35,19 +35,20 @@ export function LiveRefresh({ runs, logs }: { runs: LiveRun[]; logs: string | nu
       }, Math.max(0, last + REDRAW_MS - Date.now()));
     };
     const open = () => {
-      sources = runDirs.map((runDir) => {
-        const query = logs ? `?logs=${encodeURIComponent(logs)}` : "";
-        const source = new EventSource(`/api/runs/${encodeURIComponent(runDir)}/events${query}`);
-        source.addEventListener("change", redraw);
-        // The last event of a stream: close, or EventSource would reconnect to a run that is done.
-        const end = () => {
-          source.close();
-          redraw();
-        };
-        source.addEventListener("finished", end);
-        source.addEventListener("gone", end);
-        return source;
-      });
+      const query = new URLSearchParams(runDirs.map((runDir) => ["run", runDir]));
+      if (logs) query.set("logs", logs);
+      const source = new EventSource(`/api/events?${query}`);
+      const remaining = new Set(runDirs);
+      source.addEventListener("change", redraw);
+      // A run's last event: once every run has had it, close, or EventSource would reconnect for runs that are done.
+      const end = (event: MessageEvent<string>) => {
+        remaining.delete((JSON.parse(event.data) as { runDir: string }).runDir);
+        if (remaining.size === 0) source.close();
+        redraw();
+      };
+      source.addEventListener("finished", end);
+      source.addEventListener("gone", end);
+      sources = [source];
     };
     const close = () => {
       for (const source of sources) source.close();

@@ -35,20 +35,40 @@ export function runVersion(run: WatchedRun): string | null {
   return fingerprintOf([...workers.flatMap((w) => w.logs), ...results]);
 }
 
+/** Tell every listener; one that throws (a stream closed meanwhile) must not stop the others or the server. */
+function tell(watcher: Watcher, event: LiveEvent): void {
+  for (const listener of watcher.listeners) {
+    try {
+      listener(event);
+    } catch (error) {
+      console.error(`srtlog: live listener of ${watcher.run.runPath}: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+}
+
 function stop(watcher: Watcher, last: LiveEvent): void {
   clearInterval(watcher.timer);
   watchers.delete(watcher.run.runPath);
-  for (const listener of watcher.listeners) listener(last);
+  tell(watcher, last);
   watcher.listeners.clear();
 }
 
 function tick(watcher: Watcher): void {
+  try {
+    check(watcher);
+  } catch (error) {
+    // A timer callback that throws would take the whole server down: report it and try again next tick.
+    console.error(`srtlog: watching ${watcher.run.runPath}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+function check(watcher: Watcher): void {
   const version = runVersion(watcher.run);
   if (version === null) return stop(watcher, { type: "gone" });
   const activity = getRunActivity(watcher.run);
   if (version !== watcher.version) {
     watcher.version = version;
-    for (const listener of watcher.listeners) listener({ type: "change", version, activity });
+    tell(watcher, { type: "change", version, activity });
   }
   if (activity === "finished") stop(watcher, { type: "finished", activity });
 }
