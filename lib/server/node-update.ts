@@ -95,8 +95,11 @@ function updateWorker(runPath: string, worker: WorkerFiles, previous: NodeMetric
     if (segment) segments.push(segment);
     changed ||= segment !== before || notes.length > 0;
   }
-  // Nothing of this worker changed: keep its node as it was (no copy, no config re-read).
-  if (!changed && previous && previous.configFile === (worker.config?.rel ?? null)) return { node: previous, tails: segments.map((s) => s.tail) };
+  // Nothing of this worker changed: keep its node as it was (no copy, no config re-read). A config
+  // dump written after the logs' last change (or another one) is read again.
+  const lastLogWrite = Math.max(0, ...segments.map((s) => s.tail.mtimeMs));
+  const configSame = previous?.configFile === (worker.config?.rel ?? null) && (worker.config === null || worker.config.mtimeMs <= lastLogWrite);
+  if (!changed && previous && configSame) return { node: previous, tails: segments.map((s) => s.tail) };
   const logs = segments.map((s) => current.get(s.tail.rel) ?? { rel: s.tail.rel, path: s.parse.path, size: s.tail.offset, mtimeMs: s.tail.mtimeMs });
   const node = buildNode({ ...worker, logs }, segments.map((s) => s.parse), (file) => path.relative(runPath, file));
   node.notes.push(...notes);

@@ -114,4 +114,21 @@ describe("incremental node parse", () => {
     expect(afterRm.nodes.map((n) => n.batches.length)).toEqual(first.nodes.map((n) => n.batches.length));
     expect(analyzer.lastStats.gone.sort()).toEqual(["logs/eos0001_decode_w0.out", "logs/eos0002_prefill_w0.out"]);
   });
+
+  it("keeps an unchanged worker's node, but reads a config dump written after its logs again", async () => {
+    const { run } = await liveRun();
+    const config = path.join(run, "logs", "eos0001_config.json");
+    await writeFile(config, JSON.stringify({ config: { server_args: { tp_size: 2 } } }));
+    const analyzer = new NodeAnalyzer();
+    const first = await analyzer.followRun(run, null);
+    const same = await analyzer.followRun(run, first);
+    expect(same.nodes[1]).toBe(first.nodes[1]);
+    const later = new Date(Date.now() + 5000);
+    await writeFile(config, JSON.stringify({ config: { server_args: { tp_size: 8 } } }));
+    const { utimes } = await import("node:fs/promises");
+    await utimes(config, later, later);
+    const after = await analyzer.followRun(run, same);
+    expect(after.nodes.find((n) => n.workerType === "decode")!.parallel.tp).toBe(8);
+    expect(analyzer.lastStats.bytesParsed).toBe(0);
+  });
 });
