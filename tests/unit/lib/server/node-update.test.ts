@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { NodeMetrics } from "@/lib/node-metrics";
 import { NodeAnalyzer } from "@/lib/server/node-analyzer";
 import { tempDir } from "../../../helpers/temp-dir";
+import { duckdbRead } from "../../../helpers/other-engines";
 
 const decode = (sec: number, running: number) =>
   `[2026-05-07 13:40:${String(sec).padStart(2, "0")} DP0 TP0 EP0] Decode batch, #running-req: ${running}, #token: 7198, token usage: 0.01, cuda graph: True, gen throughput (token/s): ${running * 100}.5, #queue-req: 0\n`;
@@ -54,6 +55,9 @@ describe("incremental node parse", () => {
     // Lines are numbered from the file's start: 1 and 3 before, 4 and 6 appended.
     expect([...decodeNode.batches.line]).toEqual([1, 3, 4, 6]);
     expect(plain(nodes)).toEqual(plain(await fullParse(run)));
+    // The rewritten Parquet cache (temp file + rename) holds the appended rows for other engines too.
+    const rows = await duckdbRead(path.join(run, ".cache", "node_metrics.parquet"));
+    expect(rows.filter((r) => r.worker_type === "decode").map((r) => Number(r.running_req))).toEqual([8, 9, 10, 11]);
     // Nothing new: the cache answers, nothing is parsed.
     expect((await parseCached(run)).stats.bytesParsed).toBe(0);
   });
