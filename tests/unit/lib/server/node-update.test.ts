@@ -123,13 +123,16 @@ describe("incremental node parse", () => {
     const { run } = await liveRun();
     const config = path.join(run, "logs", "eos0001_config.json");
     await writeFile(config, JSON.stringify({ config: { server_args: { tp_size: 2 } } }));
+    // Written at the worker's start-up, before its logs.
+    const { utimes } = await import("node:fs/promises");
+    const earlier = new Date(Date.now() - 60_000);
+    await utimes(config, earlier, earlier);
     const analyzer = new NodeAnalyzer();
     const first = await analyzer.followRun(run, null);
     const same = await analyzer.followRun(run, first);
     expect(same.nodes[1]).toBe(first.nodes[1]);
     const later = new Date(Date.now() + 5000);
     await writeFile(config, JSON.stringify({ config: { server_args: { tp_size: 8 } } }));
-    const { utimes } = await import("node:fs/promises");
     await utimes(config, later, later);
     const after = await analyzer.followRun(run, same);
     expect(after.nodes.find((n) => n.workerType === "decode")!.parallel.tp).toBe(8);
