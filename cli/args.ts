@@ -15,3 +15,11 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(ar
 export function logsDirOf(flag: string | undefined): string {
   return flag || process.env.SRTLOG_LOGS_DIR || (existsSync("outputs") ? "outputs" : "logs");
 }
+
+/** --interval in seconds (default 2), as ms; at least 0.1 s so a typo cannot spin the CPU. */
+export function intervalMs(flag: string | undefined): number {
+  if (flag === undefined) return 2000;
+  const seconds = Number(flag);
+  if (!Number.isFinite(seconds) || seconds < 0.1) throw new SrtlogError("bad_input", `--interval must be a number of seconds >= 0.1, got '${flag}'`);
+  return seconds * 1000;
+}

@@ -2,9 +2,9 @@
 // `srtlog <command> --help` print it without loading a command (and with it zod, the loader, Parquet):
 // that keeps help at the cost of starting Node. Imports nothing.
 
-export const RUNS_USAGE = "srtlog runs [--logs DIR] [--json]";
+export const RUNS_USAGE = "srtlog runs [--logs DIR] [--json] [--watch [--interval SECONDS]]";
 export const EXPORT_USAGE = "srtlog export [--logs DIR] --format csv|json|parquet [--out FILE]";
-export const NODES_USAGE = "srtlog nodes PATH [--json] [--no-cache]   (PATH: a run directory or one worker log)";
+export const NODES_USAGE = "srtlog nodes PATH [--json] [--no-cache] [--follow [--interval SECONDS]]   (PATH: a run directory or one worker log)";
 export const COMPARE_USAGE = "srtlog compare [--logs DIR] --baseline TAG|JOBID --current TAG|JOBID [--metric output_tps_per_gpu] [--threshold PCT] [--json]";
 export const BEST_USAGE =
   "srtlog best [--logs DIR] [--max-<ttft|tpot|itl|e2el>-<mean|median|p99> MS ...] [--min-tps-user N] [--run JOBID ...] [--tag TAG ...] [--by run|topology|gpu|container|tag] [--y output|total] [--json]";
@@ -13,7 +13,9 @@ const LOGS = "  --logs DIR       the runs' directory (default $SRTLOG_LOGS_DIR, 
 
 /** Per command: its usage line, then what it does and its flags, as `srtlog <command> --help` prints them. */
 export const COMMAND_HELP = {
-  runs: [RUNS_USAGE, "", "Lists the runs that load, and every run skipped with the reason.", "", LOGS, "  --json           one JSON object: { runs, skipped }"],
+  runs: [RUNS_USAGE, "", "Lists the runs that load, and every run skipped with the reason.", "", LOGS, "  --json           one JSON object: { runs, skipped } (with --watch: one JSON line per change)",
+    "  --watch          keep listing the runs and their state (running, stalled, finished) as it changes; Ctrl-C ends",
+    "  --interval S     seconds between looks with --watch or --follow (default 2)"],
   export: [
     EXPORT_USAGE, "", "Writes the data-frame rows of every run (one row per benchmark point).", "",
     LOGS, "  --format F       csv, json (records) or parquet", "  --out FILE       write FILE (atomically) instead of stdout",
@@ -21,6 +23,8 @@ export const COMMAND_HELP = {
   nodes: [
     NODES_USAGE, "", "Parses the worker logs of a run (or one log): batches, memory snapshots, parallelism, parse issues.", "",
     "  --json           one JSON object: { nodes, issues }", "  --no-cache       parse again, ignoring and not writing .cache/node_metrics.parquet",
+    "  --follow         follow a running job: parse only appended bytes, a table redrawn in place (JSON lines when piped)",
+    "  --interval S     seconds between looks with --follow (default 2)",
   ],
   compare: [
     COMPARE_USAGE, "",

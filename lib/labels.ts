@@ -100,8 +100,10 @@ export interface PickerRun {
   tags: string[];
   /** Health badge text ("1 OOM, 2 tracebacks"); empty or absent when nothing is wrong. */
   health?: string;
+  /** Set while the run's logs are still being written (see lib/live/run-activity.ts); absent when finished. */
+  activity?: "running" | "stalled";
 }
 
-export function toPickerRun(run: Run, health?: string): PickerRun {
-  return { runDir: run.runDir, jobId: run.jobId, label: runPickerLabel(run), tags: run.metadata.tags, ...(health ? { health } : {}) };
+export function toPickerRun(run: Run, health?: string, activity?: "running" | "stalled"): PickerRun {
+  return { runDir: run.runDir, jobId: run.jobId, label: runPickerLabel(run), tags: run.metadata.tags, ...(health ? { health } : {}), ...(activity ? { activity } : {}) };
 }

@@ -4,6 +4,7 @@ import { TabBar } from "@/components/tab-bar";
 import { ViewStateProvider } from "@/components/view-state-provider";
 import type { ViewState } from "@/lib/view-state";
 import { SidebarSection } from "./sidebar-section";
+import { LiveSection } from "./live-section";
 import { SummarySection } from "./summary-section";
 
 function SidebarSkeleton() {
@@ -34,6 +35,9 @@ export function DashboardShell({ state, query, children }: { state: ViewState; q
         <TabBar />
         <Suspense fallback={<div className="h-20 animate-pulse rounded bg-slate-100" />}>
           <SummarySection query={query} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <LiveSection query={query} />
         </Suspense>
         {children}
       </SidebarFrame>

@@ -9,6 +9,7 @@ import { ClearFiltersButton } from "@/components/view-buttons";
 import { toPickerRun } from "@/lib/labels";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { getRunsHealth } from "@/lib/server/run-health";
+import { getRunsActivity } from "@/lib/server/run-activity";
 import { defaultLogsDir, defaultLogsDirSource } from "@/lib/server/logs-dir";
 import { hasFilters } from "@/lib/view-state";
 
@@ -16,6 +17,7 @@ import { hasFilters } from "@/lib/view-state";
 export async function SidebarSection({ query }: { query: string }) {
   const d = await getDashboard(query);
   const health = new Map((await getRunsHealth(d.filtered)).map((h) => [h.runDir, h.badge]));
+  const activity = getRunsActivity(d.filtered);
   const info = { dir: d.logs.dir, defaultDir: defaultLogsDir(), defaultSource: defaultLogsDirSource(), isDefault: d.logs.isDefault, problem: d.logs.ok ? null : d.logs.message };
   return (
     <div className="space-y-4">
@@ -39,7 +41,7 @@ export async function SidebarSection({ query }: { query: string }) {
             </div>
           </section>
           <SlaForm />
-          <RunPicker runs={d.filtered.map((run) => toPickerRun(run, health.get(run.runDir)))} />
+          <RunPicker runs={d.filtered.map((run) => toPickerRun(run, health.get(run.runDir), activity.get(run.runDir)))} />
           <TagEditor runs={d.selected.map((run) => toPickerRun(run))} />
         </>
       )}

@@ -3,8 +3,9 @@ import { NodeAnalyzer } from "../../lib/server/node-analyzer";
 import { summariseNode, type NodeSummary } from "../../lib/node-metrics";
 import { textTable } from "../../lib/text-table";
 import { SrtlogError } from "../../lib/errors";
-import { parseFlags } from "../args";
+import { intervalMs, parseFlags } from "../args";
 import { NODES_USAGE } from "../usage";
+import { followNodes } from "./nodes-follow";
 
 /** Progress on stderr, only for people watching a terminal. */
 function progressLine(done: number, total: number, bytes: number): void {
@@ -25,8 +26,9 @@ async function summaries(target: string, cache: boolean): Promise<NodeSummary[]>
 
 /** `srtlog nodes`: workers of a run (or one log) with their record counts and parse issues. */
 export async function nodesCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(args, { json: { type: "boolean" }, "no-cache": { type: "boolean" } }, true);
+  const { values, positionals } = parseFlags(args, { json: { type: "boolean" }, "no-cache": { type: "boolean" }, follow: { type: "boolean" }, interval: { type: "string" } }, true);
   if (positionals.length !== 1) throw new SrtlogError("bad_input", `expected one PATH: ${NODES_USAGE}`);
+  if (values.follow) return followNodes(positionals[0], intervalMs(values.interval), values.json === true);
   const nodes = await summaries(positionals[0], !values["no-cache"]);
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
   const issues = nodes.flatMap((node) => node.issues);

@@ -1,11 +1,13 @@
 import { RunLoader } from "../../lib/server/run-loader";
 import { toRunSummary } from "../../lib/run-summary";
 import { textTable } from "../../lib/text-table";
-import { logsDirOf, parseFlags } from "../args";
+import { intervalMs, logsDirOf, parseFlags } from "../args";
+import { watchRuns } from "./runs-watch";
 
 /** `srtlog runs`: what loads, what was skipped and why. */
 export async function runsCommand(args: string[]): Promise<number> {
-  const { values } = parseFlags(args, { logs: { type: "string" }, json: { type: "boolean" } });
+  const { values } = parseFlags(args, { logs: { type: "string" }, json: { type: "boolean" }, watch: { type: "boolean" }, interval: { type: "string" } });
+  if (values.watch) return watchRuns(logsDirOf(values.logs), intervalMs(values.interval), values.json === true);
   const loader = new RunLoader(logsDirOf(values.logs));
   const { runs, skipped } = await loader.loadAllWithSkipped();
   if (values.json) {

@@ -53,6 +53,15 @@ export function RunPicker({ runs }: { runs: PickerRun[] }) {
                     {tag}
                   </span>
                 ))}
+                {run.activity && (
+                  <span
+                    className={`ml-1 rounded px-1 ${run.activity === "running" ? "bg-green-100 text-green-800" : "bg-orange-100 text-orange-900"}`}
+                    data-testid="run-activity-badge"
+                    title={run.activity === "running" ? "Logs are still being written" : "No new log bytes for a long while: the job may hang"}
+                  >
+                    {run.activity}
+                  </span>
+                )}
                 {run.health && (
                   <span className="ml-1 rounded bg-red-100 px-1 text-red-800" data-testid="run-health-badge" title="Trouble signals in this run's logs and results">
                     {run.health}

@@ -1,17 +1,16 @@
 import "server-only";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { concatBatchTables, type BatchTable } from "../../parsers/worker-log/batch-table";
-import { DERIVED_INPUT_COLUMN } from "../../parsers/worker-log/derived-input";
 import { parseLogFileName } from "../../parsers/log-file-name";
-import type { NodeConfig } from "../../parsers/node-config";
-import { parseConfigFile } from "../../parsers/trtllm-config";
-import { nodesOfType, summariseNode, type NodeIssue, type NodeMetrics, type NodeSummary, type WorkerType } from "../node-metrics";
+import { nodesOfType, summariseNode, type NodeMetrics, type NodeSummary, type WorkerType } from "../node-metrics";
+import { buildNode, byWorker } from "./build-node";
 import { SrtlogError } from "../errors";
 import { flushBackgroundWork, inBackground, parseLogFiles, track, type ParseProgress } from "./log-pool";
 import type { LogFileParse } from "./parse-log-file";
 import { findNodeFiles, type WorkerFiles } from "./node-files";
-import { readNodeCache, readNodeCacheFooter, writeNodeCache, writeNodeColumns, writeNodeParquetJob } from "./node-cache";
+import { readNodeCache, readNodeCacheFooter, readNodeCacheState, writeNodeCache, writeNodeColumns, writeNodeParquetJob } from "./node-cache";
+import { tailAfterFullParse, type FileTail } from "./log-tail";
+import { emptyStats, updateNodes, type NodeState, type UpdateStats } from "./node-update";
 import { fingerprintOf } from "./scan-runs";
 
 /** Below this many batch rows the cache is written right away on this thread. */
@@ -30,70 +29,58 @@ export interface RunTopology {
   counts: { prefill: number; decode: number; agg: number; frontend: number };
 }
 
-function readConfig(worker: WorkerFiles, issues: NodeIssue[]): NodeConfig | null {
-  if (!worker.config) return null;
-  const parsed = parseConfigFile(worker.config.rel, readFileSync(worker.config.path, "utf8"));
-  if (parsed.ok) return parsed.config;
-  issues.push({ file: worker.config.rel, line: null, message: parsed.issue });
-  return null;
-}
-
-/** Rows whose input throughput was derived rather than printed. */
-function countDerived(batches: BatchTable): number {
-  const flags = batches.metrics[DERIVED_INPUT_COLUMN];
-  let n = 0;
-  if (flags) for (let i = 0; i < flags.length; i++) if (flags[i] === 1) n++;
-  return n;
-}
-
-/** One node from its worker's parsed logs (legacy `.err` + `.out` merged) and its config. */
-function buildNode(worker: WorkerFiles, parses: LogFileParse[], relOf: (file: string) => string): NodeMetrics {
-  const issues: NodeIssue[] = parses.flatMap((p) => p.issues.map((issue) => ({ file: relOf(p.path), line: issue.line, message: issue.message })));
-  const config = readConfig(worker, issues);
-  const fromLog = parses.map((p) => p.summary.parallelSizes).find((sizes) => sizes !== null) ?? null;
-  const pick = (key: "tp" | "dp" | "ep" | "pp") => (key !== "pp" ? config?.serverArgs[key] : config?.serverArgs.pp) ?? fromLog?.[key] ?? null;
-  const batches = concatBatchTables(parses.map((p) => p.table));
-  const notes = parses.map((p) => (p.summary.note ? `${relOf(p.path)}: ${p.summary.note}` : "")).filter(Boolean);
-  if (batches.length === 0) notes.push(`no batch lines in ${worker.logs.map((f) => f.rel).join(", ")}`);
-  const derived = countDerived(batches);
-  if (derived > 0) notes.push(`input throughput derived from #new-token for ${derived} prefill batches that print none (column ${DERIVED_INPUT_COLUMN})`);
-  if (worker.configNote) notes.push(worker.configNote);
-  return {
-    files: worker.logs.map((f) => f.rel),
-    node: worker.node,
-    workerType: worker.workerType,
-    workerId: worker.workerId,
-    parallel: { tp: pick("tp"), dp: pick("dp"), ep: pick("ep"), pp: pick("pp") },
-    config,
-    configFile: worker.config?.rel ?? null,
-    batches,
-    memory: parses.flatMap((p) => p.memory),
-    issues,
-    notes,
-  };
-}
-
-function byWorker(a: { workerType: string; node: string; workerId: string }, b: typeof a): number {
-  const order = ["prefill", "decode", "agg"];
-  return order.indexOf(a.workerType) - order.indexOf(b.workerType) || a.node.localeCompare(b.node) || a.workerId.localeCompare(b.workerId, undefined, { numeric: true });
-}
 
 /**
  * Parses worker logs into per-node metrics: the TypeScript face of the Python `NodeAnalyzer`.
  * Logs are parsed on all cores; results are cached in `<run>/.cache/node_metrics.parquet`.
  */
 export class NodeAnalyzer {
-  /** Every worker of a run, with its batches, memory snapshots and config. */
+  /** What the last parseRunLogs / followRun read: bytes handed to the parser and what happened to each log. */
+  lastStats: UpdateStats = emptyStats();
+  /** The state the last parseRunLogs built (null when a valid cache answered): a follower continues from it. */
+  lastState: NodeState | null = null;
+
+  /**
+   * Every worker of a run, with its batches, memory snapshots and config. A valid cache answers at
+   * once; a cache of the same run whose logs have grown since is brought up to date by parsing only
+   * the appended bytes; otherwise every log is parsed.
+   */
   async parseRunLogs(runPath: string, options: NodeParseOptions = {}): Promise<NodeMetrics[]> {
     const files = findNodeFiles(runPath);
     const fingerprint = fingerprintOf(files.workers.flatMap((w) => [...w.logs, w.config]));
+    this.lastStats = emptyStats();
+    this.lastState = null;
     if (options.cache !== false) {
       const cached = readNodeCache(runPath, fingerprint);
       if (cached) return cached;
     }
-    const nodes = await this.parseWorkers(runPath, files.workers, options.onProgress);
-    if (options.cache !== false) this.saveCache(runPath, fingerprint, nodes);
-    return nodes;
+    const previous = options.cache !== false ? readNodeCacheState(runPath) : null;
+    const state = await this.followRun(runPath, previous, options.onProgress);
+    this.lastState = state;
+    if (options.cache !== false) this.saveCache(runPath, fingerprint, state);
+    return state.nodes;
+  }
+
+  /**
+   * The run's nodes and the tail of each log, from `previous` (a follower's last answer) plus what
+   * was appended since; a full parse when there is no previous state. Writes no cache: a follower
+   * decides how often to save (saveRunState).
+   */
+  async followRun(runPath: string, previous: NodeState | null, onProgress?: ParseProgress): Promise<NodeState> {
+    const { workers } = findNodeFiles(runPath);
+    if (previous) {
+      const { state, stats } = updateNodes(runPath, workers, previous);
+      this.lastStats = stats;
+      return state;
+    }
+    return this.parseWorkers(runPath, workers, onProgress);
+  }
+
+  /** Save a follower's state as the run's node cache (columns, Parquet and tails). */
+  saveRunState(runPath: string, state: NodeState): Promise<void> {
+    const files = findNodeFiles(runPath);
+    const fingerprint = fingerprintOf(files.workers.flatMap((w) => [...w.logs, w.config]));
+    return this.saveCache(runPath, fingerprint, state);
   }
 
   /** Nodes without their batch rows: from the cache footer alone when it is valid. */
@@ -124,17 +111,17 @@ export class NodeAnalyzer {
    * that reads one node at a time back from disk, so the caller is not kept waiting and memory is not
    * doubled by a copy of every node.
    */
-  private saveCache(runPath: string, fingerprint: string, nodes: NodeMetrics[]): void {
+  private saveCache(runPath: string, fingerprint: string, { nodes, tails }: NodeState): Promise<void> {
     const rows = nodes.reduce((n, node) => n + node.batches.length, 0);
     const pending =
       rows < BACKGROUND_FROM_ROWS && process.env.SRTLOG_THREADS !== "always"
-        ? track(writeNodeCache(runPath, fingerprint, nodes))
+        ? track(writeNodeCache(runPath, fingerprint, nodes, tails))
         : track(
-            writeNodeColumns(runPath, fingerprint, nodes).then((job) => {
+            writeNodeColumns(runPath, fingerprint, nodes, tails).then((job) => {
               if (job) return inBackground({ parquetJob: job }, () => writeNodeParquetJob(job));
             }),
           );
-    pending.catch((error) => console.error(`srtlog: could not cache node metrics of ${runPath}: ${error instanceof Error ? error.message : error}`));
+    return pending.catch((error) => console.error(`srtlog: could not cache node metrics of ${runPath}: ${error instanceof Error ? error.message : error}`));
   }
 
   /** Which services run on which physical node, and how many of each role, from file names alone. */
@@ -164,10 +151,25 @@ export class NodeAnalyzer {
     return nodesOfType(nodes, "agg");
   }
 
-  private async parseWorkers(runPath: string, workers: WorkerFiles[], onProgress?: ParseProgress): Promise<NodeMetrics[]> {
+  private async parseWorkers(runPath: string, workers: WorkerFiles[], onProgress?: ParseProgress): Promise<NodeState> {
     const parses = await parseLogFiles(workers.flatMap((w) => w.logs.map((f) => f.path)), undefined, onProgress);
     const byPath = new Map(parses.map((p) => [p.path, p]));
     const relOf = (file: string) => path.relative(runPath, file);
-    return workers.map((worker) => buildNode(worker, worker.logs.map((f) => byPath.get(f.path)!), relOf)).sort(byWorker);
+    const built = workers.map((worker) => {
+      const own = worker.logs.map((f) => byPath.get(f.path)!);
+      return { node: buildNode(worker, own, relOf), tails: tailsOf(worker, own) };
+    });
+    built.sort((a, b) => byWorker(a.node, b.node));
+    this.lastStats = { ...emptyStats(), bytesParsed: parses.reduce((n, p) => n + p.summary.bytes, 0), added: workers.flatMap((w) => w.logs.map((f) => f.rel)) };
+    return { nodes: built.map((b) => b.node), tails: built.map((b) => b.tails) };
   }
+}
+
+/** Where each log's full parse ended; a log that vanished since gets a tail that forces a re-parse. */
+function tailsOf(worker: WorkerFiles, parses: LogFileParse[]): FileTail[] {
+  return worker.logs.map((file, i) => {
+    const { summary, table, memory } = parses[i];
+    const fields = { lines: summary.lines, rows: table.length, memory: memory.length, records: summary.records, parallelSizes: summary.parallelSizes };
+    return tailAfterFullParse(file.path, file.rel, summary.bytes, fields) ?? { rel: file.rel, offset: summary.bytes, partial: true, head: "", end: "", mtimeMs: 0, ...fields };
+  });
 }

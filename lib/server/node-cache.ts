@@ -7,7 +7,9 @@ import type { MemoryRecord } from "../../parsers/worker-log";
 import type { NodeMetrics, NodeSummary } from "../node-metrics";
 import { summariseNode } from "../node-metrics";
 import { snakeCase } from "./bench-cache";
-import { findValidCache, writeCacheFile } from "./cache-dir";
+import { cacheCandidates, findValidCache, writeCacheFile } from "./cache-dir";
+import type { FileTail } from "./log-tail";
+import { readParquetKv } from "./parquet";
 import { BATCH_COLUMNS_FILE, forEachBatchTable, readBatchColumns, writeBatchColumns } from "./batch-columns-file";
 
 /**
@@ -17,6 +19,7 @@ import { BATCH_COLUMNS_FILE, forEachBatchTable, readBatchColumns, writeBatchColu
  */
 export const NODE_PARSER_VERSION = "3";
 export const NODE_CACHE_FILE = "node_metrics.parquet";
+const TAILS_KEY = "srtlog.tails";
 
 const MEMORY_FIELDS = ["availMemGb", "memUsageGb", "kvSizeGb", "kSizeGb", "vSizeGb", "numTokens", "elapsedS"] as const;
 
@@ -102,12 +105,14 @@ export interface ParquetJob {
  * First half of saving a run's nodes: the raw columns (a fast write) and the job that turns them into
  * node_metrics.parquet. The job can run anywhere; it reads one node's columns at a time from disk.
  */
-export async function writeNodeColumns(runPath: string, fingerprint: string, nodes: readonly NodeMetrics[]): Promise<ParquetJob | null> {
+export async function writeNodeColumns(runPath: string, fingerprint: string, nodes: readonly NodeMetrics[], tails?: FileTail[][]): Promise<ParquetJob | null> {
   if (nodes.length === 0) return null;
   const stamp = `${NODE_PARSER_VERSION}:${fingerprint}`;
   const columnsFile = await writeCacheFile(runPath, BATCH_COLUMNS_FILE, async (file) => writeBatchColumns(file, stamp, nodes.map((node) => node.batches)));
   const footer: FooterNode[] = nodes.map((node) => ({ ...summariseNode(node), config: node.config }));
-  const kv = { "srtlog.parser_version": NODE_PARSER_VERSION, "srtlog.fingerprint": fingerprint, "srtlog.nodes": JSON.stringify(footer) };
+  const kv: Record<string, string> = { "srtlog.parser_version": NODE_PARSER_VERSION, "srtlog.fingerprint": fingerprint, "srtlog.nodes": JSON.stringify(footer) };
+  // How far each log was parsed: the next parse of a grown log starts there (see node-update.ts).
+  if (tails) kv[TAILS_KEY] = JSON.stringify(tails);
   return { runPath, columnsFile, metrics: metricNames(nodes), kv };
 }
 
@@ -119,8 +124,8 @@ export async function writeNodeParquetJob(job: ParquetJob): Promise<void> {
 }
 
 /** Save parsed nodes with the fingerprint of the files they came from: raw columns, then the Parquet. */
-export async function writeNodeCache(runPath: string, fingerprint: string, nodes: readonly NodeMetrics[]): Promise<void> {
-  const job = await writeNodeColumns(runPath, fingerprint, nodes);
+export async function writeNodeCache(runPath: string, fingerprint: string, nodes: readonly NodeMetrics[], tails?: FileTail[][]): Promise<void> {
+  const job = await writeNodeColumns(runPath, fingerprint, nodes, tails);
   if (job) await writeNodeParquetJob(job);
 }
 
@@ -130,7 +135,7 @@ export function readNodeCache(runPath: string, fingerprint: string): NodeMetrics
   if (!footer) return null;
   const tables = readBatchColumns(path.join(path.dirname(footer.file), BATCH_COLUMNS_FILE), `${NODE_PARSER_VERSION}:${fingerprint}`);
   if (!tables || tables.length !== footer.nodes.length) return null;
-  return footer.nodes.map(({ prefillBatches: _p, decodeBatches: _d, mixedBatches: _m, memorySnapshots: _s, ranks: _r, ...node }, i) => ({ ...node, batches: tables[i] }));
+  return toNodes(footer.nodes, tables);
 }
 
 /** The footer of a valid cache: nodes without batches, and the file they came from. */
@@ -142,4 +147,29 @@ export function readNodeCacheFooter(runPath: string, fingerprint: string): { fil
   } catch {
     return null;
   }
+}
+
+function toNodes(footer: FooterNode[], tables: NodeMetrics["batches"][]): NodeMetrics[] {
+  return footer.map(({ prefillBatches: _p, decodeBatches: _d, mixedBatches: _m, memorySnapshots: _s, ranks: _r, ...node }, i) => ({ ...node, batches: tables[i] }));
+}
+
+/**
+ * The last cache written by this parser version, whatever logs it came from, with how far each log
+ * was parsed: the start of an incremental update. Null when there is none, it has no tails (written
+ * before they were kept) or its columns file belongs to another write.
+ */
+export function readNodeCacheState(runPath: string): { nodes: NodeMetrics[]; tails: FileTail[][] } | null {
+  for (const file of cacheCandidates(runPath, NODE_CACHE_FILE)) {
+    try {
+      const kv = readParquetKv(file);
+      if (kv["srtlog.parser_version"] !== NODE_PARSER_VERSION || !kv[TAILS_KEY]) continue;
+      const footer = JSON.parse(kv["srtlog.nodes"]) as FooterNode[];
+      const tails = JSON.parse(kv[TAILS_KEY]) as FileTail[][];
+      const tables = readBatchColumns(path.join(path.dirname(file), BATCH_COLUMNS_FILE), `${NODE_PARSER_VERSION}:${kv["srtlog.fingerprint"]}`);
+      if (tables && tables.length === footer.length && tails.length === footer.length) return { nodes: toNodes(footer, tables), tails };
+    } catch {
+      // Missing or unreadable: a full parse rebuilds it.
+    }
+  }
+  return null;
 }

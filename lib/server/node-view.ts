@@ -7,8 +7,8 @@ import type { NodeMetrics, WorkerType } from "../node-metrics";
 import type { LoadProgress, LoadStatus } from "../node-progress";
 import { buildNodeLines, buildRateLines, silentWorkerNotes, workerCounts, type DownsampleStats, type NodeLines, type NodeRunRef, type RateLines, type RunNodeView, type RunRateView } from "../node-view";
 import { activityOf, chartWindows, type Activity } from "../windows";
-import { NodeAnalyzer } from "./node-analyzer";
 import { findNodeFiles, WORKER_LOG_PATTERNS } from "./node-files";
+import { loadRunNodes } from "./live-nodes";
 import { processState } from "./process-state";
 import { rememberNodes, recallNodes } from "./recent-nodes";
 import { fingerprintOf } from "./scan-runs";
@@ -45,7 +45,6 @@ const combineOf = (need: Need): Combine | null => (need === "rate-mean" ? "mean"
 /** Runs read at a time: a parse already uses every core, and a queue bounds memory when many runs are selected. */
 const LOADS_AT_ONCE = 2;
 
-const analyzer = new NodeAnalyzer();
 // The progress route must see the loads the pages started: one registry per process, not per bundle.
 const { entries, failures, parses, builds, progress, turns } = processState("node-view", () => ({
   turns: { running: 0, waiting: [] as (() => void)[] },
@@ -110,7 +109,7 @@ function nodesOf(runPath: string, fingerprint: string, id: string): Promise<Node
     report(id, { phase: "waiting" });
     parse = inTurn(() => {
       report(id, { phase: "reading" });
-      return analyzer.parseRunLogs(runPath, { onProgress });
+      return loadRunNodes(runPath, onProgress);
     })
       .then((nodes) => rememberNodes(key, nodes))
       .finally(() => parses.delete(key));

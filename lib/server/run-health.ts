@@ -1,33 +1,27 @@
 import "server-only";
-import { createReadStream, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { emptyCounts, HealthScanner, type HealthScan } from "../../parsers/health-signals";
 import { toRunHealth, type RunHealth } from "../health";
 import type { Run } from "../model";
 import { cacheCandidates, writeCacheFile } from "./cache-dir";
+import { scanLogIncrementally } from "./health-tail";
 import { findNodeFiles } from "./node-files";
 import { writeFileAtomic } from "./parquet";
 import type { FileStamp } from "./scan-runs";
 
-const CHUNK = 1 << 20;
 /** Bump when HEALTH_SIGNALS or the scan changes, so cached health.json files are rebuilt. */
 export const HEALTH_VERSION = "1";
 const CACHE_FILE = "health.json";
 /** Fingerprint (paths, sizes, mtimes) -> scan; in flight or done, so two requests never scan twice. */
 const scans = new Map<string, Promise<HealthScan>>();
 
-/** Scan one log in 1 MiB chunks: a 45 MB log is never held whole in memory. */
+/**
+ * Scan one log, reading only what was appended since the last scan in this process (health-tail.ts):
+ * a running job's growing logs cost their new bytes, and a new OOM or traceback line raises the badge.
+ */
 async function scanFile(file: FileStamp): Promise<HealthScan> {
-  const scanner = new HealthScanner(file.rel);
-  const decoder = new TextDecoder("utf-8");
-  try {
-    for await (const chunk of createReadStream(file.path, { highWaterMark: CHUNK })) {
-      scanner.push(decoder.decode(chunk as Buffer, { stream: true }));
-    }
-    scanner.push(decoder.decode());
-  } catch {
-    // A log that vanished or cannot be read contributes what was read so far.
-  }
-  return scanner.finish();
+  // A log that vanished or cannot be read contributes nothing.
+  return scanLogIncrementally(file.path, file.rel)?.scan ?? new HealthScanner(file.rel).finish();
 }
 
 function merge(scans: HealthScan[]): HealthScan {

@@ -71,7 +71,7 @@ function parseNodesInFreshProcess(runPath: string, mode: string, env: Record<str
   return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as NodeTimes;
 }
 
-async function benchWorkerLogs(): Promise<void> {
+async function bigRun(): Promise<string> {
   const run = path.join(BENCH_DIR, "bigrun");
   if (!existsSync(path.join(run, ".complete"))) {
     console.log("\ngenerating 16 workers x 200,000 log lines (once) ...");
@@ -79,6 +79,24 @@ async function benchWorkerLogs(): Promise<void> {
     await generateWorkerLogs(run, { workers: 16, linesPerWorker: 200_000 });
     execFileSync("touch", [path.join(run, ".complete")]);
   }
+  return run;
+}
+
+/** A running job: 1 MB appended to one log of the big run, parsed incrementally, beside a full parse. */
+async function benchAppend(): Promise<void> {
+  const run = await bigRun();
+  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/bench/append-parse-once.ts"), run], { encoding: "utf8", cwd: ROOT, env: { ...process.env, SRTLOG_ROOT: ROOT } });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Record<string, number> & { file: string };
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+  console.log(`\nFollowing a running job: ${mb(r.appended)} appended to ${r.file}`);
+  console.log(`  full   parse of every log (all cores)          ${fmt(r.fullMs).padStart(8)}  ${mb(r.fullBytes)} parsed`);
+  console.log(`  append follower's update (state in memory)     ${fmt(r.appendMs).padStart(8)}  ${mb(r.appendBytes)} parsed`);
+  console.log(`  append fresh process: cache + tails, then parse ${fmt(r.freshMs).padStart(8)}  ${mb(r.freshBytes)} parsed (cache rewritten: ${fmt(r.withCacheMs)})`);
+}
+
+async function benchWorkerLogs(): Promise<void> {
+  const run = await bigRun();
   const logs = filesUnder(path.join(run, "logs"), (f) => /_(prefill|decode|agg)_w\d+\.(out|err)$/.test(f));
   const bytes = logs.reduce((n, f) => n + statSync(f).size, 0);
   const grepMs = timeMs(() => spawnSync("sh", ["-c", `LC_ALL=C grep -c 'Prefill batch' ${logs.map((f) => `'${f}'`).join(" ")} > /dev/null`]));
@@ -101,3 +119,4 @@ const only = process.argv[2];
 if (!only || only === "runs") await benchResults();
 if (!only || only === "nodes") await benchWorkerLogs();
 if (!only || only === "cli") await (await import("./bench-cli")).benchCli();
+if (!only || only === "append") await benchAppend();

@@ -2,7 +2,7 @@
 // when a second target is given, the generated demo (worker logs and node configs of both layouts,
 // disaggregated and aggregated runs) for the node tabs.
 import { execFileSync } from "node:child_process";
-import { appendFile, cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const [target, demoTarget, diffTarget, rolesTarget] = process.argv.slice(2);
@@ -58,3 +58,18 @@ if (rolesTarget) {
   await rm(rolesTarget, { recursive: true, force: true });
   await cp(path.resolve("tests/fixtures/roles/logs"), rolesTarget, { recursive: true });
 }
+
+/**
+ * Fixture runs are finished runs: date their files a day back, or a fresh copy of a run with a
+ * missing concurrency would look like a job still writing (see lib/live/run-activity.ts) and its
+ * pages would follow it live. dashboard-live.spec.ts makes its own running run.
+ */
+async function backdate(dir, when) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await backdate(full, when);
+    else if (entry.isFile()) await utimes(full, when, when);
+  }
+}
+const dayAgo = new Date(Date.now() - 86_400_000);
+for (const dir of [target, demoTarget, diffTarget, rolesTarget]) if (dir) await backdate(dir, dayAgo);

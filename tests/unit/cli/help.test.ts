@@ -11,9 +11,9 @@ function srtlog(...args: string[]) {
 
 /** Every flag each command's parseFlags accepts, written out by hand from cli/commands/*.ts. */
 const FLAGS: Record<string, string[]> = {
-  runs: ["--logs", "--json"],
+  runs: ["--logs", "--json", "--watch", "--interval"],
   export: ["--logs", "--format", "--out"],
-  nodes: ["--json", "--no-cache"],
+  nodes: ["--json", "--no-cache", "--follow", "--interval"],
   compare: ["--logs", "--baseline", "--current", "--metric", "--threshold", "--json"],
   best: ["--logs", "--run", "--tag", "--by", "--y", "--min-tps-user", "--max-", "--json"],
 };
