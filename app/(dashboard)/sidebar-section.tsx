@@ -17,6 +17,10 @@ export async function SidebarSection({ query }: { query: string }) {
   const d = await getDashboard(query);
   const health = new Map((await getRunsHealth(d.filtered)).map((h) => [h.runDir, h.badge]));
   const info = { dir: d.logs.dir, defaultDir: defaultLogsDir(), isDefault: d.logs.isDefault, problem: d.logs.ok ? null : d.logs.message };
+  // The tag editor gets the picker's own objects: the page data then names each run once, not twice.
+  const picker = d.filtered.map((run) => toPickerRun(run, health.get(run.runDir)));
+  const byDir = new Map(picker.map((run) => [run.runDir, run]));
+  const tagged = d.selected.map((run) => byDir.get(run.runDir) ?? toPickerRun(run));
   return (
     <div className="space-y-4">
       <LogsDirForm info={info} />
@@ -39,8 +43,8 @@ export async function SidebarSection({ query }: { query: string }) {
             </div>
           </section>
           <SlaForm />
-          <RunPicker runs={d.filtered.map((run) => toPickerRun(run, health.get(run.runDir)))} />
-          <TagEditor runs={d.selected.map((run) => toPickerRun(run))} />
+          <RunPicker runs={picker} />
+          <TagEditor runs={tagged} />
         </>
       )}
     </div>

@@ -45,10 +45,11 @@ export function boundField(bound: Sla["bounds"][number]): MeasuredField {
   return `${bound.stat}${bound.metric[0].toUpperCase()}${bound.metric.slice(1)}Ms` as MeasuredField;
 }
 
+const pointCount = (runs: readonly Run[]) => runs.reduce((n, run) => n + run.points.length, 0);
+
 /** The fields a page must send: all of them for small selections, else the base ones plus the SLA's. */
 export function fieldsFor(runs: readonly Run[], sla: Sla): MeasuredField[] {
-  const points = runs.reduce((n, run) => n + run.points.length, 0);
-  if (points <= ALL_FIELDS_UP_TO_POINTS) return [...ALL_FIELDS];
+  if (pointCount(runs) <= ALL_FIELDS_UP_TO_POINTS) return [...ALL_FIELDS];
   const wanted = new Set([...BASE_FIELDS, ...sla.bounds.map(boundField)]);
   return ALL_FIELDS.filter((field) => wanted.has(field));
 }
@@ -58,8 +59,22 @@ export function payloadCovers(payload: Pick<ParetoPayload, "fields">, sla: Sla):
   return sla.bounds.every((bound) => payload.fields.includes(boundField(bound)));
 }
 
-/** Runs -> payload carrying `fields` (see fieldsFor). */
+/**
+ * Decimals kept in a large payload. Results are written with 17 significant digits ("3151.4960785451785"):
+ * six decimals halve the bytes and change no value the page shows (two decimals, or a % to one).
+ */
+export const LARGE_PAYLOAD_DECIMALS = 6;
+const SCALE = 10 ** LARGE_PAYLOAD_DECIMALS;
+
+/** `value` to LARGE_PAYLOAD_DECIMALS decimals (null stays null). */
+export function trimDecimals(value: number | null): number | null {
+  // Past 1e9 the scaled value would lose integer precision; no throughput or latency gets there.
+  return value === null || !Number.isFinite(value) || Math.abs(value) >= 1e9 ? value : Math.round(value * SCALE) / SCALE;
+}
+
+/** Runs -> payload carrying `fields` (see fieldsFor); above ALL_FIELDS_UP_TO_POINTS values keep 6 decimals. */
 export function toParetoPayload(runs: readonly Run[], fields: readonly MeasuredField[]): ParetoPayload {
+  const value = pointCount(runs) > ALL_FIELDS_UP_TO_POINTS ? trimDecimals : (v: number | null) => v;
   const facets: ParetoPayload["facets"] = [];
   const facetIndex = new Map<string, number>();
   const payloadRuns = runs.map((run): PayloadRun => {
@@ -70,7 +85,7 @@ export function toParetoPayload(runs: readonly Run[], fields: readonly MeasuredF
     return {
       runDir: run.runDir, jobId: run.jobId, label: legendLabel(run), gpus: run.totalGpus, facet: facetIndex.get(key) as number,
       c: points.map((p) => p.concurrency),
-      columns: fields.map((field) => points.map((p) => p[field])),
+      columns: fields.map((field) => points.map((p) => value(p[field]))),
     };
   });
   return { fields: [...fields], facets, runs: payloadRuns };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toChartRun } from "@/lib/charts/chart-data";
-import { ALL_FIELDS, ALL_FIELDS_UP_TO_POINTS, BASE_FIELDS, fieldsFor, fromParetoPayload, payloadCovers, toParetoPayload } from "@/lib/charts/pareto-payload";
+import { ALL_FIELDS, ALL_FIELDS_UP_TO_POINTS, BASE_FIELDS, fieldsFor, fromParetoPayload, payloadCovers, toParetoPayload, trimDecimals } from "@/lib/charts/pareto-payload";
 import { NO_SLA } from "@/lib/sla";
 import { RUN_12045, RUN_3667 } from "./fixtures";
 import { makePoint, makeRun } from "./make-run";
@@ -55,5 +55,19 @@ describe("Pareto payload", () => {
     const bytes = JSON.stringify(toParetoPayload(runs, fieldsFor(runs, NO_SLA))).length;
     const perPointObjects = JSON.stringify(runs.map(toChartRun)).length;
     expect(bytes).toBeLessThan(perPointObjects / 4);
+  });
+
+  it("a large payload keeps 6 decimals of each value; a small one every digit", () => {
+    expect(trimDecimals(3151.4960785451785)).toBe(3151.496079);
+    expect(trimDecimals(7.908530709490886)).toBe(7.908531);
+    expect(trimDecimals(null)).toBeNull();
+    const precise = (i: number) => makePoint({ concurrency: 1, outputTps: 3151.4960785451785 + i, meanTpotMs: 7.908530709490886 });
+    const small = toParetoPayload([makeRun({ points: [precise(0)] })], BASE_FIELDS);
+    expect(small.runs[0].columns[0]).toEqual([3151.4960785451785]);
+    const large = manyRuns(Math.ceil(ALL_FIELDS_UP_TO_POINTS / 8) + 1);
+    large[0] = makeRun({ points: [precise(0)] });
+    const trimmed = toParetoPayload(large, BASE_FIELDS);
+    expect(trimmed.runs[0].columns[0]).toEqual([3151.496079]);
+    expect(trimmed.runs[0].columns[3]).toEqual([7.908531]);
   });
 });
