@@ -46,25 +46,37 @@ test("700 runs with ?run=all: drawn as one trace per colour with no legend, and 
 
   // The highest point (the last copy, scaled most, at its highest concurrency): on top of every other.
   const plot = page.getByTestId("pareto-chart").locator(".js-plotly-plot");
-  const target = await plot.evaluate((el) => {
-    const gd = el as unknown as { data: { y: (number | null)[]; customdata: ([string, number] | null)[] }[]; _fullLayout: { xaxis: { l2p: (v: number) => number }; yaxis: { l2p: (v: number) => number }; _size: { l: number; t: number } } };
-    let best = { trace: -1, point: -1, y: -Infinity };
-    gd.data.forEach((trace, t) => trace.y.forEach((y, i) => y !== null && trace.customdata?.[i] && y > best.y && (best = { trace: t, point: i, y })));
-    const x = (gd.data[best.trace] as unknown as { x: number[] }).x[best.point];
-    const box = el.getBoundingClientRect();
-    const { xaxis, yaxis, _size } = gd._fullLayout;
-    return { ...best, customdata: gd.data[best.trace].customdata[best.point]!, px: box.left + _size.l + xaxis.l2p(x), py: box.top + _size.t + yaxis.l2p(best.y) };
-  });
+  const locate = () =>
+    plot.evaluate((el) => {
+      const gd = el as unknown as { data: { x: (number | null)[]; y: (number | null)[]; customdata: ([string, number] | null)[] }[]; _fullLayout: { xaxis: { l2p: (v: number) => number }; yaxis: { l2p: (v: number) => number }; _size: { l: number; t: number } } };
+      let best = { trace: -1, point: -1, y: -Infinity };
+      gd.data.forEach((trace, t) => trace.y.forEach((y, i) => y !== null && trace.customdata?.[i] && y > best.y && (best = { trace: t, point: i, y })));
+      const box = el.getBoundingClientRect();
+      const { xaxis, yaxis, _size } = gd._fullLayout;
+      const x = gd.data[best.trace].x[best.point] as number;
+      return { ...best, customdata: gd.data[best.trace].customdata[best.point]!, px: box.left + _size.l + xaxis.l2p(x), py: box.top + _size.t + yaxis.l2p(best.y) };
+    });
+  let target = await locate();
   expect(target.customdata[0]).toBe(`${70000 + RUNS - 1}_1P_4D_20251110_192145`);
+  // The chart is below the summary's warnings (every copy misses a concurrency): bring it into view, then hover.
   await expect(async () => {
+    await plot.scrollIntoViewIfNeeded();
+    target = await locate();
     await page.mouse.move(target.px - 5, target.py - 5);
     await page.mouse.move(target.px, target.py);
     await expect(plot.locator(".hoverlayer .hovertext")).toBeVisible({ timeout: 1000 });
   }).toPass();
-  await expect(plot.locator(".hoverlayer .hovertext")).toContainText(`Run: ${target.customdata[0]}`);
+  // Copies stand a pixel apart: the point picked is the one Plotly hovers, whichever copy that is.
+  const hovered = await plot.evaluate((el) => {
+    const gd = el as unknown as { _hoverdata: { curveNumber: number; pointNumber: number }[]; data: { customdata: [string, number][] }[] };
+    const { curveNumber, pointNumber } = gd._hoverdata[0];
+    return { trace: curveNumber, point: pointNumber, customdata: gd.data[curveNumber].customdata[pointNumber] };
+  });
+  expect(hovered.customdata[0]).toMatch(/^70\d{3}_1P_4D_20251110_192145$/);
+  await expect(plot.locator(".hoverlayer .hovertext")).toContainText(`Run: ${hovered.customdata[0]}`);
   await page.mouse.click(target.px, target.py);
-  await expect(page).toHaveURL(new RegExp(`pt=${target.customdata[0]}%40${target.customdata[1]}`));
-  await expect(page.getByTestId("point-a")).toContainText(`@ concurrency ${target.customdata[1]}`);
+  await expect(page).toHaveURL(new RegExp(`pt=${hovered.customdata[0]}%40${hovered.customdata[1]}`));
+  await expect(page.getByTestId("point-a")).toContainText(`@ concurrency ${hovered.customdata[1]}`);
   // The pick is drawn bigger, still in the grouped trace.
-  await expect.poll(() => plot.evaluate((el, t) => (el as unknown as { data: { marker: { size: number[] } }[] }).data[t.trace].marker.size[t.point], target)).toBe(16);
+  await expect.poll(() => plot.evaluate((el, t) => (el as unknown as { data: { marker: { size: number[] } }[] }).data[t.trace].marker.size[t.point], hovered)).toBe(16);
 });
