@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       try {
         fresh.push(await timeToChart(browser, url));
       } finally {
-        stopServer(server);
+        await stopServer(server);
       }
     }
     report("fresh server, no caches, goto -> chart", fresh, `cat of the run files ${ms(median(cats))}   (target <= 4000 ms)`);
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       await warmRows(browser, url, oneRunUrl, repeat);
       console.log("  (navigation start -> chart drawn, by the page's own clock, new browser context each time; target <= 1500 ms)");
     } finally {
-      stopServer(server);
+      await stopServer(server);
     }
   } finally {
     await browser.close();

@@ -23,15 +23,20 @@ export async function startServer(root: string, logsDir: string, userCache: stri
     if (await fetch(`${BASE}/icon.svg`).then((r) => r.ok, () => false)) return server;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  stopServer(server);
+  await stopServer(server);
   throw new Error(`next start did not answer on ${BASE}`);
 }
 
-export function stopServer(server: ChildProcess): void {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {}
+/** Stop the server's process group and wait until the port is free, so the next server can bind it. */
+export async function stopServer(server: ChildProcess): Promise<void> {
+  if (!server.pid) return;
+  const exited = server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once("exit", resolve));
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {}
+  await exited;
+  for (let i = 0; i < 100 && (await fetch(`${BASE}/icon.svg`).then(() => true, () => false)); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
