@@ -19,6 +19,10 @@ export async function SidebarSection({ query }: { query: string }) {
   const health = new Map((await getRunsHealth(d.filtered)).map((h) => [h.runDir, h.badge]));
   const activity = getRunsActivity(d.filtered);
   const info = { dir: d.logs.dir, defaultDir: defaultLogsDir(), defaultSource: defaultLogsDirSource(), isDefault: d.logs.isDefault, problem: d.logs.ok ? null : d.logs.message };
+  // The tag editor gets the picker's own objects: the page data then names each run once, not twice.
+  const picker = d.filtered.map((run) => toPickerRun(run, health.get(run.runDir), activity.get(run.runDir)));
+  const byDir = new Map(picker.map((run) => [run.runDir, run]));
+  const tagged = d.selected.map((run) => byDir.get(run.runDir) ?? toPickerRun(run));
   return (
     <div className="space-y-4">
       <LogsDirForm info={info} />
@@ -41,8 +45,8 @@ export async function SidebarSection({ query }: { query: string }) {
             </div>
           </section>
           <SlaForm />
-          <RunPicker runs={d.filtered.map((run) => toPickerRun(run, health.get(run.runDir), activity.get(run.runDir)))} />
-          <TagEditor runs={d.selected.map((run) => toPickerRun(run))} />
+          <RunPicker runs={picker} />
+          <TagEditor runs={tagged} />
         </>
       )}
     </div>

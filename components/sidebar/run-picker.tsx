@@ -6,13 +6,21 @@ import { selectRuns } from "@/lib/filters";
 import type { PickerRun } from "@/lib/labels";
 import { ALL_RUNS, toggled } from "@/lib/view-state";
 
+/**
+ * Entries listed before "Show all": a thousand-run list is most of a page's HTML and cannot be read
+ * by scrolling anyway; search still looks through every run.
+ */
+export const LISTED_RUNS = 100;
+
 /** "Select runs to compare": the runs that pass the filters, newest first, searchable by job id. */
 export function RunPicker({ runs }: { runs: PickerRun[] }) {
   const { state, update } = useView();
   const [search, setSearch] = useState("");
+  const [showAll, setShowAll] = useState(false);
   const selected = new Set(selectRuns(runs, state.runs).map((run) => run.runDir));
   const query = search.trim();
-  const shown = query ? runs.filter((run) => run.jobId.includes(query) || run.runDir.includes(query)) : runs;
+  const matching = query ? runs.filter((run) => run.jobId.includes(query) || run.runDir.includes(query)) : runs;
+  const shown = showAll ? matching : matching.slice(0, LISTED_RUNS);
 
   const toggle = (runDir: string) =>
     update((s) => ({ ...s, runs: toggled(selectRuns(runs, s.runs).map((run) => run.runDir), runDir) }));
@@ -72,6 +80,14 @@ export function RunPicker({ runs }: { runs: PickerRun[] }) {
           </li>
         ))}
         {shown.length === 0 && <li className="p-1 text-xs text-slate-500">{query ? `No job id contains "${query}".` : "No runs."}</li>}
+        {shown.length < matching.length && (
+          <li className="p-1 text-xs text-slate-500">
+            {matching.length - shown.length} more: search by job id, or{" "}
+            <button type="button" className="text-blue-700 underline" onClick={() => setShowAll(true)} data-testid="show-all-runs">
+              show all {matching.length}
+            </button>
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { useView } from "../view-state-provider";
 import type { PickerRun } from "@/lib/labels";
+import { LISTED_RUNS } from "./run-picker";
 import { checkTagDraft, MAX_TAG_LENGTH } from "@/lib/tags";
 
 async function postTags(runDir: string, body: { logs?: string; add?: string[]; remove?: string[] }): Promise<string | null> {
@@ -109,13 +110,21 @@ function RunTags({ run }: { run: PickerRun }) {
 
 /** Tags of each selected run: add and remove, saved to the run's `<jobid>.json`. */
 export function TagEditor({ runs }: { runs: PickerRun[] }) {
+  // As in the run picker: a thousand selected runs list the first ones until asked for all.
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? runs : runs.slice(0, LISTED_RUNS);
   return (
     <section className="space-y-1" data-testid="tags-section">
       <h3 className="text-sm font-semibold">Tags</h3>
       {runs.length === 0 && <p className="text-xs text-slate-500">Select a run to tag it.</p>}
-      {runs.map((run) => (
+      {shown.map((run) => (
         <RunTags key={run.runDir} run={run} />
       ))}
+      {shown.length < runs.length && (
+        <button type="button" className="text-xs text-blue-700 underline" onClick={() => setShowAll(true)} data-testid="show-all-tags">
+          show all {runs.length} selected runs
+        </button>
+      )}
     </section>
   );
 }

@@ -38,7 +38,16 @@ export interface ChartRun {
   facets?: { topology: string; gpu: string; container: string; tags: string[] };
 }
 
-function toChartPoint(point: BenchPoint, totalGpus: number | null): ChartPoint {
+/** The measured numbers a chart point is made of (the rest is derived from them and the GPU count). */
+export type MeasuredPoint = Pick<
+  BenchPoint,
+  | "concurrency" | "outputTps" | "totalTps"
+  | "meanTtftMs" | "medianTtftMs" | "p99TtftMs" | "meanTpotMs" | "medianTpotMs" | "p99TpotMs"
+  | "meanItlMs" | "medianItlMs" | "p99ItlMs" | "meanE2elMs" | "medianE2elMs" | "p99E2elMs" | "peakOutputTps"
+>;
+
+/** Measured point -> chart point, with the per-GPU and per-user figures (lib/metrics, as the CSV rows). */
+export function toChartPoint(point: MeasuredPoint, totalGpus: number | null): ChartPoint {
   return {
     concurrency: point.concurrency,
     outputTps: point.outputTps,
@@ -65,7 +74,11 @@ function toChartPoint(point: BenchPoint, totalGpus: number | null): ChartPoint {
 /** Run -> chart data (the same formulas as the CSV rows: lib/metrics). */
 export function toChartRun(run: Run): ChartRun {
   const points = [...run.points].sort((a, b) => a.concurrency - b.concurrency);
+  return { runDir: run.runDir, jobId: run.jobId, label: legendLabel(run), points: points.map((p) => toChartPoint(p, run.totalGpus)), facets: chartFacets(run) };
+}
+
+/** What grouped frontiers split a run by. */
+export function chartFacets(run: Run): NonNullable<ChartRun["facets"]> {
   const m = run.metadata;
-  const facets = { topology: run.topology, gpu: shortGpuName(m.gpuType) ?? "unknown GPU", container: m.container ?? "unknown container", tags: m.tags };
-  return { runDir: run.runDir, jobId: run.jobId, label: legendLabel(run), points: points.map((p) => toChartPoint(p, run.totalGpus)), facets };
+  return { topology: run.topology, gpu: shortGpuName(m.gpuType) ?? "unknown GPU", container: m.container ?? "unknown container", tags: m.tags };
 }

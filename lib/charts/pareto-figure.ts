@@ -5,6 +5,7 @@ import { slaFailure, type Sla } from "../sla";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
 import { BASE_LAYOUT, GRID_AXIS, RUN_COLORS, runStyle, SLA_BEST_COLOR, slaMarkerColor } from "./style";
+import { GROUP_RUNS_ABOVE, groupRunTraces } from "./trace-groups";
 
 export type Trace = Partial<ScatterData>;
 
@@ -199,6 +200,8 @@ export interface ParetoFigure {
   frontier: ParetoPoint[];
   /** Points that could not be placed (no Mean TPOT or no GPU count). */
   unplotted: number;
+  /** Runs were merged into one trace per colour (no per-run legend): see lib/charts/trace-groups.ts. */
+  grouped: boolean;
 }
 
 /** Traces and layout of the Pareto graph: frontier (behind), one trace per run, cutoff line, A/B marks. */
@@ -208,7 +211,9 @@ export function buildParetoFigure(runs: readonly ChartRun[], options: ParetoOpti
   const frontier = options.frontier ? paretoFrontier(all) : [];
   const by = options.frontierBy ?? "all";
   const frontierTraces = by === "all" ? buildFrontierTraces(frontier) : options.frontier ? buildGroupFrontierTraces(groupedFrontiers(runs, perRun, by)) : [];
-  const data = [...frontierTraces, ...runs.map((run, i) => buildRunTrace(run, i, options)), ...buildSlaBestTrace(options.best ?? [], options.y)];
+  const runTraces = runs.map((run, i) => buildRunTrace(run, i, options));
+  const grouped = runs.length > GROUP_RUNS_ABOVE;
+  const data = [...frontierTraces, ...(grouped ? groupRunTraces(runTraces, RUN_COLORS.length) : runTraces), ...buildSlaBestTrace(options.best ?? [], options.y)];
   const yLabel = Y_METRIC_INFO[options.y].label;
   const cut = cutoffShapes(options.cutoff);
   const layout: Partial<Layout> = {
@@ -224,5 +229,5 @@ export function buildParetoFigure(runs: readonly ChartRun[], options: ParetoOpti
     uirevision: options.y,
   } as Partial<Layout>;
   const total = runs.reduce((sum, run) => sum + run.points.length, 0);
-  return { data, layout, frontier, unplotted: total - all.length };
+  return { data, layout, frontier, unplotted: total - all.length, grouped };
 }

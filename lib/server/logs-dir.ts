@@ -17,12 +17,15 @@ export function defaultLogsDirSource(): string {
 
 const loaders = new Map<string, RunLoader>();
 
-/** One loader per logs directory for the life of the server, so its in-memory memo is shared by requests. */
+/**
+ * One loader per logs directory for the life of the server, so its in-memory memo is shared by requests.
+ * Its Parquet cache writes wait until loading is quiet: a fresh server's first page does not pay for them.
+ */
 export function getRunLoader(logsDir: string = defaultLogsDir()): RunLoader {
   const key = path.resolve(/*turbopackIgnore: true*/ logsDir);
   let loader = loaders.get(key);
   if (!loader) {
-    loader = new RunLoader(key);
+    loader = new RunLoader(key, { deferCacheWrites: true });
     loaders.set(key, loader);
   }
   return loader;

@@ -1,5 +1,6 @@
 import "server-only";
 import { readFileSync } from "node:fs";
+import { cache } from "react";
 import { emptyCounts, HealthScanner, type HealthScan } from "../../parsers/health-signals";
 import { toRunHealth, type RunHealth } from "../health";
 import type { Run } from "../model";
@@ -64,9 +65,12 @@ async function loadScan(runPath: string, logs: FileStamp[], fingerprint: string)
   return scan;
 }
 
+/** A run's worker logs, listed once per request: the sidebar and the summary both ask, for every run (1,000 at scale). */
+const workerLogsOf = cache((runPath: string): FileStamp[] => findNodeFiles(runPath).workers.flatMap((worker) => worker.logs));
+
 /** The worker-log scan of a run dir, cached in memory and in `.cache/health.json` by its logs' sizes and mtimes. */
 export function getLogHealth(runPath: string): Promise<HealthScan> {
-  const logs = findNodeFiles(runPath).workers.flatMap((worker) => worker.logs);
+  const logs = workerLogsOf(runPath);
   const fingerprint = logs.map((l) => `${l.rel}:${l.size}:${l.mtimeMs}`).join("|");
   const key = `${runPath}\0${fingerprint}`;
   let scan = scans.get(key);

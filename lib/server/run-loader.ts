@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Run, SkippedRun } from "../model";
 import { toRows, type Row } from "../rows";
 import { SrtlogError } from "../errors";
-import { loadRun, type RunLoad } from "./load-run";
+import { loadRun, type LoadOptions, type RunLoad } from "./load-run";
 import { findMetadataFile, fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
 import { editTagsFile, writeTagsFile } from "./tags-file";
 
@@ -44,8 +44,12 @@ export class RunLoader {
   private readonly memo = new Map<string, { stamp: string; load: RunLoad }>();
   private readonly inFlight = new Map<string, Promise<RunLoad>>();
 
-  constructor(logsDir: string) {
+  private readonly loadOptions: LoadOptions;
+
+  /** `deferCacheWrites`: the server's loaders answer before writing Parquet caches (see deferred-writes.ts). */
+  constructor(logsDir: string, options: { deferCacheWrites?: boolean } = {}) {
     this.logsDir = path.resolve(logsDir);
+    this.loadOptions = { deferCacheWrite: options.deferCacheWrites ?? false };
   }
 
   /** Fail early, with a message naming the path, when the logs directory cannot be read. */
@@ -144,7 +148,7 @@ export class RunLoader {
     // Requests that arrive while a run is being read share that one read.
     let pending = this.inFlight.get(entry.path);
     if (!pending) {
-      pending = loadRun(entry).then((load) => {
+      pending = loadRun(entry, this.loadOptions).then((load) => {
         // Stamp what the load actually read, so the next call compares like with like.
         this.memo.set(entry.path, { stamp: load.ok ? stampOfFiles(load.files) : this.stampOf(entry, undefined), load });
         return load;

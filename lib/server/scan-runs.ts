@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 
 /** A directory of the logs dir that names a run: it starts with a numeric Slurm job id. */
@@ -36,6 +36,8 @@ const RESULT_DIR = /^([A-Za-z0-9.-]+)_(?:isl_(\d+)_osl_(\d+)|custom_.+)$/;
 export const RESULT_DIR_PATTERNS = "<profiler>_isl_<I>_osl_<O>/ or <profiler>_custom_<label>/";
 
 function list(dir: string): Dirent[] {
+  // A thrown ENOENT costs more than the listing: runs without `logs/` are common, and a page stamps every run.
+  if (!existsSync(dir)) return [];
   try {
     return readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -75,8 +77,9 @@ export function listRunDirs(logsDir: string): RunDirEntry[] {
 
 function stamp(runPath: string, file: string): FileStamp | null {
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return null;
+    // No exception for an absent file (a legacy run has no config.yaml): 1,000 runs are stamped per page.
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return null;
     return { rel: path.relative(runPath, file), path: file, size: stat.size, mtimeMs: stat.mtimeMs };
   } catch {
     return null;

@@ -1,6 +1,6 @@
 import { MetricFormulas } from "@/components/metric-formulas";
 import { ParetoPanel } from "@/components/pareto/pareto-panel";
-import { toChartRun } from "@/lib/charts/chart-data";
+import { fieldsFor, toParetoPayload } from "@/lib/charts/pareto-payload";
 import Link from "next/link";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { hrefFor } from "@/lib/view-state";
@@ -22,7 +22,7 @@ export async function ParetoSection({ query }: { query: string }) {
           </Link>
         </p>
       </div>
-      <ParetoPanel runs={d.selected.map(toChartRun)} />
+      <ParetoPanel payload={toParetoPayload(d.selected, fieldsFor(d.selected, d.state.sla))} sentSla={d.state.sla} />
       <div className="flex justify-center">
         <a href={query ? `/api/export?${query}` : "/api/export"} download className="btn px-4 py-2 text-sm" data-testid="download-csv">
           Download Data as CSV

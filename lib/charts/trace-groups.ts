@@ -1,0 +1,60 @@
+import type { Trace } from "./pareto-figure";
+
+/**
+ * Many runs as few traces. Plotly's cost grows with the number of traces far more than with points
+ * (each trace is laid out, styled and hit-tested on its own, and gets a legend entry), so above
+ * GROUP_RUNS_ABOVE runs the per-run traces are merged, one trace per colour, with a gap (null) between
+ * runs so lines never join two runs. Every point keeps its own symbol, colour, size, ring, hover text
+ * and customdata, so it looks, hovers and clicks as before; only the per-run legend goes.
+ */
+export const GROUP_RUNS_ABOVE = 50;
+
+type Marker = { color?: string | string[]; symbol?: string | string[]; size?: number | number[]; line?: { color?: string; width?: number | number[] } };
+type Value = string | number | null;
+
+/** A scalar-or-array style value as one value per point. */
+function perPoint<T>(value: T | T[] | undefined, n: number, fallback: T): T[] {
+  if (Array.isArray(value)) return value;
+  return Array.from({ length: n }, () => value ?? fallback);
+}
+
+/** One trace holding every point of `traces` (same mode and line style), a null gap between them. */
+export function mergeTraces(traces: readonly Trace[], name: string): Trace {
+  const x: Value[] = [];
+  const y: Value[] = [];
+  const customdata: unknown[] = [];
+  const text: string[] = [];
+  const marker = { color: [] as string[], symbol: [] as string[], size: [] as number[], ringWidth: [] as number[] };
+  traces.forEach((trace, i) => {
+    const n = (trace.x as Value[]).length;
+    if (i > 0) {
+      // The gap: a point without coordinates breaks the line and draws nothing.
+      x.push(null), y.push(null), customdata.push(null), text.push("");
+      marker.color.push("rgba(0,0,0,0)"), marker.symbol.push("circle"), marker.size.push(0), marker.ringWidth.push(0);
+    }
+    const m = (trace.marker ?? {}) as Marker;
+    x.push(...(trace.x as Value[]));
+    y.push(...(trace.y as Value[]));
+    customdata.push(...((trace.customdata as unknown[]) ?? Array(n).fill(null)));
+    text.push(...perPoint(trace.text as string | string[] | undefined, n, ""));
+    marker.color.push(...perPoint(m.color, n, "#000000"));
+    marker.symbol.push(...perPoint(m.symbol, n, "circle"));
+    marker.size.push(...perPoint(m.size, n, 9));
+    marker.ringWidth.push(...perPoint(m.line?.width, n, 0));
+  });
+  const first = traces[0] ?? {};
+  const ringed = marker.ringWidth.some((w) => w > 0);
+  return {
+    ...first,
+    name,
+    showlegend: false,
+    x, y, customdata, text,
+    marker: { color: marker.color, symbol: marker.symbol, size: marker.size, line: ringed ? { color: "#0f172a", width: marker.ringWidth } : { width: 0 } },
+  } as Trace;
+}
+
+/** Per-run traces (run i has colour slot i % colours) -> one trace per colour slot, runs in order within it. */
+export function groupRunTraces(traces: readonly Trace[], colours: number): Trace[] {
+  const slots = Array.from({ length: Math.min(colours, traces.length) }, (_, slot) => traces.filter((_, i) => i % colours === slot));
+  return slots.map((group, slot) => mergeTraces(group, `runs in colour ${slot + 1} (${group.length})`));
+}
