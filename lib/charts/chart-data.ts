@@ -24,6 +24,12 @@ export interface ChartPoint {
   p99E2elMs: number | null;
   /** Highest output rate sa-bench saw in any second of the run (`peak_output_tokens_per_s`, since 2026). */
   peakOutputTps: number | null;
+  /** The benchmark's own `request_goodput` (sa-bench --goodput, its SLOs), req/s; absent in hand-made data. */
+  reportedGoodputRps?: number | null;
+  /** srtlog's per-request goodput under the SLA lens: filled only when a view asks (y = goodput). */
+  goodputRps?: number | null;
+  goodputTpsPerGpu?: number | null;
+  slaAttainmentPct?: number | null;
 }
 
 /** A selected run, trimmed to what the browser draws: plain, serialisable data. */
@@ -59,6 +65,7 @@ function toChartPoint(point: BenchPoint, totalGpus: number | null): ChartPoint {
     medianE2elMs: point.medianE2elMs,
     p99E2elMs: point.p99E2elMs,
     peakOutputTps: point.peakOutputTps,
+    reportedGoodputRps: point.requestGoodput,
   };
 }
 

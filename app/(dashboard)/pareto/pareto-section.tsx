@@ -3,6 +3,9 @@ import { ParetoPanel } from "@/components/pareto/pareto-panel";
 import { toChartRun } from "@/lib/charts/chart-data";
 import Link from "next/link";
 import { getDashboard } from "@/lib/server/dashboard-data";
+import { goodputOfRuns } from "@/lib/server/goodput";
+import { withGoodput } from "@/lib/charts/goodput-points";
+import { slaText } from "@/lib/sla";
 import { hrefFor } from "@/lib/view-state";
 import { emptyStateFor } from "../empty-states";
 
@@ -11,6 +14,14 @@ export async function ParetoSection({ query }: { query: string }) {
   const d = await getDashboard(query);
   const empty = emptyStateFor(d);
   if (empty) return empty;
+  let runs = d.selected.map(toChartRun);
+  let goodputNote: React.ReactNode = null;
+  // Per-request data is read only when goodput is on the y-axis: the usual page stays as fast as before.
+  if (d.state.y === "goodput") {
+    const { byPoint, problems } = await goodputOfRuns(d.selected, d.state.sla);
+    runs = withGoodput(runs, byPoint);
+    goodputNote = <GoodputNote bounds={d.state.sla.bounds.length > 0 ? slaText({ ...d.state.sla, minTpsUser: null }) : null} problems={problems} />;
+  }
   return (
     <section className="space-y-4" aria-label="Pareto Graph">
       <div>
@@ -22,7 +33,8 @@ export async function ParetoSection({ query }: { query: string }) {
           </Link>
         </p>
       </div>
-      <ParetoPanel runs={d.selected.map(toChartRun)} />
+      {goodputNote}
+      <ParetoPanel runs={runs} />
       <div className="flex justify-center">
         <a href={query ? `/api/export?${query}` : "/api/export"} download className="btn px-4 py-2 text-sm" data-testid="download-csv">
           Download Data as CSV
@@ -30,5 +42,24 @@ export async function ParetoSection({ query }: { query: string }) {
       </div>
       <MetricFormulas />
     </section>
+  );
+}
+
+/** Says what goodput counts here, and how it differs from the benchmark's own `request_goodput`. */
+function GoodputNote({ bounds, problems }: { bounds: string | null; problems: string[] }) {
+  return (
+    <div className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" data-testid="goodput-note">
+      <p>
+        <b>Goodput</b> (srtlog, per request): requests that did not fail and met{" "}
+        {bounds ? <>every latency bound of the SLA lens, each read per request ({bounds})</> : <>no bound yet (set latency bounds in the SLA lens); every successful request counts</>},
+        divided by the point&apos;s duration; y is their output tokens/s per GPU. Warmup requests are left out. The hover also shows{" "}
+        <code>request_goodput</code> where the result file has it: the benchmark&apos;s own figure under the SLOs it was run with.
+      </p>
+      {problems.length > 0 && (
+        <p className="mt-1 text-amber-700" data-testid="goodput-problems">
+          No per-request data for {problems.length} point(s): {problems.slice(0, 3).join("; ")}
+        </p>
+      )}
+    </div>
   );
 }

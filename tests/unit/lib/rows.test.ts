@@ -86,8 +86,11 @@ describe("ROW_COLUMNS", () => {
       "Backend",
       "Model",
       "Run Directory",
+      "Goodput (req/s)",
+      "SLA attainment (%)",
+      "Benchmark request_goodput (req/s)",
     ]);
-    expect(ROW_COLUMNS).toHaveLength(40);
+    expect(ROW_COLUMNS).toHaveLength(43);
   });
 });
 
@@ -160,6 +163,9 @@ describe("toRows", () => {
       Backend: null,
       Model: "deepseek-ai/DeepSeek-V3", // no model path in the metadata: the result's model id
       "Run Directory": "3667",
+      "Goodput (req/s)": null,
+      "SLA attainment (%)": null,
+      "Benchmark request_goodput (req/s)": null,
     });
   });
 
