@@ -1,4 +1,5 @@
 import type { BenchPoint, Run } from "./model";
+import type { PointEnergy } from "./energy";
 import type { Goodput } from "./goodput";
 import { outputTpsPerUser, perGpu } from "./metrics";
 
@@ -53,6 +54,13 @@ export const ROW_COLUMNS = [
   "Goodput (req/s)",
   "SLA attainment (%)",
   "Benchmark request_goodput (req/s)",
+  // Energy from srt-slurm's DCGM power records over each point's window; empty (never 0) without them.
+  "Mean Power (W)",
+  "Peak Power (W)",
+  "Power/GPU (W)",
+  "Energy (J)",
+  "Output Tokens/J",
+  "J/Output Token",
 ] as const;
 
 export type RowColumn = (typeof ROW_COLUMNS)[number];
@@ -68,10 +76,13 @@ function requestRate(point: BenchPoint, run: Run): string | number | null {
 /** Per-point figures computed on request (they need the per-request data), keyed `runDir\0concurrency`. */
 export interface RowExtras {
   goodput?: ReadonlyMap<string, Goodput>;
+  energy?: ReadonlyMap<string, PointEnergy>;
 }
 
 function pointRow(run: Run, point: BenchPoint, extras: RowExtras): Row {
-  const goodput = extras.goodput?.get(`${run.runDir}\0${point.concurrency}`);
+  const key = `${run.runDir}\0${point.concurrency}`;
+  const goodput = extras.goodput?.get(key);
+  const energy = extras.energy?.get(key);
   const m = run.metadata;
   return {
     "Run ID": run.jobId,
@@ -120,6 +131,12 @@ function pointRow(run: Run, point: BenchPoint, extras: RowExtras): Row {
     "Goodput (req/s)": goodput?.goodputRps ?? null,
     "SLA attainment (%)": goodput?.attainmentPct ?? null,
     "Benchmark request_goodput (req/s)": point.requestGoodput,
+    "Mean Power (W)": energy?.meanPowerW ?? null,
+    "Peak Power (W)": energy?.peakPowerW ?? null,
+    "Power/GPU (W)": energy?.powerPerGpuW ?? null,
+    "Energy (J)": energy?.energyJ ?? null,
+    "Output Tokens/J": energy?.outputTokensPerJ ?? null,
+    "J/Output Token": energy?.joulesPerOutputToken ?? null,
   };
 }
 

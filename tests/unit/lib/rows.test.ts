@@ -89,8 +89,14 @@ describe("ROW_COLUMNS", () => {
       "Goodput (req/s)",
       "SLA attainment (%)",
       "Benchmark request_goodput (req/s)",
+      "Mean Power (W)",
+      "Peak Power (W)",
+      "Power/GPU (W)",
+      "Energy (J)",
+      "Output Tokens/J",
+      "J/Output Token",
     ]);
-    expect(ROW_COLUMNS).toHaveLength(43);
+    expect(ROW_COLUMNS).toHaveLength(49);
   });
 });
 
@@ -166,6 +172,12 @@ describe("toRows", () => {
       "Goodput (req/s)": null,
       "SLA attainment (%)": null,
       "Benchmark request_goodput (req/s)": null,
+      "Mean Power (W)": null,
+      "Peak Power (W)": null,
+      "Power/GPU (W)": null,
+      "Energy (J)": null,
+      "Output Tokens/J": null,
+      "J/Output Token": null,
     });
   });
 
