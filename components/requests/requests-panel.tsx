@@ -27,19 +27,23 @@ function useParamUpdate() {
   );
 }
 
+/**
+ * Inputs are uncontrolled: a click shows at once, while the URL change re-renders the server data
+ * behind it (a controlled input would snap back until the server answers).
+ */
 function Controls({ data, params }: { data: RequestsData; params: RequestsParams }) {
   const set = useParamUpdate();
   return (
     <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm" data-testid="requests-controls">
       <label className="flex items-center gap-1">
         Run
-        <select value={data.runDir} onChange={(e) => set({ rrun: e.target.value, rc: null })} className="rounded border border-slate-300 px-1" data-testid="requests-run">
+        <select defaultValue={data.runDir} onChange={(e) => set({ rrun: e.target.value, rc: null })} className="rounded border border-slate-300 px-1" data-testid="requests-run">
           {data.runs.map((r) => <option key={r.runDir} value={r.runDir}>{r.label}</option>)}
         </select>
       </label>
       <label className="flex items-center gap-1">
         Point
-        <select value={params.rc ?? ""} onChange={(e) => set({ rc: e.target.value === "" ? null : e.target.value })} className="rounded border border-slate-300 px-1" data-testid="requests-point">
+        <select key={data.runDir} defaultValue={params.rc ?? ""} onChange={(e) => set({ rc: e.target.value === "" ? null : e.target.value })} className="rounded border border-slate-300 px-1" data-testid="requests-point">
           <option value="">all concurrencies</option>
           {data.concurrencies.map((c) => <option key={c} value={c}>concurrency {c}</option>)}
         </select>
@@ -48,17 +52,17 @@ function Controls({ data, params }: { data: RequestsData; params: RequestsParams
         <legend className="sr-only">Metric</legend>
         {REQUEST_METRICS.map((m) => (
           <label key={m} className="flex items-center gap-1">
-            <input type="radio" name="requests-metric" checked={params.metric === m} onChange={() => set({ metric: m })} />
+            <input type="radio" name="requests-metric" defaultChecked={params.metric === m} onChange={() => set({ metric: m })} />
             {m.toUpperCase()}
           </label>
         ))}
       </fieldset>
       <label className="flex items-center gap-1">
-        <input type="checkbox" checked={params.logx} onChange={(e) => set({ logx: e.target.checked ? "1" : null })} data-testid="requests-logx" />
+        <input type="checkbox" defaultChecked={params.logx} onChange={(e) => set({ logx: e.target.checked ? "1" : null })} data-testid="requests-logx" />
         log x
       </label>
       <label className="flex items-center gap-1">
-        <input type="checkbox" checked={params.warmup === "exclude"} onChange={(e) => set({ warmup: e.target.checked ? null : "keep" })} data-testid="requests-exclude-warmup" />
+        <input type="checkbox" defaultChecked={params.warmup === "exclude"} onChange={(e) => set({ warmup: e.target.checked ? null : "keep" })} data-testid="requests-exclude-warmup" />
         exclude warmup
       </label>
       <label className="flex items-center gap-1" title="Used only when the data itself does not mark warmup">
