@@ -11,8 +11,9 @@ export async function GET(request: Request) {
     const state = parseViewState(new URL(request.url).searchParams);
     const d = await getDashboard(toQueryString(state));
     if (!d.logs.ok) throw new SrtlogError("bad_input", d.logs.message);
-    // Goodput reads per-request data: cached after the first export, and only for the selected runs.
-    const { byPoint } = await goodputOfRuns(d.selected, d.state.sla);
+    // Goodput needs latency bounds to attain (without them the cells stay empty) and reads per-request
+    // data: only then, only for the selected runs, and cached after the first export.
+    const byPoint = d.state.sla.bounds.length > 0 ? (await goodputOfRuns(d.selected, d.state.sla)).byPoint : undefined;
     const { fileName, text } = csvExport(d.selected, { goodput: byPoint, energy: energyByPoint(d.selected) });
     return new Response(text, {
       headers: {
