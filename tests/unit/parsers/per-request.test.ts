@@ -48,6 +48,19 @@ describe("scanSaBenchArrays", () => {
     }
   });
 
+  it("sums long itls lists of 17-digit numbers and exponents the same at any chunk boundary", () => {
+    const gaps = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? 1.5e-5 * (i + 1) : 0.0123456789012345 + i / 3));
+    const text = `{"itls": [[${gaps.map(String).join(", ")}], [-0.5, 2E-1]], "ttfts": [1, 2]}`;
+    const expected = gaps.reduce((sum, v) => sum + v, 0);
+    for (const size of [1, 5, 13, 64, 1 << 20]) {
+      const arrays = scanSaBenchArrays(chunks(text, size));
+      expect(arrays.itlCounts).toEqual([300, 2]);
+      expect(arrays.itlSums[0]! / expected).toBeCloseTo(1, 12);
+      expect(arrays.itlSums[1]).toBeCloseTo(-0.3, 12);
+      expect(arrays.ttfts).toEqual([1, 2]);
+    }
+  });
+
   it("turns NaN, Infinity and null into missing values and reads exponents", () => {
     const text = '{"ttfts": [NaN, Infinity, -Infinity, null, 2.5e-3, -1E2], "input_lens": [1,2,3,4,5,6]}';
     const arrays = scanSaBenchArrays([bytes(text)]);
