@@ -30,6 +30,9 @@ export interface ChartPoint {
   goodputRps?: number | null;
   goodputTpsPerGpu?: number | null;
   slaAttainmentPct?: number | null;
+  /** From the run's DCGM power records: filled only when a view asks (y = energy). */
+  outputTokensPerJ?: number | null;
+  meanPowerW?: number | null;
 }
 
 /** A selected run, trimmed to what the browser draws: plain, serialisable data. */

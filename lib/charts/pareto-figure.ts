@@ -13,6 +13,7 @@ export const Y_METRIC_INFO: Record<YMetric, { label: string; field: keyof ChartP
   output: { label: "Output TPS/GPU", field: "outputTpsPerGpu", tpsLabel: "Output TPS", tpsField: "outputTps" },
   total: { label: "Total TPS/GPU", field: "totalTpsPerGpu", tpsLabel: "Total TPS", tpsField: "totalTps" },
   goodput: { label: "Goodput TPS/GPU", field: "goodputTpsPerGpu", tpsLabel: "Goodput (req/s)", tpsField: "goodputRps" },
+  energy: { label: "Output tokens/J", field: "outputTokensPerJ", tpsLabel: "Mean power (W)", tpsField: "meanPowerW" },
 };
 
 /** Goodput hover lines: srtlog's per-request count and, where the file has one, the benchmark's own figure. */

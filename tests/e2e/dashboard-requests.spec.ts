@@ -69,6 +69,17 @@ test("Pareto: goodput as a y option under the SLA lens, beside the benchmark's o
   expect(hover).toContain("request_goodput (benchmark's own SLOs): 12.50 req/s");
 });
 
+test("Pareto: the energy view plots output tokens per joule from the power records", async ({ page }) => {
+  await page.goto(open("pareto"));
+  await page.getByLabel("Output tokens/J").check();
+  await expect(page).toHaveURL(/y=energy/);
+  await expect(page.getByTestId("energy-note")).toContainText("output tokens per joule");
+  await chartDrawn(page, "pareto-chart");
+  // 2000 output tokens per point over 4 GPUs × 250 W × 10 s = 10 000 J.
+  const ys = () => page.getByTestId("pareto-chart").locator(".js-plotly-plot").evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[0].y);
+  await expect.poll(ys).toEqual([0.2, 0.2]);
+});
+
 test("CSV export carries goodput, attainment, the benchmark's request_goodput and energy", async ({ page }) => {
   const response = await page.request.get(`/api/export?logs=${encodeURIComponent(REQUESTS_DIR)}&run=7001&max-ttft-p99=200.5`);
   expect(response.status()).toBe(200);

@@ -4,7 +4,8 @@ import { toChartRun } from "@/lib/charts/chart-data";
 import Link from "next/link";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { goodputOfRuns } from "@/lib/server/goodput";
-import { withGoodput } from "@/lib/charts/goodput-points";
+import { withEnergy, withGoodput } from "@/lib/charts/goodput-points";
+import { energyByPoint, loadRunEnergy } from "@/lib/server/power";
 import { slaText } from "@/lib/sla";
 import { hrefFor } from "@/lib/view-state";
 import { emptyStateFor } from "../empty-states";
@@ -21,6 +22,16 @@ export async function ParetoSection({ query }: { query: string }) {
     const { byPoint, problems } = await goodputOfRuns(d.selected, d.state.sla);
     runs = withGoodput(runs, byPoint);
     goodputNote = <GoodputNote bounds={d.state.sla.bounds.length > 0 ? slaText({ ...d.state.sla, minTpsUser: null }) : null} problems={problems} />;
+  }
+  if (d.state.y === "energy") {
+    runs = withEnergy(runs, energyByPoint(d.selected));
+    const without = d.selected.filter((run) => loadRunEnergy(run).status === "no power data").map((run) => run.runDir);
+    goodputNote = (
+      <p className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" data-testid="energy-note">
+        <b>Energy</b>: output tokens per joule of GPU board power (DCGM) over each point&apos;s measurement window, all the job&apos;s GPUs summed.
+        {without.length > 0 && <> No power data for {without.join(", ")}: not plotted.</>}
+      </p>
+    );
   }
   return (
     <section className="space-y-4" aria-label="Pareto Graph">

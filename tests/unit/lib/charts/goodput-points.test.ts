@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toChartRun } from "@/lib/charts/chart-data";
-import { withGoodput } from "@/lib/charts/goodput-points";
+import { withEnergy, withGoodput } from "@/lib/charts/goodput-points";
+import type { PointEnergy } from "@/lib/energy";
 import { buildRunTrace, runParetoPoints } from "@/lib/charts/pareto-figure";
 import type { Goodput } from "@/lib/goodput";
 import { toRows } from "@/lib/rows";
@@ -40,5 +41,16 @@ describe("goodput on the Pareto tab", () => {
       [4, 80, 3.5],
       [null, null, null],
     ]);
+  });
+});
+
+describe("energy on the Pareto tab", () => {
+  it("plots output tokens per joule where the run has power data, nothing (not 0) elsewhere", () => {
+    const energy = { concurrency: 16, outputTokensPerJ: 0.4, meanPowerW: 1800 } as PointEnergy;
+    const [chartRun] = withEnergy([toChartRun(run)], new Map([[`${run.runDir}\0${16}`, energy]]));
+    expect(runParetoPoints(chartRun, "energy").map((p) => [p.concurrency, p.y])).toEqual([[16, 0.4]]);
+    const text = (buildRunTrace(chartRun, 0, { y: "energy", marked: [] }).text as string[])[0];
+    expect(text).toContain("Output tokens/J: 0.40");
+    expect(text).toContain("Mean power (W): 1800.00");
   });
 });
