@@ -74,6 +74,8 @@ test("Pareto: the energy view plots output tokens per joule from the power recor
   await page.getByLabel("Output tokens/J").check();
   await expect(page).toHaveURL(/y=energy/);
   await expect(page.getByTestId("energy-note")).toContainText("output tokens per joule");
+  // 1 header + 31 sweeps × 4 GPUs, then the damaged row on line 126.
+  await expect(page.getByTestId("energy-warning")).toHaveText("7001: power: 1 malformed row(s) in samples.csv skipped (line 126)");
   await chartDrawn(page, "pareto-chart");
   // 2000 output tokens per point over 4 GPUs × 250 W × 10 s = 10 000 J.
   const ys = () => page.getByTestId("pareto-chart").locator(".js-plotly-plot").evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[0].y);

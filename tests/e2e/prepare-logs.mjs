@@ -57,7 +57,7 @@ if (diffTarget) await writeDiffPair(diffTarget);
  * The Requests tab's and energy's fixture (tmp/e2e-requests-logs): run 7001 (1 node, 4 GPUs) whose two
  * sa-bench results carry per-request arrays, and whose power/ holds DCGM samples and both windows.
  * c=4: 200 requests, TTFT 50 + i ms, 10 output tokens 10 ms apart. c=16: TTFT 200 + 2i ms, 20 ms apart,
- * three failures (two share one text). Every GPU draws 250 W from t=1000 to 1030.
+ * three failures (two share one text). Every GPU draws 250 W from t=1000 to 1030; one sample row is damaged.
  */
 async function writeRequestsRun(dir) {
   await rm(dir, { recursive: true, force: true });
@@ -89,6 +89,7 @@ async function writeRequestsRun(dir) {
   }
   const lines = ["schema_version,timestamp_unix,scrape_seq,hostname,gpu_index,gpu_uuid,power_w"];
   for (let t = 0; t <= 30; t++) for (let gpu = 0; gpu < 4; gpu++) lines.push(`1,${1000 + t},${t},node1,${gpu},GPU-${gpu},250`);
+  lines.push("1,not-a-time,31,node1,0,GPU-0,250"); // one damaged row: a counted warning, not a failure
   await writeFile(path.join(run, "power", "samples.csv"), lines.join("\n") + "\n");
   await writeFile(path.join(run, "power", "manifest.json"), JSON.stringify({ schema_version: 1, producer: "srt-slurm.dcgm-power", job_id: "7001" }));
 }

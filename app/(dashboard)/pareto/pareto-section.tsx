@@ -25,11 +25,19 @@ export async function ParetoSection({ query }: { query: string }) {
   }
   if (d.state.y === "energy") {
     runs = withEnergy(runs, energyByPoint(d.selected));
-    const without = d.selected.filter((run) => loadRunEnergy(run).status === "no power data").map((run) => run.runDir);
+    const loads = d.selected.map((run) => ({ run, energy: loadRunEnergy(run) }));
+    const without = loads.filter((l) => l.energy.status === "no power data").map((l) => l.run.runDir);
+    // Damaged records are said on the page with their counts, as `srtlog runs` says them.
+    const warnings = loads.flatMap((l) => (l.energy.status === "ok" ? l.energy.warnings.map((w) => `${l.run.runDir}: ${w}`) : []));
     goodputNote = (
       <p className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" data-testid="energy-note">
         <b>Energy</b>: output tokens per joule of GPU board power (DCGM) over each point&apos;s measurement window, all the job&apos;s GPUs summed.
         {without.length > 0 && <> No power data for {without.join(", ")}: not plotted.</>}
+        {warnings.map((w) => (
+          <span key={w} className="block text-amber-700" data-testid="energy-warning">
+            {w}
+          </span>
+        ))}
       </p>
     );
   }
