@@ -102,3 +102,32 @@ export function pointEnergy(samples: PowerSamples, window: PowerWindow, outputTo
     unbracketed,
   };
 }
+
+/** One node's board power over time: the sum of its GPUs per scrape sweep. */
+export interface NodePowerSeries {
+  hostname: string;
+  gpus: number;
+  t: number[];
+  watts: number[];
+}
+
+/** Per node, the summed power of each scrape sweep (time: the sweep's earliest sample), in time order. */
+export function nodePowerSeries(samples: PowerSamples): NodePowerSeries[] {
+  const byNode = new Map<string, { gpus: number; sweeps: Map<number, { t: number; w: number }> }>();
+  for (const d of samples.devices.values()) {
+    let node = byNode.get(d.hostname);
+    if (!node) byNode.set(d.hostname, (node = { gpus: 0, sweeps: new Map() }));
+    node.gpus++;
+    for (let i = 0; i < d.times.length; i++) {
+      const sweep = node.sweeps.get(d.seqs[i]);
+      if (sweep) {
+        sweep.w += d.watts[i];
+        sweep.t = Math.min(sweep.t, d.times[i]);
+      } else node.sweeps.set(d.seqs[i], { t: d.times[i], w: d.watts[i] });
+    }
+  }
+  return [...byNode].map(([hostname, node]) => {
+    const sweeps = [...node.sweeps.values()].sort((a, b) => a.t - b.t);
+    return { hostname, gpus: node.gpus, t: sweeps.map((s) => s.t), watts: sweeps.map((s) => s.w) };
+  });
+}

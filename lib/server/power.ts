@@ -2,7 +2,7 @@ import "server-only";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Run } from "../model";
-import { pointEnergy, type PointEnergy } from "../energy";
+import { nodePowerSeries, pointEnergy, type NodePowerSeries, type PointEnergy } from "../energy";
 import { parsePowerSamples, powerSampleWarnings } from "../../parsers/power/samples";
 import { parsePowerWindow, type PowerWindow } from "../../parsers/power/windows";
 
@@ -86,4 +86,22 @@ export function energyByPoint(runs: readonly Run[]): Map<string, PointEnergy> {
     if (energy.status === "ok") for (const point of energy.points) out.set(`${run.runDir}\0${point.concurrency}`, point);
   }
   return out;
+}
+
+/** What the Node Metrics power chart draws for one run; null without power records. */
+export interface RunPowerSeries {
+  runDir: string;
+  t0: number;
+  nodes: NodePowerSeries[];
+  windows: { concurrency: number; start: number; end: number }[];
+}
+
+export function loadRunPowerSeries(run: Run): RunPowerSeries | null {
+  const dir = powerDirOf(run.runPath);
+  const samplesFile = dir ? path.join(/*turbopackIgnore: true*/ dir, "samples.csv") : null;
+  if (!dir || !samplesFile || !existsSync(/*turbopackIgnore: true*/ samplesFile)) return null;
+  const nodes = nodePowerSeries(parsePowerSamples(readFileSync(/*turbopackIgnore: true*/ samplesFile, "utf8")));
+  if (nodes.length === 0) return null;
+  const windows = readWindows(dir, []).flatMap((w) => (w.endUnix === null ? [] : [{ concurrency: w.concurrency, start: w.startUnix, end: w.endUnix }])).sort((a, b) => a.start - b.start);
+  return { runDir: run.runDir, t0: Math.min(...nodes.map((n) => n.t[0] ?? Infinity)), nodes, windows };
 }

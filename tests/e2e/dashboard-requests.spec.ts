@@ -82,6 +82,17 @@ test("Pareto: the energy view plots output tokens per joule from the power recor
   await expect.poll(ys).toEqual([0.2, 0.2]);
 });
 
+test("Node Metrics: power over time per node with the concurrency windows shaded", async ({ page }) => {
+  await page.goto(open("nodes"));
+  await chartDrawn(page, "power-chart-7001", 1);
+  const layout = () => page.getByTestId("power-chart-7001").locator(".js-plotly-plot").evaluate((el) => {
+    const full = (el as unknown as { layout: { shapes: { x0: number; x1: number }[]; annotations: { text: string }[] } }).layout;
+    return { shapes: full.shapes.map((s) => [s.x0, s.x1]), labels: full.annotations.map((a) => a.text) };
+  });
+  // Windows 1002-1012 and 1015-1025 on a clock whose first sample is at 1000.
+  await expect.poll(layout).toEqual({ shapes: [[2, 12], [15, 25]], labels: ["c=4", "c=16"] });
+});
+
 test("CSV export carries goodput, attainment, the benchmark's request_goodput and energy", async ({ page }) => {
   const response = await page.request.get(`/api/export?logs=${encodeURIComponent(REQUESTS_DIR)}&run=7001&max-ttft-p99=200.5`);
   expect(response.status()).toBe(200);
