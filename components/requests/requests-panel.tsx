@@ -114,7 +114,7 @@ export function RequestsPanel({ data, params }: { data: RequestsData; params: Re
           <RequestsTables series={data.series} label={label} />
         </>
       )}
-      <p className="text-xs text-slate-500">Source: {data.sources.join(", ") || "none"}; values in ms; {fmt2(data.series.reduce((s, x) => s + x.requests, 0))} requests shown.</p>
+      <p className="text-xs text-slate-500">Source: {data.sources.join(", ") || "none"}; values in ms; {data.series.reduce((s, x) => s + x.requests, 0)} requests shown.</p>
     </div>
   );
 }
