@@ -4,8 +4,8 @@ import { emptyRequestTable, pushRequest, type RequestTable } from "./request-tab
 /**
  * AIPerf's `profile_export.jsonl`: one JSON record per request and line,
  * `{metadata: {x_request_id, request_start_ns, request_end_ns, benchmark_phase?}, metrics: {<name>: {value, unit}}, error?}`.
- * Record metrics carry their unit; AIPerf reports latencies in ms, and a record that says another
- * time unit is converted rather than trusted blindly.
+ * Record metrics carry their unit (AIPerf's docs show `{"value": 255.9, "unit": "ms"}` for latencies and
+ * "tokens" for lengths); a record that says another time unit is converted rather than trusted blindly.
  */
 
 const metricValueSchema = z.looseObject({ value: z.unknown(), unit: z.string().optional() }).nullable().optional();
@@ -48,7 +48,8 @@ function errorText(error: unknown): string {
 function rowOf(record: RawAiperfRecord) {
   const start = record.metadata.request_start_ns;
   return {
-    inputLen: metric(record, "input_sequence_length", false),
+    // A failed request reports its input length as `error_isl` (AIPerf's docs, per-request records).
+    inputLen: metric(record, "input_sequence_length", false) ?? metric(record, "error_isl", false),
     outputLen: metric(record, "output_sequence_length", false),
     ttftMs: metric(record, "time_to_first_token", true),
     meanItlMs: metric(record, "inter_token_latency", true),

@@ -162,6 +162,14 @@ describe("parseAiperfRecords", () => {
     expect(table.e2eMs).toEqual([500]);
   });
 
+  it("a failed record (metrics holding only error_isl) keeps its input length and no latencies", () => {
+    const line = JSON.stringify({ metadata: { benchmark_phase: "profiling" }, metrics: { error_isl: { value: 550, unit: "tokens" } }, error: { code: 499, type: "RequestCancellationError", message: "cancelled" } });
+    const { table } = parseAiperfRecords([bytes(line)], "p.jsonl");
+    expect(table.inputLen).toEqual([550]);
+    expect(table.ttftMs).toEqual([null]);
+    expect(table.error).toEqual(["RequestCancellationError: HTTP 499: cancelled"]);
+  });
+
   it("skips bad lines with their numbers and keeps an error's text", () => {
     const text = ["{not json", aiperfLine("a", null, 1, 2, 2, { error: { code: 500, type: "ServerError", message: "overloaded" } }), '{"metrics": {}}', ""].join("\n");
     const { table, issues } = parseAiperfRecords([bytes(text)], "p.jsonl");
