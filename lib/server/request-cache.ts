@@ -13,7 +13,7 @@ import { toArrayBuffer, writeParquet, type ParquetColumn } from "./parquet";
 import { isWithin } from "./safe-path";
 
 /** Bump when parsing changes what a source yields: every per-request cache written before is rebuilt. */
-export const REQUESTS_PARSER_VERSION = "1";
+export const REQUESTS_PARSER_VERSION = "2";
 
 export type RequestSourceKind = "sa-bench" | "aiperf";
 
