@@ -9,6 +9,7 @@ import { hrefFor } from "@/lib/view-state";
 export const TABS = [
   { path: "/pareto", title: "Pareto Graph" },
   { path: "/latency", title: "Latency Analysis" },
+  { path: "/requests", title: "Requests" },
   { path: "/nodes", title: "Node Metrics" },
   { path: "/rate-match", title: "Rate Match" },
   { path: "/config", title: "Configuration" },

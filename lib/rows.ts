@@ -1,4 +1,6 @@
 import type { BenchPoint, Run } from "./model";
+import type { PointEnergy } from "./energy";
+import type { Goodput } from "./goodput";
 import { outputTpsPerUser, perGpu } from "./metrics";
 
 /**
@@ -47,6 +49,18 @@ export const ROW_COLUMNS = [
   "Backend",
   "Model",
   "Run Directory",
+  // Per-request goodput under the SLA lens (srtlog's count), then the benchmark's own request_goodput
+  // (sa-bench --goodput, its own SLOs): two different numbers, so two columns.
+  "Goodput (req/s)",
+  "SLA attainment (%)",
+  "Benchmark request_goodput (req/s)",
+  // Energy from srt-slurm's DCGM power records over each point's window; empty (never 0) without them.
+  "Mean Power (W)",
+  "Peak Power (W)",
+  "Power/GPU (W)",
+  "Energy (J)",
+  "Output Tokens/J",
+  "J/Output Token",
 ] as const;
 
 export type RowColumn = (typeof ROW_COLUMNS)[number];
@@ -59,7 +73,16 @@ function requestRate(point: BenchPoint, run: Run): string | number | null {
   return run.metadata.profiler.requestRate;
 }
 
-function pointRow(run: Run, point: BenchPoint): Row {
+/** Per-point figures computed on request (they need the per-request data), keyed `runDir\0concurrency`. */
+export interface RowExtras {
+  goodput?: ReadonlyMap<string, Goodput>;
+  energy?: ReadonlyMap<string, PointEnergy>;
+}
+
+function pointRow(run: Run, point: BenchPoint, extras: RowExtras): Row {
+  const key = `${run.runDir}\0${point.concurrency}`;
+  const goodput = extras.goodput?.get(key);
+  const energy = extras.energy?.get(key);
   const m = run.metadata;
   return {
     "Run ID": run.jobId,
@@ -105,10 +128,19 @@ function pointRow(run: Run, point: BenchPoint): Row {
     // The metadata's model path; legacy runs without one fall back to the result's model id.
     Model: m.modelPath ?? point.modelId,
     "Run Directory": run.runDir,
+    "Goodput (req/s)": goodput?.goodputRps ?? null,
+    "SLA attainment (%)": goodput?.attainmentPct ?? null,
+    "Benchmark request_goodput (req/s)": point.requestGoodput,
+    "Mean Power (W)": energy?.meanPowerW ?? null,
+    "Peak Power (W)": energy?.peakPowerW ?? null,
+    "Power/GPU (W)": energy?.powerPerGpuW ?? null,
+    "Energy (J)": energy?.energyJ ?? null,
+    "Output Tokens/J": energy?.outputTokensPerJ ?? null,
+    "J/Output Token": energy?.joulesPerOutputToken ?? null,
   };
 }
 
 /** One row per benchmark point of each run, runs in the order given, points by concurrency. */
-export function toRows(runs: readonly Run[]): Row[] {
-  return runs.flatMap((run) => run.points.map((point) => pointRow(run, point)));
+export function toRows(runs: readonly Run[], extras: RowExtras = {}): Row[] {
+  return runs.flatMap((run) => run.points.map((point) => pointRow(run, point, extras)));
 }

@@ -8,7 +8,7 @@ import { LATENCY_STATS } from "./stats";
  * (building the next URL), so a reload, back/forward or a pasted link gives the same view.
  */
 
-export const Y_METRICS = ["output", "total"] as const;
+export const Y_METRICS = ["output", "total", "goodput", "energy"] as const;
 export type YMetric = (typeof Y_METRICS)[number];
 export { LATENCY_STATS, type LatencyStat } from "./stats";
 /** Where the Pareto cutoff line goes when it is switched on with no TPS/User bound set. */

@@ -1,5 +1,6 @@
 import { RunLoader } from "../../lib/server/run-loader";
 import { toRunSummary } from "../../lib/run-summary";
+import { loadRunEnergy } from "../../lib/server/power";
 import { textTable } from "../../lib/text-table";
 import { intervalMs, logsDirOf, parseFlags } from "../args";
 import { watchRuns } from "./runs-watch";
@@ -11,7 +12,8 @@ export async function runsCommand(args: string[]): Promise<number> {
   const loader = new RunLoader(logsDirOf(values.logs));
   const { runs, skipped } = await loader.loadAllWithSkipped();
   if (values.json) {
-    process.stdout.write(JSON.stringify({ runs: runs.map(toRunSummary), skipped }) + "\n");
+    // energy: {status: "no power data"} or {status: "ok", points, warnings}: never zeros for a run without records.
+    process.stdout.write(JSON.stringify({ runs: runs.map((run) => ({ ...toRunSummary(run), energy: loadRunEnergy(run) })), skipped }) + "\n");
     return 0;
   }
   const rows = runs.map((run) => [
@@ -29,6 +31,10 @@ export async function runsCommand(args: string[]): Promise<number> {
   console.log(`\n${runs.length} runs loaded from ${loader.logsDir}`);
   // Faults in a run that still loaded (metadata missing or unreadable, unknown version): said as plainly as skips.
   for (const run of runs) for (const warning of run.warnings) console.log(`warning ${run.runDir}: ${warning}`);
+  for (const run of runs) {
+    const energy = loadRunEnergy(run);
+    if (energy.status === "ok") for (const warning of energy.warnings) console.log(`warning ${run.runDir}: ${warning}`);
+  }
   for (const skip of skipped) console.log(`skipped ${skip.runDir}: ${skip.reason}`);
   return 0;
 }

@@ -13,7 +13,17 @@ export type Trace = Partial<ScatterData>;
 export const Y_METRIC_INFO: Record<YMetric, { label: string; field: keyof ChartPoint; tpsLabel: string; tpsField: keyof ChartPoint }> = {
   output: { label: "Output TPS/GPU", field: "outputTpsPerGpu", tpsLabel: "Output TPS", tpsField: "outputTps" },
   total: { label: "Total TPS/GPU", field: "totalTpsPerGpu", tpsLabel: "Total TPS", tpsField: "totalTps" },
+  goodput: { label: "Goodput TPS/GPU", field: "goodputTpsPerGpu", tpsLabel: "Goodput (req/s)", tpsField: "goodputRps" },
+  energy: { label: "Output tokens/J", field: "outputTokensPerJ", tpsLabel: "Mean power (W)", tpsField: "meanPowerW" },
 };
+
+/** Goodput hover lines: srtlog's per-request count and, where the file has one, the benchmark's own figure. */
+function goodputLines(point: ChartPoint): string[] {
+  const lines = [`SLA attainment (srtlog, per request): ${fmt2(num(point.slaAttainmentPct))}%`];
+  const reported = num(point.reportedGoodputRps);
+  if (reported !== null) lines.push(`request_goodput (benchmark's own SLOs): ${fmt2(reported)} req/s`);
+  return lines;
+}
 export const X_LABEL = "Output TPS/User";
 
 /** One plottable point of the Pareto plane, with where it came from. */
@@ -72,6 +82,7 @@ function hoverText(p: ParetoPoint, y: YMetric, failure: string | null): string {
     `${info.tpsLabel}: ${fmt2(num(p.point[info.tpsField]))}`,
     `Mean TTFT: ${fmt2(p.point.meanTtftMs)} ms`,
     `Mean TPOT: ${fmt2(p.point.meanTpotMs)} ms`,
+    ...(y === "goodput" ? goodputLines(p.point) : []),
     ...(failure ? [failure] : []),
   ].join("<br>");
 }

@@ -18,7 +18,7 @@ export type MeasuredField = Exclude<keyof MeasuredPoint, "concurrency">;
 export const BASE_FIELDS: readonly MeasuredField[] = ["outputTps", "totalTps", "meanTtftMs", "meanTpotMs"];
 const LATENCY_METRICS = ["Ttft", "Tpot", "Itl", "E2el"] as const;
 /** Every measured field: what small pages send, so any SLA applies at once without a round trip. */
-export const ALL_FIELDS: readonly MeasuredField[] = ["outputTps", "totalTps", ...LATENCY_METRICS.flatMap((m) => LATENCY_STATS.map((s) => `${s}${m}Ms` as MeasuredField)), "peakOutputTps"];
+export const ALL_FIELDS: readonly MeasuredField[] = ["outputTps", "totalTps", ...LATENCY_METRICS.flatMap((m) => LATENCY_STATS.map((s) => `${s}${m}Ms` as MeasuredField)), "peakOutputTps", "requestGoodput"];
 /** Up to this many points a page sends every field (as before); above, only what the view needs. */
 export const ALL_FIELDS_UP_TO_POINTS = 2000;
 
@@ -32,12 +32,20 @@ export interface PayloadRun {
   /** Concurrencies, ascending; `columns[i][k]` is field `fields[i]` at `c[k]`. */
   c: number[];
   columns: (number | null)[][];
+  /** `extra[i][k]` is `ParetoPayload.extras[i]` at `c[k]`, when the view sent any (goodput, energy). */
+  extra?: (number | null)[][];
 }
+
+/** Per-point values only some views compute on the server (goodput under the SLA lens, energy from power records). */
+export const EXTRA_FIELDS = ["reportedGoodputRps", "goodputRps", "goodputTpsPerGpu", "slaAttainmentPct", "outputTokensPerJ", "meanPowerW"] as const;
+export type ExtraField = (typeof EXTRA_FIELDS)[number];
 
 export interface ParetoPayload {
   fields: MeasuredField[];
   facets: NonNullable<ChartRun["facets"]>[];
   runs: PayloadRun[];
+  /** Which extra fields the runs' `extra` columns hold. */
+  extras?: ExtraField[];
 }
 
 /** The field an SLA latency bound reads, e.g. p99 TTFT -> `p99TtftMs`. */
@@ -91,13 +99,28 @@ export function toParetoPayload(runs: readonly Run[], fields: readonly MeasuredF
   return { fields: [...fields], facets, runs: payloadRuns };
 }
 
+/** The payload with `fields` of `runs` (chart runs a view enriched on the server) added per point, matched by run and concurrency. */
+export function withPayloadExtras(payload: ParetoPayload, runs: readonly ChartRun[], fields: readonly ExtraField[]): ParetoPayload {
+  const byDir = new Map(runs.map((run) => [run.runDir, run]));
+  return {
+    ...payload,
+    extras: [...fields],
+    runs: payload.runs.map((run) => {
+      const points = new Map((byDir.get(run.runDir)?.points ?? []).map((p) => [p.concurrency, p]));
+      return { ...run, extra: fields.map((field) => run.c.map((c) => points.get(c)?.[field] ?? null)) };
+    }),
+  };
+}
+
 /** Payload -> the chart runs the Pareto components take; fields not sent are null. */
 export function fromParetoPayload(payload: ParetoPayload): ChartRun[] {
   return payload.runs.map((run) => {
     const points: ChartPoint[] = run.c.map((concurrency, k) => {
       const measured = emptyMeasured(concurrency);
       payload.fields.forEach((field, i) => (measured[field] = run.columns[i][k] ?? null));
-      return toChartPoint(measured, run.gpus);
+      const point = toChartPoint(measured, run.gpus);
+      payload.extras?.forEach((field, i) => (point[field] = run.extra?.[i]?.[k] ?? null));
+      return point;
     });
     return { runDir: run.runDir, jobId: run.jobId, label: run.label, points, facets: payload.facets[run.facet] };
   });

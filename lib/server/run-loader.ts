@@ -5,6 +5,7 @@ import type { Run, SkippedRun } from "../model";
 import { toRows, type Row } from "../rows";
 import { SrtlogError } from "../errors";
 import { loadRun, type LoadOptions, type RunLoad } from "./load-run";
+import { energyByPoint } from "./power";
 import { findMetadataFile, fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
 import { editTagsFile, writeTagsFile } from "./tags-file";
 
@@ -95,7 +96,9 @@ export class RunLoader {
 
   /** The rows of the data frame (`to_dataframe`): of `runs`, or of every run when none are given. */
   async toRows(runs?: readonly Run[]): Promise<Row[]> {
-    return toRows(runs ?? (await this.loadAll()));
+    const chosen = runs ?? (await this.loadAll());
+    // Energy is cheap (one stat per run without power records), so exports always carry it.
+    return toRows(chosen, { energy: energyByPoint(chosen) });
   }
 
   /** Replace a run's tags in its `<jobid>.json`; returns the tags as saved. */

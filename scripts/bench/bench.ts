@@ -115,8 +115,39 @@ async function benchWorkerLogs(): Promise<void> {
   console.log(`  Python original on this machine: 84 s cold (8.8 MB/s), 6.1 GB peak RSS, 45 s warm`);
 }
 
+interface RequestTimes { ms: number; requests: number; rssMb: number }
+
+function requestsInFreshProcess(logsDir: string, runDir: string): RequestTimes {
+  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/bench/requests-once.ts"), logsDir, runDir], { encoding: "utf8", cwd: ROOT });
+  if (child.status !== 0) throw new Error(child.stderr);
+  return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as RequestTimes;
+}
+
+/** The Requests view of a point whose result file is ~100 MB: cold (stream + Parquet cache) and warm. */
+async function benchRequests(): Promise<void> {
+  const logs = path.join(BENCH_DIR, "requests");
+  const run = path.join(logs, "9100");
+  if (!existsSync(path.join(logs, ".complete"))) {
+    console.log("\ngenerating one 100 MB sa-bench result with per-request arrays (once) ...");
+    const { generateRequestResult } = await import("./generate-request-result");
+    await generateRequestResult(run);
+    execFileSync("touch", [path.join(logs, ".complete")]);
+  }
+  const file = filesUnder(run, (f) => f.endsWith(".json") && f.includes("_isl_"))[0];
+  const bytes = statSync(file).size;
+  const catMs = timeMs(() => execFileSync("sh", ["-c", `cat '${file}' > /dev/null`]));
+  rmSync(path.join(run, ".cache"), { recursive: true, force: true });
+  const cold = requestsInFreshProcess(logs, "9100");
+  const warm = requestsInFreshProcess(logs, "9100");
+  console.log(`\nRequests view: one point, ${cold.requests} requests, result file ${(bytes / 2 ** 20).toFixed(0)} MB`);
+  console.log(`  floor  cat of the result file              ${fmt(catMs).padStart(8)}  ${mbps(bytes, catMs)}`);
+  console.log(`  cold   stream arrays + write Parquet cache ${fmt(cold.ms).padStart(8)}  ${mbps(bytes, cold.ms)}  (target <= 2 s; peak RSS ${cold.rssMb.toFixed(0)} MB, target < 500 MB)`);
+  console.log(`  warm   fresh process, Parquet cache        ${fmt(warm.ms).padStart(8)}  (target <= 300 ms; peak RSS ${warm.rssMb.toFixed(0)} MB)`);
+}
+
 const only = process.argv[2];
 if (!only || only === "runs") await benchResults();
 if (!only || only === "nodes") await benchWorkerLogs();
 if (!only || only === "cli") await (await import("./bench-cli")).benchCli();
 if (!only || only === "append") await benchAppend();
+if (!only || only === "requests") await benchRequests();

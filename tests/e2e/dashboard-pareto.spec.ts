@@ -5,7 +5,9 @@ const COLUMNS =
   "Run ID,Run Date,Profiler,ISL,OSL,Prefill Nodes,Decode Nodes,Prefill Workers,Decode Workers,Frontends,GPUs per Node,Total GPUs,Request Rate,Concurrency," +
   "Output TPS,Total TPS,Output TPS/GPU,Total TPS/GPU,Output TPS/User,Mean TTFT (ms),Mean TPOT (ms),Mean ITL (ms),Median TTFT (ms),Median TPOT (ms)," +
   "Median ITL (ms),P99 TTFT (ms),P99 TPOT (ms),P99 ITL (ms),Std TTFT (ms),Std TPOT (ms),Std ITL (ms)," +
-  "Peak Output TPS,GPU Type,Topology,Agg Workers,Tags,Container,Backend,Model,Run Directory";
+  "Peak Output TPS,GPU Type,Topology,Agg Workers,Tags,Container,Backend,Model,Run Directory," +
+  "Goodput (req/s),SLA attainment (%),Benchmark request_goodput (req/s)," +
+  "Mean Power (W),Peak Power (W),Power/GPU (W),Energy (J),Output Tokens/J,J/Output Token";
 
 test("two clicked points: A (baseline), B and the % change of both axes; Swap, third click, Clear", async ({ page }) => {
   await page.goto(`/pareto?run=${RUN_3667}`);
@@ -84,7 +86,8 @@ test("Download Data as CSV: the selected runs' rows with the loader's columns, n
   expect(lines.at(-1)).toBe("");
   expect(lines[3]).toMatch(/^3667,2025-11-10 19:21:45,sa-bench,1024,1024,1,4,1,4,1,8,40,inf,16,1234.5,2469,30.8625,61.725,50,120,20,19.5,/);
   // Then the pivot columns: no peak in these results, no agg workers or backend in v1 metadata; the tags hold a comma.
-  expect(lines[3].endsWith(',,NVIDIA H100 80GB HBM3,1P/4D,,"baseline, h100",ghcr.io/sgl-project/sglang:v0.4.1-cu121,,/models/DeepSeek-V3,3667_1P_4D_20251110_192145')).toBe(true);
+  // Goodput and energy stay empty: these results carry no per-request arrays and the run no power records.
+  expect(lines[3].endsWith(',,NVIDIA H100 80GB HBM3,1P/4D,,"baseline, h100",ghcr.io/sgl-project/sglang:v0.4.1-cu121,,/models/DeepSeek-V3,3667_1P_4D_20251110_192145,,,,,,,,,')).toBe(true);
 });
 
 test("a reload, back/forward and a pasted link restore the view from the URL", async ({ page, context }) => {

@@ -40,7 +40,7 @@ test("every tab renders for the same selection, keeping the query", async ({ pag
   await expect(page).toHaveURL(`/config?${query}`);
   await expect(page.getByTestId("run-config")).toHaveCount(2);
   await expect(page.getByTestId("tab-config")).toHaveAttribute("aria-current", "page");
-  await expect(page.getByTestId("tab-bar")).toHaveText(/Pareto Graph\s*Latency Analysis\s*Node Metrics\s*Rate Match\s*Configuration/);
+  await expect(page.getByTestId("tab-bar")).toHaveText(/Pareto Graph\s*Latency Analysis\s*Requests\s*Node Metrics\s*Rate Match\s*Configuration/);
 });
 
 test("summary and incomplete-run warning of the selected runs", async ({ page }) => {

@@ -2,7 +2,7 @@
 // when a second target is given, the generated demo (worker logs and node configs of both layouts,
 // disaggregated and aggregated runs) for the node tabs.
 import { execFileSync } from "node:child_process";
-import { appendFile, cp, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const [target, demoTarget, diffTarget, rolesTarget] = process.argv.slice(2);
@@ -73,3 +73,49 @@ async function backdate(dir, when) {
 }
 const dayAgo = new Date(Date.now() - 86_400_000);
 for (const dir of [target, demoTarget, diffTarget, rolesTarget]) if (dir) await backdate(dir, dayAgo);
+
+/**
+ * The Requests tab's and energy's fixture (tmp/e2e-requests-logs): run 7001 (1 node, 4 GPUs) whose two
+ * sa-bench results carry per-request arrays, and whose power/ holds DCGM samples and both windows.
+ * c=4: 200 requests, TTFT 50 + i ms, 10 output tokens 10 ms apart. c=16: TTFT 200 + 2i ms, 20 ms apart,
+ * three failures (two share one text). Every GPU draws 250 W from t=1000 to 1030; one sample row is damaged.
+ */
+async function writeRequestsRun(dir) {
+  await rm(dir, { recursive: true, force: true });
+  const run = path.join(dir, "7001");
+  const results = path.join(run, "sa-bench_isl_1024_osl_10");
+  await mkdir(path.join(run, "power", "windows"), { recursive: true });
+  await mkdir(results, { recursive: true });
+  const metadata = { job_id: "7001", generated_at: "2026-12-01 10:00:00", backend_type: "sglang", resources: { gpu_type: "gb200", gpus_per_node: 4, agg_nodes: 1, agg_workers: 1 }, benchmark: { type: "sa-bench", isl: 1024, osl: 10 } };
+  await writeFile(path.join(run, "7001.json"), JSON.stringify(metadata));
+  const windows = { 4: [1002, 1012], 16: [1015, 1025] };
+  for (const c of [4, 16]) {
+    const n = 200;
+    const idx = Array.from({ length: n }, (_, i) => i);
+    const errors = idx.map((i) => (c === 16 && (i === 7 || i === 13) ? "HTTP 503: overloaded" : c === 16 && i === 21 ? "timeout after 600 s" : ""));
+    const failed = (i) => errors[i] !== "";
+    const result = {
+      max_concurrency: c, duration: 10, completed: n - errors.filter(Boolean).length, output_throughput: 2000 / c, total_token_throughput: 4000 / c,
+      total_output_tokens: 2000, mean_ttft_ms: 100, mean_tpot_ms: 10, request_goodput: c === 4 ? 12.5 : null,
+      input_lens: idx.map((i) => 500 + 10 * i), output_lens: idx.map((i) => (failed(i) ? 0 : 10)),
+      ttfts: idx.map((i) => (failed(i) ? 0 : c === 4 ? 0.05 + 0.001 * i : 0.2 + 0.002 * i)),
+      itls: idx.map((i) => (failed(i) ? [] : Array(9).fill(c === 4 ? 0.01 : 0.02))),
+      generated_texts: idx.map((i) => (failed(i) ? "" : "lorem ipsum \"quoted\" ]}")), errors,
+    };
+    const name = `results_concurrency_${c}_gpus_4.json`;
+    await writeFile(path.join(results, name), JSON.stringify(result));
+    const [start, end] = windows[c];
+    const window = { schema_version: 1, clock_source: "head_node_unix_clock", benchmark_type: "sa-bench", concurrency: c, result_path: `sa-bench_isl_1024_osl_10/${name}`, status: "completed", benchmark_start_time_unix: start, benchmark_end_time_unix: end, duration: end - start, reason: null };
+    await writeFile(path.join(run, "power", "windows", name), JSON.stringify(window));
+  }
+  const lines = ["schema_version,timestamp_unix,scrape_seq,hostname,gpu_index,gpu_uuid,power_w"];
+  for (let t = 0; t <= 30; t++) for (let gpu = 0; gpu < 4; gpu++) lines.push(`1,${1000 + t},${t},node1,${gpu},GPU-${gpu},250`);
+  lines.push("1,not-a-time,31,node1,0,GPU-0,250"); // one damaged row: a counted warning, not a failure
+  await writeFile(path.join(run, "power", "samples.csv"), lines.join("\n") + "\n");
+  await writeFile(path.join(run, "power", "manifest.json"), JSON.stringify({ schema_version: 1, producer: "srt-slurm.dcgm-power", job_id: "7001" }));
+}
+if (demoTarget) {
+  const requestsDir = path.join(path.dirname(target), "e2e-requests-logs");
+  await writeRequestsRun(requestsDir);
+  await backdate(requestsDir, dayAgo);
+}

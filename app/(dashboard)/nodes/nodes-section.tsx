@@ -4,6 +4,7 @@ import { AggregationSelector } from "@/components/nodes/aggregation-selector";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { emptyStateFor } from "../empty-states";
 import { NodeChartsSection } from "./node-charts-section";
+import { PowerSection } from "./power-section";
 
 /** Node Metrics tab: the aggregation selector at once, the charts when the runs' worker logs are read. */
 export async function NodesSection({ query }: { query: string }) {
@@ -21,6 +22,9 @@ export async function NodesSection({ query }: { query: string }) {
       <AggregationSelector />
       <Suspense fallback={<ChartSkeleton label="Reading node metrics…" />}>
         <NodeChartsSection query={query} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <PowerSection query={query} />
       </Suspense>
     </section>
   );

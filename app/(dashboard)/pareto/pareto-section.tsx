@@ -1,8 +1,13 @@
 import { MetricFormulas } from "@/components/metric-formulas";
 import { ParetoPanel } from "@/components/pareto/pareto-panel";
-import { fieldsFor, toParetoPayload } from "@/lib/charts/pareto-payload";
+import { toChartRun } from "@/lib/charts/chart-data";
+import { fieldsFor, toParetoPayload, withPayloadExtras } from "@/lib/charts/pareto-payload";
 import Link from "next/link";
 import { getDashboard } from "@/lib/server/dashboard-data";
+import { goodputOfRuns } from "@/lib/server/goodput";
+import { withEnergy, withGoodput } from "@/lib/charts/goodput-points";
+import { energyByPoint, loadRunEnergy } from "@/lib/server/power";
+import { slaText } from "@/lib/sla";
 import { hrefFor } from "@/lib/view-state";
 import { emptyStateFor } from "../empty-states";
 
@@ -11,6 +16,32 @@ export async function ParetoSection({ query }: { query: string }) {
   const d = await getDashboard(query);
   const empty = emptyStateFor(d);
   if (empty) return empty;
+  let payload = toParetoPayload(d.selected, fieldsFor(d.selected, d.state.sla));
+  let goodputNote: React.ReactNode = null;
+  // Per-request data is read only when goodput is on the y-axis: the usual page stays as fast as before.
+  if (d.state.y === "goodput") {
+    const { byPoint, problems } = await goodputOfRuns(d.selected, d.state.sla);
+    payload = withPayloadExtras(payload, withGoodput(d.selected.map(toChartRun), byPoint), ["reportedGoodputRps", "goodputRps", "goodputTpsPerGpu", "slaAttainmentPct"]);
+    goodputNote = <GoodputNote bounds={d.state.sla.bounds.length > 0 ? slaText({ ...d.state.sla, minTpsUser: null }) : null} problems={problems} />;
+  }
+  if (d.state.y === "energy") {
+    payload = withPayloadExtras(payload, withEnergy(d.selected.map(toChartRun), energyByPoint(d.selected)), ["outputTokensPerJ", "meanPowerW"]);
+    const loads = d.selected.map((run) => ({ run, energy: loadRunEnergy(run) }));
+    const without = loads.filter((l) => l.energy.status === "no power data").map((l) => l.run.runDir);
+    // Damaged records are said on the page with their counts, as `srtlog runs` says them.
+    const warnings = loads.flatMap((l) => (l.energy.status === "ok" ? l.energy.warnings.map((w) => `${l.run.runDir}: ${w}`) : []));
+    goodputNote = (
+      <p className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" data-testid="energy-note">
+        <b>Energy</b>: output tokens per joule of GPU board power (DCGM) over each point&apos;s measurement window, all the job&apos;s GPUs summed.
+        {without.length > 0 && <> No power data for {without.join(", ")}: not plotted.</>}
+        {warnings.map((w) => (
+          <span key={w} className="block text-amber-700" data-testid="energy-warning">
+            {w}
+          </span>
+        ))}
+      </p>
+    );
+  }
   return (
     <section className="space-y-4" aria-label="Pareto Graph">
       <div>
@@ -22,7 +53,8 @@ export async function ParetoSection({ query }: { query: string }) {
           </Link>
         </p>
       </div>
-      <ParetoPanel payload={toParetoPayload(d.selected, fieldsFor(d.selected, d.state.sla))} sentSla={d.state.sla} />
+      {goodputNote}
+      <ParetoPanel payload={payload} sentSla={d.state.sla} />
       <div className="flex justify-center">
         <a href={query ? `/api/export?${query}` : "/api/export"} download className="btn px-4 py-2 text-sm" data-testid="download-csv">
           Download Data as CSV
@@ -30,5 +62,24 @@ export async function ParetoSection({ query }: { query: string }) {
       </div>
       <MetricFormulas />
     </section>
+  );
+}
+
+/** Says what goodput counts here, and how it differs from the benchmark's own `request_goodput`. */
+function GoodputNote({ bounds, problems }: { bounds: string | null; problems: string[] }) {
+  return (
+    <div className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" data-testid="goodput-note">
+      <p>
+        <b>Goodput</b> (srtlog, per request): requests that did not fail and met{" "}
+        {bounds ? <>every latency bound of the SLA lens, each read per request ({bounds})</> : <>no bound yet (set latency bounds in the SLA lens); every successful request counts</>},
+        divided by the point&apos;s duration; y is their output tokens/s per GPU. Warmup requests are left out. The hover also shows{" "}
+        <code>request_goodput</code> where the result file has it: the benchmark&apos;s own figure under the SLOs it was run with.
+      </p>
+      {problems.length > 0 && (
+        <p className="mt-1 text-amber-700" data-testid="goodput-problems">
+          No per-request data for {problems.length} point(s): {problems.slice(0, 3).join("; ")}
+        </p>
+      )}
+    </div>
   );
 }

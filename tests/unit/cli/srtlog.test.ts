@@ -69,15 +69,15 @@ async function pivotLogs(): Promise<string> {
 }
 
 describe("srtlog export: pivot columns after the guide's (issue 13 Peak Output TPS, issue 20 item 10)", () => {
-  const PIVOT = ["Peak Output TPS", "GPU Type", "Topology", "Agg Workers", "Tags", "Container", "Backend", "Model", "Run Directory"];
+  const PIVOT = ["Peak Output TPS", "GPU Type", "Topology", "Agg Workers", "Tags", "Container", "Backend", "Model", "Run Directory", "Goodput (req/s)", "SLA attainment (%)", "Benchmark request_goodput (req/s)", "Mean Power (W)", "Peak Power (W)", "Power/GPU (W)", "Energy (J)", "Output Tokens/J", "J/Output Token"];
 
-  it("csv: the nine columns follow Std ITL (ms), with the run's values", async () => {
+  it("csv: the pivot and goodput columns follow Std ITL (ms), with the run's values", async () => {
     const { code, stdout } = srtlog("export", "--logs", await pivotLogs(), "--format", "csv");
     expect(code).toBe(0);
     const [header, row] = stdout.split("\r\n");
     expect(header.endsWith(",Std ITL (ms)," + PIVOT.join(","))).toBe(true);
     // 812.5 peak; gb200; 2 agg workers => "2A"; tags joined (quoted: they hold a comma); the metadata's model path.
-    expect(row.endsWith(',812.5,gb200,2A,2,"a, b",lmsysorg/sglang:v0.5.6,sglang,/models/qwen3-32b,4420002')).toBe(true);
+    expect(row.endsWith(',812.5,gb200,2A,2,"a, b",lmsysorg/sglang:v0.5.6,sglang,/models/qwen3-32b,4420002,,,,,,,,,')).toBe(true);
   });
 
   it("json: the same columns and values as records", async () => {
@@ -85,7 +85,7 @@ describe("srtlog export: pivot columns after the guide's (issue 13 Peak Output T
     expect(code).toBe(0);
     const [record] = JSON.parse(stdout) as Record<string, unknown>[];
     expect(Object.keys(record).slice(-PIVOT.length)).toEqual(PIVOT);
-    expect(PIVOT.map((column) => record[column])).toEqual([812.5, "gb200", "2A", 2, "a, b", "lmsysorg/sglang:v0.5.6", "sglang", "/models/qwen3-32b", "4420002"]);
+    expect(PIVOT.map((column) => record[column])).toEqual([812.5, "gb200", "2A", 2, "a, b", "lmsysorg/sglang:v0.5.6", "sglang", "/models/qwen3-32b", "4420002", null, null, null, null, null, null, null, null, null]);
   });
 });
 

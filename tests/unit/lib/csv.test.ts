@@ -75,13 +75,15 @@ describe("toCsv", () => {
     expect(toCsv(["a", "b"], [])).toBe("a,b\r\n");
   });
 
-  it("writes the 40 row columns unquoted", () => {
+  it("writes the 49 row columns unquoted", () => {
     expect(toCsv(ROW_COLUMNS, [])).toBe(
       "Run ID,Run Date,Profiler,ISL,OSL,Prefill Nodes,Decode Nodes,Prefill Workers,Decode Workers,Frontends,GPUs per Node,Total GPUs," +
         "Request Rate,Concurrency,Output TPS,Total TPS,Output TPS/GPU,Total TPS/GPU,Output TPS/User," +
         "Mean TTFT (ms),Mean TPOT (ms),Mean ITL (ms),Median TTFT (ms),Median TPOT (ms),Median ITL (ms)," +
         "P99 TTFT (ms),P99 TPOT (ms),P99 ITL (ms),Std TTFT (ms),Std TPOT (ms),Std ITL (ms)," +
-        "Peak Output TPS,GPU Type,Topology,Agg Workers,Tags,Container,Backend,Model,Run Directory\r\n",
+        "Peak Output TPS,GPU Type,Topology,Agg Workers,Tags,Container,Backend,Model,Run Directory," +
+        "Goodput (req/s),SLA attainment (%),Benchmark request_goodput (req/s)," +
+        "Mean Power (W),Peak Power (W),Power/GPU (W),Energy (J),Output Tokens/J,J/Output Token\r\n",
     );
   });
 });

@@ -86,8 +86,17 @@ describe("ROW_COLUMNS", () => {
       "Backend",
       "Model",
       "Run Directory",
+      "Goodput (req/s)",
+      "SLA attainment (%)",
+      "Benchmark request_goodput (req/s)",
+      "Mean Power (W)",
+      "Peak Power (W)",
+      "Power/GPU (W)",
+      "Energy (J)",
+      "Output Tokens/J",
+      "J/Output Token",
     ]);
-    expect(ROW_COLUMNS).toHaveLength(40);
+    expect(ROW_COLUMNS).toHaveLength(49);
   });
 });
 
@@ -160,6 +169,15 @@ describe("toRows", () => {
       Backend: null,
       Model: "deepseek-ai/DeepSeek-V3", // no model path in the metadata: the result's model id
       "Run Directory": "3667",
+      "Goodput (req/s)": null,
+      "SLA attainment (%)": null,
+      "Benchmark request_goodput (req/s)": null,
+      "Mean Power (W)": null,
+      "Peak Power (W)": null,
+      "Power/GPU (W)": null,
+      "Energy (J)": null,
+      "Output Tokens/J": null,
+      "J/Output Token": null,
     });
   });
 

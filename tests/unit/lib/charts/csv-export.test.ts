@@ -28,8 +28,8 @@ describe("Download Data as CSV", () => {
       points: [makePoint({ concurrency: 16, outputTps: 1234.5, peakOutputTps: 1500.25 })],
     });
     const [header, line] = csvExport([tagged]).text.split("\r\n");
-    expect(header.endsWith(",Std ITL (ms),Peak Output TPS,GPU Type,Topology,Agg Workers,Tags,Container,Backend,Model,Run Directory")).toBe(true);
+    expect(header.endsWith(",Std ITL (ms),Peak Output TPS,GPU Type,Topology,Agg Workers,Tags,Container,Backend,Model,Run Directory,Goodput (req/s),SLA attainment (%),Benchmark request_goodput (req/s),Mean Power (W),Peak Power (W),Power/GPU (W),Energy (J),Output Tokens/J,J/Output Token")).toBe(true);
     // Agg Workers is empty (a 1P/4D run); the tags hold a comma, so the cell is quoted.
-    expect(line.endsWith(',1500.25,NVIDIA H100 80GB HBM3,1P/4D,,"baseline, h100",ghcr.io/sgl-project/sglang:v0.4.1-cu121,sglang,/models/DeepSeek-V3,3667_1P_4D_20251110_192145')).toBe(true);
+    expect(line.endsWith(',1500.25,NVIDIA H100 80GB HBM3,1P/4D,,"baseline, h100",ghcr.io/sgl-project/sglang:v0.4.1-cu121,sglang,/models/DeepSeek-V3,3667_1P_4D_20251110_192145,,,,,,,,,')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toChartRun } from "@/lib/charts/chart-data";
-import { ALL_FIELDS, ALL_FIELDS_UP_TO_POINTS, BASE_FIELDS, fieldsFor, fromParetoPayload, payloadCovers, toParetoPayload, trimDecimals } from "@/lib/charts/pareto-payload";
+import { ALL_FIELDS, ALL_FIELDS_UP_TO_POINTS, BASE_FIELDS, fieldsFor, fromParetoPayload, payloadCovers, toParetoPayload, trimDecimals, withPayloadExtras } from "@/lib/charts/pareto-payload";
 import { NO_SLA } from "@/lib/sla";
 import { RUN_12045, RUN_3667 } from "./fixtures";
 import { makePoint, makeRun } from "./make-run";
@@ -21,6 +21,17 @@ describe("Pareto payload", () => {
     expect(decoded).toEqual(runs.map(toChartRun));
     // By hand: 3667 has 40 GPUs; 1234.5 TPS at TPOT 20 ms -> 30.8625 TPS/GPU at 50 TPS/User.
     expect(decoded[1].points[0]).toMatchObject({ outputTpsPerGpu: 30.8625, totalTpsPerGpu: 61.725, outputTpsPerUser: 50 });
+  });
+
+  it("carries a view's server-side values (goodput, energy) to the points they belong to; points without stay null", () => {
+    const run = makeRun({ jobId: "1", runDir: "1_a", points: [makePoint({ concurrency: 8 }), makePoint({ concurrency: 2 })] });
+    const enriched = toChartRun(run);
+    // By hand: goodput only for c=8, energy only for c=2.
+    enriched.points = enriched.points.map((p) => ({ ...p, goodputRps: p.concurrency === 8 ? 3.5 : null, outputTokensPerJ: p.concurrency === 2 ? 0.25 : null }));
+    const payload = withPayloadExtras(toParetoPayload([run], BASE_FIELDS), [enriched], ["goodputRps", "outputTokensPerJ"]);
+    const [decoded] = fromParetoPayload(payload);
+    expect(decoded.points.map((p) => [p.concurrency, p.goodputRps, p.outputTokensPerJ])).toEqual([[2, null, 0.25], [8, 3.5, null]]);
+    expect(fromParetoPayload(toParetoPayload([run], BASE_FIELDS))[0].points[0].goodputRps).toBeUndefined();
   });
 
   it("states shared facets once and keeps points in concurrency order", () => {

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Run } from "../model";
+import { legendLabel } from "../labels";
+import { buildSeries, type RequestsParams, type RequestsSeries } from "../requests-view";
+import { loadRequestTable, type RequestSourceKind } from "./request-cache";
+
+/** Everything the Requests view draws, plain and serialisable. */
+export interface RequestsData {
+  runDir: string;
+  runs: { runDir: string; label: string }[];
+  concurrencies: number[];
+  series: RequestsSeries[];
+  sources: RequestSourceKind[];
+  issues: string[];
+  /** Points whose result file holds no per-request arrays. */
+  empty: number[];
+}
+
+/** The run the view shows: the one named by `rrun` among the selected, else the first selected. */
+export function requestsRunOf(selected: readonly Run[], rrun: string | undefined): Run | null {
+  return selected.find((run) => run.runDir === rrun) ?? selected[0] ?? null;
+}
+
+/** Per-request distributions of one run, of one point (`rc`) or of all its points. */
+export async function getRequestsData(selected: readonly Run[], params: RequestsParams): Promise<RequestsData | null> {
+  const run = requestsRunOf(selected, params.rrun);
+  if (!run) return null;
+  const points = [...run.points].sort((a, b) => a.concurrency - b.concurrency);
+  const chosen = params.rc === undefined ? points : points.filter((p) => p.concurrency === params.rc);
+  const data: RequestsData = { runDir: run.runDir, runs: selected.map((r) => ({ runDir: r.runDir, label: legendLabel(r) })), concurrencies: points.map((p) => p.concurrency), series: [], sources: [], issues: [], empty: [] };
+  for (const point of chosen) {
+    try {
+      const load = await loadRequestTable(run.runPath, point.sourceFile);
+      data.issues.push(...load.issues);
+      if (!data.sources.includes(load.source)) data.sources.push(load.source);
+      if (load.table.index.length === 0) data.empty.push(point.concurrency);
+      else data.series.push(buildSeries(point.concurrency, load.table, { ...params, benchmarkStartUnix: point.startTimeUnix }));
+    } catch (error) {
+      data.issues.push(`concurrency ${point.concurrency}: ${(error as Error).message}`);
+    }
+  }
+  return data;
+}
