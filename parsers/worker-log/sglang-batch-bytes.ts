@@ -99,9 +99,13 @@ function keyEnd(bytes: Uint8Array, i: number, end: number): number {
  */
 const expectedOrder = [new Int8Array(64).fill(-1), new Int8Array(64).fill(-1)];
 
+/** A DataView of the bytes being read (word loads for `isFieldAt`), made once per chunk. */
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+let viewOf: Uint8Array | null = null;
+
 /** The index of the known field whose name, then `: `, starts at `i`; -1 for any other key. */
 function fieldAt(bytes: Uint8Array, i: number, end: number, expected: number): number {
-  if (expected >= 0 && isFieldAt(bytes, i, end, expected)) return expected;
+  if (expected >= 0 && isFieldAt(view, bytes, i, end, expected)) return expected;
   const colon = keyEnd(bytes, i, end);
   return colon < 0 ? -1 : sglangFieldIndexBytes(bytes, i, colon);
 }
@@ -169,6 +173,10 @@ function readMarker(bytes: Uint8Array, i: number, end: number): BatchType | null
  */
 export function readSglangBatchBytes(bytes: Uint8Array, start: number, end: number, into: SglangBatchLine, defaultDp = 0): boolean {
   if (end - start < 40) return false;
+  if (bytes !== viewOf) {
+    viewOf = bytes;
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
   // The cheap structural checks first: most lines that are not batch lines fail at the marker.
   const body = readPrefixBytes(bytes, start, end, into, defaultDp);
   if (body < 0) return false;

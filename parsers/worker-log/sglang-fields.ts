@@ -111,15 +111,41 @@ function sameBytes(bytes: Uint8Array, start: number, name: Uint8Array): boolean 
   return true;
 }
 
-/**
- * True if `bytes` at `start` hold SGLANG_FIELDS[index] followed by `: ` (all before `end`). SGLang
- * prints a line's fields in the same order every time, so checking the expected name is cheaper
- * than finding the colon and looking the name up.
+/*
+ * Each name with its `: ` as little-endian 32-bit words (all names in one array, so the loads stay
+ * monomorphic), then the 0-3 bytes left over: comparing a word at a time through a DataView is a
+ * quarter of the loads of a byte loop, and the name compare was the hottest loop of a parse.
  */
-export function isFieldAt(bytes: Uint8Array, start: number, end: number, index: number): boolean {
+const KEY_LENGTH = SGLANG_FIELDS.map((name) => name.length + 2);
+const WORD_START: number[] = [];
+const KEY_WORDS = new Int32Array(
+  SGLANG_FIELDS.flatMap((name) => {
+    const key = `${name}: `;
+    const words: number[] = [];
+    for (let w = 0; w + 4 <= key.length; w += 4) words.push(key.charCodeAt(w) | (key.charCodeAt(w + 1) << 8) | (key.charCodeAt(w + 2) << 16) | (key.charCodeAt(w + 3) << 24));
+    return words;
+  }),
+);
+SGLANG_FIELDS.reduce((at, name, index) => {
+  WORD_START[index] = at;
+  return at + ((name.length + 2) >> 2);
+}, 0);
+WORD_START.push(KEY_WORDS.length);
+
+/**
+ * True if `bytes` (seen through `view`, the same memory) at `start` hold SGLANG_FIELDS[index] followed
+ * by `: `, all before `end`. SGLang prints a line's fields in the same order every time, so checking
+ * the expected name is cheaper than finding the colon and looking the name up.
+ */
+export function isFieldAt(view: DataView, bytes: Uint8Array, start: number, end: number, index: number): boolean {
+  const length = KEY_LENGTH[index];
+  if (start + length > end) return false;
+  const last = WORD_START[index + 1];
+  let at = start;
+  for (let w = WORD_START[index]; w < last; w++, at += 4) if (view.getInt32(at, true) !== KEY_WORDS[w]) return false;
   const name = FIELD_BYTES[index];
-  const colon = start + name.length;
-  return colon + 1 < end && bytes[colon] === 58 && bytes[colon + 1] === 32 && sameBytes(bytes, start, name);
+  for (let k = at - start; k < length; k++) if (bytes[start + k] !== (k < name.length ? name[k] : k === name.length ? 58 : 32)) return false;
+  return true;
 }
 
 /** Length of SGLANG_FIELDS[index]. */

@@ -179,6 +179,19 @@ describe("readSglangBatchBytes", () => {
     expect(viaBytes(line)).toBeNull();
   });
 
+  it("tells a field name from one that differs in any single byte after the same line was read", () => {
+    // The expected name is compared a 32-bit word at a time plus a byte tail: change every position.
+    for (const name of ["#new-seq", "input throughput (token/s)", "#cached-token"]) {
+      const at = PREFILL.indexOf(name);
+      for (let k = 0; k < name.length + 2; k++) {
+        const changed = PREFILL.slice(0, at + k) + (PREFILL[at + k] === "x" ? "y" : "x") + PREFILL.slice(at + k + 1);
+        const parsed = expectSameStream(encode(`${PREFILL}\n${changed}\n${PREFILL}\n`), undefined, [4096]);
+        expect(viaBytes(changed), changed).toBeNull();
+        expect(parsed.table.line).toContain(3);
+      }
+    }
+  });
+
   it("stops at `end`: a value is not read past it", () => {
     const bytes = encode(`${DECODE}5`);
     const into = new SglangBatchLine();
