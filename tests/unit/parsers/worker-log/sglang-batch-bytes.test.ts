@@ -227,6 +227,13 @@ describe("createLogParser: byte fast path in a stream", () => {
     expect((parsed.issues as { line: number }[]).map((i) => i.line)).toEqual([6]);
   });
 
+  it("finds every line end whatever the line lengths and their alignment", () => {
+    // Short lines of 0..9 bytes shift each batch line's start through every offset of a 4-byte word.
+    const lines = Array.from({ length: 10 }, (_, k) => ["x".repeat(k), DECODE]).flat();
+    const parsed = expectSameStream(encode(`${lines.join("\n")}\n`), undefined, [1, 5, 64, 4096]);
+    expect(parsed.table.line).toEqual(Array.from({ length: 10 }, (_, k) => 2 * k + 2));
+  });
+
   it("handles \\r\\n endings and a last line without a newline", () => {
     expectSameStream(encode(mixed.join("\r\n")));
     expectSameStream(encode(`${mixed.join("\r\n")}\r\n`));
