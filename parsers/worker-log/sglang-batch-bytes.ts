@@ -105,7 +105,7 @@ let viewOf: Uint8Array | null = null;
 
 /** The index of the known field whose name, then `: `, starts at `i`; -1 for any other key. */
 function fieldAt(bytes: Uint8Array, i: number, end: number, expected: number): number {
-  if (expected >= 0 && isFieldAt(view, bytes, i, end, expected)) return expected;
+  if (expected >= 0 && isFieldAt(view, i, end, expected)) return expected;
   const colon = keyEnd(bytes, i, end);
   return colon < 0 ? -1 : sglangFieldIndexBytes(bytes, i, colon);
 }
