@@ -152,7 +152,7 @@ export function isFieldAt(view: DataView, start: number, end: number, index: num
 
 /** Length of SGLANG_FIELDS[index]. */
 export function fieldLength(index: number): number {
-  return FIELD_BYTES[index].length;
+  return KEY_LENGTH[index] - 2; // a plain array of small integers: no load through a typed array object
 }
 
 /**
