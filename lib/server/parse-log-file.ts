@@ -43,7 +43,8 @@ export async function parseLogFile(path: string, yearHint?: number): Promise<Log
   const stat = await handle.stat();
   // vLLM stamps carry no year: the file's own year is the best guess.
   const year = yearHint ?? stat.mtime.getUTCFullYear();
-  const table = new BatchTableBuilder(Math.min(stat.size * ROWS_PER_BYTE, MAX_EXPECTED_ROWS));
+  // Room for the first two chunks only: after them `reserve` sizes the columns for the whole log.
+  const table = new BatchTableBuilder(Math.min(stat.size, 2 * CHUNK_BYTES) * ROWS_PER_BYTE);
   const memory: MemoryRecord[] = [];
   const parser = createLogParser({
     yearHint: year,
@@ -59,11 +60,17 @@ export async function parseLogFile(path: string, yearHint?: number): Promise<Log
   });
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (;;) {
+    let read = 0;
+    for (let chunk = 1; ; chunk++) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
+      const rowsBefore = table.length;
       // The parser copies any partial line it keeps, so the buffer can be reused.
       parser.push(buffer.subarray(0, bytesRead));
+      read += bytesRead;
+      // The second chunk (past the start-up lines) tells this log's bytes per row: size the columns
+      // for the whole log now, so they neither double later nor get copied by finish().
+      if (chunk === 2) table.reserve(Math.min(MAX_EXPECTED_ROWS, table.length + ((table.length - rowsBefore) / bytesRead) * (stat.size - read) * 1.01 + 64));
     }
   } finally {
     await handle.close();

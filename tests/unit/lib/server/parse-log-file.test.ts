@@ -4,6 +4,8 @@ import path from "node:path";
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
 import { parseLogFileName } from "../../../../parsers/log-file-name";
+import { BatchTableBuilder, type BatchTable } from "../../../../parsers/worker-log/batch-table";
+import { createLogParser } from "../../../../parsers/worker-log";
 import { parseLogFile, perDpRankOf } from "../../../../lib/server/parse-log-file";
 
 describe("perDpRankOf", () => {
@@ -30,6 +32,30 @@ describe("parseLogFile", () => {
       writeFileSync(file, "[2026-05-19 00:34:42] Decode batch, #running-req: 1, #queue-req: 0\n[2026-05-19 00:34:43 DP1 TP1] Decode batch, #running-req: 2, #queue-req: 0\n");
       const parsed = await parseLogFile(file);
       expect(Array.from(parsed.table.dp)).toEqual([3, 1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("sizes the columns of a multi-chunk log from its bytes per row, with the same rows as one in-memory parse", async () => {
+    const plain = (t: BatchTable) => ({ ...t, ts: Array.from(t.ts), line: Array.from(t.line), dp: Array.from(t.dp), tp: Array.from(t.tp), ep: Array.from(t.ep), pp: Array.from(t.pp), batchType: Array.from(t.batchType), metrics: Object.entries(t.metrics).map(([k, v]) => [k, Array.from(v)]) });
+    const lines = ["[2026-05-19 00:34:40] Load weight end. type=X, dtype=torch.bfloat16, avail mem=55.41 GB, mem usage=15.37 GB."];
+    // Short decode lines first, longer prefill lines later: the second chunk's rate is not the whole log's.
+    for (let i = 0; i < 30_000; i++) lines.push(`[2026-05-19 01:${String(Math.floor(i / 1000) % 60).padStart(2, "0")}:00 DP${i % 4}] Decode batch, #running-req: ${i}, #queue-req: 0`);
+    for (let i = 0; i < 12_000; i++) lines.push(`[2026-05-19 02:00:00 TP${i % 8}] Prefill batch, #new-seq: 1, #new-token: ${i}, #cached-token: 0, token usage: 0.25, #running-req: 0, #queue-req: 3, input throughput (token/s): ${i}.5`);
+    const text = `${lines.join("\n")}\n`;
+    const dir = mkdtempSync(path.join(tmpdir(), "srtlog-big-"));
+    try {
+      const file = path.join(dir, "n1_agg_w0.out");
+      writeFileSync(file, text);
+      const parsed = await parseLogFile(file, 2026);
+      const builder = new BatchTableBuilder();
+      const parser = createLogParser({ yearHint: 2026, batchSink: builder, onRecord: () => {} });
+      parser.push(new TextEncoder().encode(text));
+      parser.end();
+      expect(text.length).toBeGreaterThan(3 << 20);
+      expect(plain(parsed.table)).toEqual(plain(builder.finish()));
+      expect(parsed.table.length).toBe(42_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
