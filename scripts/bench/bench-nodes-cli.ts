@@ -63,7 +63,7 @@ async function benchOne(name: string, mix: "uniform" | "realistic", repeats: num
   console.log(row("floor  LC_ALL=C grep -c 'Prefill batch'", mb, grep));
   for (let k = 0; k < repeats; k++) console.log(row(`cold   all cores (run ${k + 1})`, mb, srtlogNodesCold(run)));
   console.log(row("cold   one thread (SRTLOG_THREADS=0)", mb, srtlogNodesCold(run, { SRTLOG_THREADS: "0" })));
-  console.log(`  target >= 300 MB/s wall, <= 600 MB peak RSS; MB/s of cpu = per-thread parse speed incl. start-up`);
+  console.log(`  target >= 300 MB/s wall, <= 600 MB peak RSS; cpu = user + sys of the whole process, its MB/s = MiB per CPU-second (start-up included)`);
 }
 
 /** Both mixes; `repeats` cold runs each (wall time is noisy on a shared machine). */
