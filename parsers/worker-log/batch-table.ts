@@ -44,9 +44,10 @@ export interface BatchTable {
   metrics: Record<string, Float64Array>;
 }
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
+/** `array`'s first `rows` values in a new array of `size`. */
+function resized<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number, rows: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
-  next.set(array);
+  next.set(array.subarray(0, rows));
   return next;
 }
 
@@ -94,20 +95,30 @@ export class BatchTableBuilder implements SglangBatchSink {
   }
 
   private ensureRoom(): void {
-    if (this.size < this.capacity) return;
-    this.capacity *= 2;
-    this.ts = grow(this.ts, this.capacity);
-    this.line = grow(this.line, this.capacity);
-    this.dp = grow(this.dp, this.capacity);
-    this.tp = grow(this.tp, this.capacity);
-    this.ep = grow(this.ep, this.capacity);
-    this.pp = grow(this.pp, this.capacity);
-    this.type = grow(this.type, this.capacity);
-    for (const [name, column] of this.metrics) {
-      const next = grow(column, this.capacity);
-      next.fill(NaN, column.length);
-      this.metrics.set(name, next);
-    }
+    if (this.size >= this.capacity) this.resize(this.capacity * 2);
+  }
+
+  /**
+   * Re-sizes the columns for `expectedRows` rows in all (never below the rows already in): a caller
+   * that learns the row count better part-way (parseLogFile, from the bytes per row so far) saves
+   * the doubling and the copy `finish` makes of columns that are not (nearly) full.
+   */
+  reserve(expectedRows: number): void {
+    const capacity = Math.max(16, this.size, Math.ceil(expectedRows));
+    if (capacity !== this.capacity) this.resize(capacity);
+  }
+
+  private resize(capacity: number): void {
+    const n = this.size;
+    this.capacity = capacity;
+    this.ts = resized(this.ts, capacity, n);
+    this.line = resized(this.line, capacity, n);
+    this.dp = resized(this.dp, capacity, n);
+    this.tp = resized(this.tp, capacity, n);
+    this.ep = resized(this.ep, capacity, n);
+    this.pp = resized(this.pp, capacity, n);
+    this.type = resized(this.type, capacity, n);
+    for (const [name, column] of this.metrics) this.metrics.set(name, resized(column, capacity, n).fill(NaN, n));
     this.cols = INDEXED_COLUMNS.map((name) => this.metrics.get(name));
   }
 
@@ -195,22 +206,18 @@ export class BatchTableBuilder implements SglangBatchSink {
     if (b.extra) for (const name in b.extra) this.column(name)[i] = b.extra[name];
   }
 
-  /** The table, trimmed to its length (copies, so the builder's spare capacity is freed). */
+  /**
+   * The table, trimmed to its length. Columns within 1/32 of full are handed over as views of the
+   * builder's arrays (a copy would fault in all their pages again); others are copied, so the spare
+   * capacity is freed. Rows are only ever appended, so a view does not change if rows are added later.
+   */
   finish(): BatchTable {
     const n = this.size;
+    const keep = this.capacity - n <= this.capacity / 32;
+    const cut = <T extends Float64Array | Int32Array | Uint8Array>(array: T): T => (keep ? array.subarray(0, n) : array.slice(0, n)) as T;
     const metrics: Record<string, Float64Array> = {};
-    for (const [name, column] of this.metrics) metrics[name] = column.slice(0, n);
-    return {
-      length: n,
-      ts: this.ts.slice(0, n),
-      line: this.line.slice(0, n),
-      dp: this.dp.slice(0, n),
-      tp: this.tp.slice(0, n),
-      ep: this.ep.slice(0, n),
-      pp: this.pp.slice(0, n),
-      batchType: this.type.slice(0, n),
-      metrics,
-    };
+    for (const [name, column] of this.metrics) metrics[name] = cut(column);
+    return { length: n, ts: cut(this.ts), line: cut(this.line), dp: cut(this.dp), tp: cut(this.tp), ep: cut(this.ep), pp: cut(this.pp), batchType: cut(this.type), metrics };
   }
 }
 

@@ -3,15 +3,17 @@ import type { BatchType } from "./schemas";
 import { POW10 } from "./numbers";
 import { REQUIRED_DECODE_BITS, REQUIRED_PREFILL_BITS, aliasBatchFields } from "./sglang-batch";
 import { fieldLength, isFieldAt, isFlagField, sglangFieldIndexBytes } from "./sglang-fields";
-import { composeUtc } from "./timestamp";
+import { prefixTime, readPrefixBytes } from "./line-prefix-bytes";
 
 /*
  * Byte-level fast path for the line that makes up nearly all of a big SGLang log:
  *
  *   [2026-06-02 04:12:47 DP0 TP0 EP0] Prefill batch, #new-seq: 1, ..., input throughput (token/s): 5960.91
  *
- * read straight from the chunk's bytes: no decoding, no string, no record. It accepts only a strict
- * form of that line (ASCII, a known name for every field, plain numbers, every required field) and
+ * read straight from the chunk's bytes: no decoding, no string, no record. Every log prefix such a
+ * line is written with is read here too (line-prefix-bytes.ts), so a real log of any SGLang version
+ * or launcher stays on this path. It accepts only a strict form of the message (ASCII, a known name
+ * for every field, plain numbers, every required field) and
  * says false for anything else, which then goes through the string path (`parseSglangBatch`). The
  * string path stays the reference: tests check that both give the same fields on every real line.
  */
@@ -36,64 +38,6 @@ function startsWith(bytes: Uint8Array, i: number, end: number, marker: Uint8Arra
   if (end - i < marker.length) return false;
   for (let k = 0; k < marker.length; k++) if (bytes[i + k] !== marker[k]) return false;
   return true;
-}
-
-/** Two digits at `i`; negative (poison) if either is not a digit, as in the string reader. */
-function two(bytes: Uint8Array, i: number): number {
-  const a = bytes[i] - 48;
-  const b = bytes[i + 1] - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1e6;
-}
-
-/** `YYYY-MM-DD HH:MM:SS` at `i` as UTC ms, or NaN (the caller checked what follows it). */
-function readStamp(bytes: Uint8Array, i: number): number {
-  if (bytes[i + 4] !== 45 || bytes[i + 7] !== 45 || bytes[i + 10] !== 32 || bytes[i + 13] !== 58 || bytes[i + 16] !== 58) return NaN;
-  const year = two(bytes, i) * 100 + two(bytes, i + 2);
-  return composeUtc(year, two(bytes, i + 5), two(bytes, i + 8), two(bytes, i + 11), two(bytes, i + 14), two(bytes, i + 17));
-}
-
-/** Where the last `fractionAt` stopped. */
-let fractionStop = 0;
-
-/**
- * `.fff` (1 to 9 digits) at `i` as ms, computed as the string reader does so both give the same
- * double; 0 with `fractionStop = i` when there is none, NaN when the point has no digits.
- */
-function fractionAt(bytes: Uint8Array, i: number, end: number): number {
-  fractionStop = i;
-  if (bytes[i] !== 46) return 0;
-  let j = i + 1;
-  let value = 0;
-  for (; j < end && j - i <= 9 && bytes[j] >= 48 && bytes[j] <= 57; j++) value = value * 10 + (bytes[j] - 48);
-  if (j === i + 1) return NaN;
-  fractionStop = j;
-  return (value * 1000) / 10 ** (j - i - 1);
-}
-
-/**
- * The rank tag ` DP0 TP0 EP0` (any of DP/TP/EP/PP, one space each) up to `]`; returns the index
- * after `]`, or -1 for any other tag. Ranks go into `into`, as `readRanks` would set them.
- */
-function readRankTag(bytes: Uint8Array, i: number, end: number, into: SglangBatchLine, defaultDp: number): number {
-  into.dp = defaultDp;
-  into.tp = into.ep = into.pp = 0;
-  into.ranksFromTag = false;
-  while (i < end && bytes[i] === 32) {
-    const letter = bytes[i + 1];
-    if (bytes[i + 2] !== 80) return -1;
-    let j = i + 3;
-    let value = 0;
-    for (; j < end && bytes[j] >= 48 && bytes[j] <= 57; j++) value = value * 10 + (bytes[j] - 48);
-    if (j === i + 3 || j - i > 12) return -1;
-    if (letter === 68) into.dp = value;
-    else if (letter === 84) into.tp = value;
-    else if (letter === 69) into.ep = value;
-    else if (letter === 80) into.pp = value;
-    else return -1;
-    into.ranksFromTag = true;
-    i = j;
-  }
-  return i < end && bytes[i] === 93 ? i + 1 : -1;
 }
 
 /** `12`, `0.29` or `12.50%` (as 0.125) up to `,` or the end, exactly as the string reader; NaN otherwise. */
@@ -155,9 +99,13 @@ function keyEnd(bytes: Uint8Array, i: number, end: number): number {
  */
 const expectedOrder = [new Int8Array(64).fill(-1), new Int8Array(64).fill(-1)];
 
+/** A DataView of the bytes being read (word loads for `isFieldAt`), made once per chunk. */
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+let viewOf: Uint8Array | null = null;
+
 /** The index of the known field whose name, then `: `, starts at `i`; -1 for any other key. */
 function fieldAt(bytes: Uint8Array, i: number, end: number, expected: number): number {
-  if (expected >= 0 && isFieldAt(bytes, i, end, expected)) return expected;
+  if (expected >= 0 && isFieldAt(view, i, end, expected)) return expected;
   const colon = keyEnd(bytes, i, end);
   return colon < 0 ? -1 : sglangFieldIndexBytes(bytes, i, colon);
 }
@@ -224,23 +172,24 @@ function readMarker(bytes: Uint8Array, i: number, end: number): BatchType | null
  * DP rank of a line whose tag has none (see `LineOptions.defaultDp`).
  */
 export function readSglangBatchBytes(bytes: Uint8Array, start: number, end: number, into: SglangBatchLine, defaultDp = 0): boolean {
-  if (bytes[start] !== 91 || end - start < 40) return false;
+  if (end - start < 40) return false;
+  if (bytes !== viewOf) {
+    viewOf = bytes;
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
   // The cheap structural checks first: most lines that are not batch lines fail at the marker.
-  const fraction = fractionAt(bytes, start + 20, end);
-  if (Number.isNaN(fraction)) return false;
-  let i = readRankTag(bytes, fractionStop, end, into, defaultDp);
-  if (i < 0) return false;
-  while (i < end && bytes[i] === 32) i++;
-  const batchType = readMarker(bytes, i, end);
+  const body = readPrefixBytes(bytes, start, end, into, defaultDp);
+  if (body < 0) return false;
+  const batchType = readMarker(bytes, body, end);
   if (batchType === null) return false;
-  const ts = readStamp(bytes, start + 1);
+  const ts = prefixTime(bytes);
   if (Number.isNaN(ts)) return false;
   const prefill = batchType === "prefill";
   const seen = readFields(bytes, markerEnd, end, into.values, expectedOrder[prefill ? 0 : 1]);
   const required = prefill ? REQUIRED_PREFILL_BITS : REQUIRED_DECODE_BITS;
   if (seen < 0 || (seen & required) !== required) return false;
   into.batchType = batchType;
-  into.ts = ts + fraction;
+  into.ts = ts;
   into.batchIndex = markerIndex;
   into.seen = seen;
   into.extra = undefined;

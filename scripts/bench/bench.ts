@@ -1,4 +1,5 @@
-// `npm run bench`: loader speed on generated runs, printed beside a floor (`cat` of the same files).
+// `npm run bench [runs|nodes|nodes-cli [REPEATS]]`: loader speed on generated runs, printed beside a
+// floor (`cat`, `grep -c` of the same files). nodes-cli: whole `srtlog nodes` processes (bench-nodes-cli.ts).
 // Figures, not assertions: the targets live in the issues.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -151,3 +152,4 @@ if (!only || only === "nodes") await benchWorkerLogs();
 if (!only || only === "cli") await (await import("./bench-cli")).benchCli();
 if (!only || only === "append") await benchAppend();
 if (!only || only === "requests") await benchRequests();
+if (!only || only === "nodes-cli") await (await import("./bench-nodes-cli")).benchNodesCli(Number(process.argv[3] ?? 2));

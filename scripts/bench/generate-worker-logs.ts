@@ -1,5 +1,8 @@
 // One disaggregated run whose worker logs are huge (default 16 workers x 200,000 lines, ~740 MB),
-// for worker-log parser benchmarks. Usage: npx tsx scripts/bench/generate-worker-logs.ts RUN_DIR [--workers 16] [--lines 200000]
+// for worker-log parser benchmarks. Usage: npx tsx scripts/bench/generate-worker-logs.ts RUN_DIR [--workers 16] [--lines 200000] [--realistic 1]
+// Uniform (default): each worker writes one `[TS ranks]` tag style throughout. Realistic: every line
+// draws its prefix from the real proportions (scripts/shared/log-prefix-mix.ts), and one worker in
+// eight per role writes ms stamps, another the 2026 `Prefill batch [N],` form.
 import { basename, join, resolve } from "node:path";
 import { isMain, parseNumericFlags } from "../shared/cli";
 import { ChunkWriter, formatMB, resetDir, writeText } from "../shared/fs-out";
@@ -10,14 +13,23 @@ import { resultDirName, resultFileName, schedulerRanks, tagStyleFor, type RunSpe
 import { writeSaBenchResult } from "../shared/sa-bench-result";
 import { simulateStep, userTps } from "../shared/sa-bench-sim";
 import { nodeConfigJson } from "../shared/server-config";
-import { formatDecode, formatPrefill, healthCheckLine, rankTag, type BatchDialect } from "../shared/sglang-log";
+import { formatDecode, formatPrefill, healthCheckLine, rankTag, type BatchDialect, type Rank } from "../shared/sglang-log";
 import { memoryPlan, startupLines } from "../shared/sglang-startup";
 import { formatCompactTime, formatLogTime } from "../shared/time-format";
 import { bigRunSpec, bigWorkers, type BigWorker } from "./big-run-spec";
+import { pickPrefixForm, withBatchIndex, withPrefix } from "../shared/log-prefix-mix";
 
 export interface WorkerLogsOptions {
   workers?: number;
   linesPerWorker?: number;
+  /** "realistic": the real prefix mix and the 2026 forms (see the header). */
+  mix?: "uniform" | "realistic";
+}
+
+/** How one worker's lines are written in the realistic mix; null for the uniform one. */
+interface LineStyle {
+  ms: boolean;
+  batchIndex: boolean;
 }
 
 // The benchmark sweeps load up and down, so batch sizes and throughputs move like a real run.
@@ -46,12 +58,19 @@ function batchText(s: RunSpec, b: BigWorker, schedulers: number, kvTokens: numbe
   });
 }
 
+/** A realistic-mix line: a prefix drawn from the real proportions, and the worker's 2026 forms. */
+function mixedLine(style: LineStyle, sec: number, r: Rank, message: string, forward: number, rng: Rng): string {
+  const text = style.batchIndex ? withBatchIndex(message, forward) : message;
+  return withPrefix(pickPrefixForm(rng), sec, style.ms, r, text);
+}
+
 /** Streams one worker log of exactly `lines` lines; returns its size in bytes. */
-function writeWorkerLog(path: string, s: RunSpec, b: BigWorker, all: BigWorker[], lines: number, rng: Rng): number {
+function writeWorkerLog(path: string, s: RunSpec, b: BigWorker, all: BigWorker[], lines: number, rng: Rng, style: LineStyle | null): number {
   const out = new ChunkWriter(path, 4 << 20);
   const startup = startupLines(s, b.worker, s.submitSec + 60, rng);
   for (const l of startup.lines.slice(0, lines)) out.write(l.text + "\n");
-  const ranks = schedulerRanks(b.worker).map((r) => rankTag(tagStyleFor(b.worker), r));
+  const rankList = schedulerRanks(b.worker);
+  const ranks = rankList.map((r) => rankTag(tagStyleFor(b.worker), r));
   const schedulers = all.filter((o) => o.worker.role === b.worker.role).reduce((n, o) => n + o.worker.dp, 0);
   const kvTokens = memoryPlan(s, b.worker).kvTokens;
   const step = LOG_SPAN_SEC / lines; // every worker log covers the same 8-hour benchmark window
@@ -61,14 +80,22 @@ function writeWorkerLog(path: string, s: RunSpec, b: BigWorker, all: BigWorker[]
   for (let i = startup.lines.length; i < lines; i++) {
     t += step * rng.lognormal(0.4);
     if (Math.floor(t) !== shownSec) [shownSec, ts] = [Math.floor(t), formatLogTime(t)];
+    // Draws in the uniform generator's order, so its files stay as they were.
     if (rng.chance(0.04)) {
-      out.write(healthCheckLine(ts, rng.int(32768, 60999), rng.chance(0.3)) + "\n");
+      const noise = healthCheckLine(ts, rng.int(32768, 60999), rng.chance(0.3));
+      out.write((style ? mixedLine(style, t, rankList[rng.int(0, ranks.length - 1)], noise.slice(noise.indexOf("] ") + 2), i, rng) : noise) + "\n");
       continue;
     }
     const text = batchText(s, b, schedulers, kvTokens, loadAt(t - startup.readySec), rng);
-    out.write(`[${ts}${ranks[rng.int(0, ranks.length - 1)]}] ${text}\n`);
+    const rank = rng.int(0, ranks.length - 1);
+    out.write((style ? mixedLine(style, t, rankList[rank], text, i, rng) : `[${ts}${ranks[rank]}] ${text}`) + "\n");
   }
   return out.close();
+}
+
+/** Worker `k`'s line style in the realistic mix (ms stamps / batch index on one worker in eight each). */
+function lineStyle(mix: WorkerLogsOptions["mix"], k: number): LineStyle | null {
+  return mix === "realistic" ? { ms: k % 8 === 2, batchIndex: k % 8 === 4 } : null;
 }
 
 function writeSmallResult(runDir: string, s: RunSpec): void {
@@ -92,11 +119,11 @@ export async function generateWorkerLogs(runDir: string, opts: WorkerLogsOptions
   writeText(join(runDir, "config.yaml"), recipeYaml(s));
   writeSmallResult(runDir, s);
   let bytes = 0;
-  for (const b of workers) {
+  for (const [k, b] of workers.entries()) {
     const w = b.worker;
     writeText(join(runDir, "logs", `${w.node}_config.json`), nodeConfigJson(s, w));
     const path = join(runDir, "logs", `${w.node}_${w.role}_w${w.index}.out`);
-    bytes += writeWorkerLog(path, s, b, workers, opts.linesPerWorker ?? 200_000, createRng(`big-run-${w.node}`));
+    bytes += writeWorkerLog(path, s, b, workers, opts.linesPerWorker ?? 200_000, createRng(`big-run-${w.node}`), lineStyle(opts.mix, k));
   }
   return bytes;
 }
@@ -104,11 +131,11 @@ export async function generateWorkerLogs(runDir: string, opts: WorkerLogsOptions
 if (isMain(import.meta.url)) {
   const { positional, flags } = parseNumericFlags(process.argv.slice(2));
   if (positional.length !== 1) {
-    console.error("usage: npx tsx scripts/bench/generate-worker-logs.ts RUN_DIR [--workers 16] [--lines 200000]");
+    console.error("usage: npx tsx scripts/bench/generate-worker-logs.ts RUN_DIR [--workers 16] [--lines 200000] [--realistic 1]");
     process.exit(2);
   }
   const started = performance.now();
-  const bytes = await generateWorkerLogs(resolve(positional[0]), { workers: flags.workers, linesPerWorker: flags.lines });
+  const bytes = await generateWorkerLogs(resolve(positional[0]), { workers: flags.workers, linesPerWorker: flags.lines, mix: flags.realistic ? "realistic" : "uniform" });
   const secs = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`worker logs: ${formatMB(bytes)} (${(bytes / 2 ** 20).toFixed(0)} MiB) in ${secs} s`);
 }

@@ -39,6 +39,30 @@ describe("BatchTableBuilder", () => {
     for (const expected of [0, 1, 3, 49, 50, 51, 10_000]) expect(plain(fill(new BatchTableBuilder(expected)))).toEqual(reference);
   });
 
+  it("gives the same table when re-sized part-way, up or down", () => {
+    const reference = plain(fill(new BatchTableBuilder()));
+    for (const [at, rows] of [[0, 0], [10, 5], [10, 12], [30, 51], [45, 10_000]]) {
+      const builder = new BatchTableBuilder(20);
+      const original = builder.sglangBatch.bind(builder);
+      let seen = 0;
+      builder.sglangBatch = (line) => {
+        if (seen++ === at) builder.reserve(rows);
+        original(line);
+      };
+      expect(plain(fill(builder)), `reserve(${rows}) at row ${at}`).toEqual(reference);
+    }
+  });
+
+  it("hands over nearly full columns without a copy, and rows added later do not change them", () => {
+    const builder = new BatchTableBuilder(50);
+    const table = fill(builder);
+    expect(table.ts.buffer.byteLength).toBe(50 * 8);
+    const before = plain(table);
+    builder.sglangBatch(Object.assign(new SglangBatchLine(), { line: 99, seen: 1 << 8 }));
+    expect(plain(table)).toEqual(before);
+    expect(builder.finish().line.at(-1)).toBe(99);
+  });
+
   it("trims the columns to the rows it got", () => {
     const table = fill(new BatchTableBuilder(10_000));
     expect([table.ts.length, table.line.length, table.batchType.length, table.metrics.runningReq.length]).toEqual([50, 50, 50, 50]);
