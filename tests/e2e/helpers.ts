@@ -20,7 +20,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
-      page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+      // "Failed to load resource" names no resource: add the URL it came from, so a failure says which.
+      page.on("console", (message) => message.type() === "error" && errors.push(`${message.text()}${message.location().url ? ` (${message.location().url})` : ""}`));
       page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
       await use(errors);
       expect(errors, "console errors").toEqual([]);
