@@ -18,7 +18,7 @@ const REDRAW_MS = 2000;
  * router.refresh(), so the URL (selection, filters) stays and Plotly keeps its zoom (uirevision).
  * Streams are closed while the tab is hidden and reopened, with one redraw, when it shows again.
  */
-export function LiveRefresh({ runs, logs }: { runs: LiveRun[]; logs: string | null }) {
+export function LiveRefresh({ runs, notFollowed = 0, logs }: { runs: LiveRun[]; notFollowed?: number; logs: string | null }) {
   const router = useRouter();
   const key = runs.map((run) => run.runDir).join("\n");
   useEffect(() => {
@@ -75,6 +75,11 @@ export function LiveRefresh({ runs, logs }: { runs: LiveRun[]; logs: string | nu
           {run.label}: {run.activity === "running" ? "running, charts follow its logs" : "stalled (no new log bytes for a long while)"}
         </span>
       ))}
+      {notFollowed > 0 && (
+        <span data-testid="live-not-followed">
+          and {notFollowed} more running run{notFollowed === 1 ? "" : "s"} not followed (a page follows at most {runs.length}; select fewer to follow them)
+        </span>
+      )}
     </p>
   );
 }

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { errorResponse, SrtlogError } from "@/lib/errors";
+import { MAX_FOLLOWED_RUNS } from "@/lib/live/follow-limit";
 import { runEventStream } from "@/lib/server/live-events";
 
-/** A page follows at most this many runs in one stream; the picker shows a handful selected at once. */
-const MAX_RUNS = 32;
-const querySchema = z.object({ run: z.array(z.string().min(1)).min(1, "name at least one run=").max(MAX_RUNS), logs: z.string().optional() });
+const querySchema = z.object({ run: z.array(z.string().min(1)).min(1, "name at least one run=").max(MAX_FOLLOWED_RUNS), logs: z.string().optional() });
 
 /** Server-Sent Events of several runs at once (`?run=A&run=B&logs=...`): one connection per page. */
 export async function GET(request: Request) {
