@@ -6,6 +6,7 @@ import createPlotlyComponent from "react-plotly.js/factory";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from "react";
 import type { Layout } from "plotly.js-dist-min";
 import { layoutForWidth, widthBucket } from "@/lib/charts/narrow-layout";
+import { useChartConfig } from "./chart-config";
 import type { Trace } from "@/lib/charts/pareto-figure";
 
 /** The width of an element, followed as the window or the sidebar changes it. */
@@ -24,8 +25,6 @@ function useWidth(): [RefCallback<HTMLDivElement>, number] {
 
 const Plot = createPlotlyComponent(Plotly);
 performance.mark("srtlog:plotly-loaded");
-/** Stable object: a new config each render would make react-plotly redraw. `responsive` follows window resizes. */
-const CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
 
 export interface PlotFigureProps {
   data: Trace[];
@@ -41,6 +40,8 @@ export interface PlotFigureProps {
  */
 export default function PlotFigure({ data, layout: wideLayout, testId, onPointClick }: PlotFigureProps) {
   const [sizeRef, width] = useWidth();
+  // Stable per chart and URL: a new config each render would make react-plotly redraw.
+  const config = useChartConfig(testId);
   const entries = data.filter((trace) => (trace as { showlegend?: boolean }).showlegend !== false).length;
   // A narrow chart (a 1024 px window) draws its legend below the plot rather than beside it.
   const layout = useMemo(() => layoutForWidth(wideLayout, width, entries), [wideLayout, width, entries]);
@@ -68,7 +69,7 @@ export default function PlotFigure({ data, layout: wideLayout, testId, onPointCl
       <Plot
         data={data}
         layout={plotLayout}
-        config={CONFIG}
+        config={config}
         style={{ width: "100%", height }}
         onInitialized={handleDrawn}
         onUpdate={handleDrawn}
