@@ -6,7 +6,9 @@ import createPlotlyComponent from "react-plotly.js/factory";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from "react";
 import type { Layout } from "plotly.js-dist-min";
 import { layoutForWidth, widthBucket } from "@/lib/charts/narrow-layout";
+import { darkLayout } from "@/lib/charts/dark-layout";
 import { useChartConfig } from "./chart-config";
+import { useDarkMode } from "./theme-toggle";
 import type { Trace } from "@/lib/charts/pareto-figure";
 
 /** The width of an element, followed as the window or the sidebar changes it. */
@@ -44,7 +46,11 @@ export default function PlotFigure({ data, layout: wideLayout, testId, onPointCl
   const config = useChartConfig(testId);
   const entries = data.filter((trace) => (trace as { showlegend?: boolean }).showlegend !== false).length;
   // A narrow chart (a 1024 px window) draws its legend below the plot rather than beside it.
-  const layout = useMemo(() => layoutForWidth(wideLayout, width, entries), [wideLayout, width, entries]);
+  const dark = useDarkMode();
+  const layout = useMemo(() => {
+    const sized = layoutForWidth(wideLayout, width, entries);
+    return dark ? darkLayout(sized) : sized;
+  }, [wideLayout, width, entries, dark]);
   const [drawn, setDrawn] = useState<{ traces: number; at: number; revision: number } | null>(null);
   // react-plotly binds event handlers only when it redraws, so hand it one stable function.
   const clickRef = useRef(onPointClick);
