@@ -6,7 +6,7 @@ import createPlotlyComponent from "react-plotly.js/factory";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from "react";
 import type { Layout } from "plotly.js-dist-min";
 import { layoutForWidth, widthBucket } from "@/lib/charts/narrow-layout";
-import { darkLayout } from "@/lib/charts/dark-layout";
+import { darkLayout, darkTraces } from "@/lib/charts/dark-layout";
 import { useChartConfig } from "./chart-config";
 import { useDarkMode } from "./theme-toggle";
 import type { Trace } from "@/lib/charts/pareto-figure";
@@ -47,6 +47,7 @@ export default function PlotFigure({ data, layout: wideLayout, testId, onPointCl
   const entries = data.filter((trace) => (trace as { showlegend?: boolean }).showlegend !== false).length;
   // A narrow chart (a 1024 px window) draws its legend below the plot rather than beside it.
   const dark = useDarkMode();
+  const themedData = useMemo(() => (dark ? darkTraces(data) : data), [data, dark]);
   const layout = useMemo(() => {
     const sized = layoutForWidth(wideLayout, width, entries);
     return dark ? darkLayout(sized) : sized;
@@ -73,7 +74,7 @@ export default function PlotFigure({ data, layout: wideLayout, testId, onPointCl
   return (
     <div ref={sizeRef} data-testid={testId} data-legend={layout.legend?.orientation === "h" ? "below" : "side"} data-ready={drawn ? "true" : "false"} data-traces={drawn?.traces} data-revision={drawn?.revision ?? 0} data-drawn-at={drawn?.at}>
       <Plot
-        data={data}
+        data={themedData}
         layout={plotLayout}
         config={config}
         style={{ width: "100%", height }}

@@ -57,3 +57,23 @@ export function darkLayout(layout: Partial<Layout>): Partial<Layout> {
     ...(layout.shapes ? { shapes: layout.shapes.map(darkShape) } : {}),
   };
 }
+
+type Trace = Partial<import("plotly.js-dist-min").ScatterData>;
+
+/**
+ * The traces for dark mode: the outlines the light figures draw in dark ink (a picked point's ring, the
+ * best point's star edge) would vanish on the dark background, so they turn light. Run colours stay.
+ * Returns the input array itself when no trace changes, so nothing redraws for nothing.
+ */
+export function darkTraces(data: Trace[]): Trace[] {
+  let changed = false;
+  const out = data.map((trace) => {
+    const line = trace.marker?.line;
+    if (!line?.color) return trace;
+    const color = Array.isArray(line.color) ? line.color.map((c) => swap(c)) : swap(line.color);
+    if (color === line.color || (Array.isArray(color) && color.every((c, i) => c === (line.color as unknown[])[i]))) return trace;
+    changed = true;
+    return { ...trace, marker: { ...trace.marker, line: { ...line, color } } } as Trace;
+  });
+  return changed ? out : data;
+}

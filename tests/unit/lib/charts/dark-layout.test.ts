@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Layout } from "plotly.js-dist-min";
-import { darkLayout } from "@/lib/charts/dark-layout";
+import { darkLayout, darkTraces } from "@/lib/charts/dark-layout";
+import type { Trace } from "@/lib/charts/pareto-figure";
 import { BASE_LAYOUT, GRID_AXIS } from "@/lib/charts/style";
 
 const LIGHT: Partial<Layout> = {
@@ -45,5 +46,23 @@ describe("darkLayout", () => {
     expect(LIGHT.paper_bgcolor).toBe("#ffffff");
     expect(LIGHT.xaxis?.gridcolor).toBe("#e2e8f0");
     expect(LIGHT.annotations?.[0].bgcolor).toBe("#ffffff");
+  });
+});
+
+describe("darkTraces", () => {
+  it("lightens dark-ink marker outlines (picked rings, the best point's star) and keeps run colours", () => {
+    const data: Trace[] = [
+      { name: "3667", marker: { color: "#1f77b4", line: { color: "#0f172a", width: [3, 0] } } },
+      { name: "best", marker: { color: "#facc15", symbol: "star" as const, line: { color: ["#0f172a", "#1f77b4"], width: 1.5 } } },
+    ];
+    const dark = darkTraces(data);
+    expect(dark[0].marker).toEqual({ color: "#1f77b4", line: { color: "#e2e8f0", width: [3, 0] } });
+    expect(dark[1].marker?.line?.color).toEqual(["#e2e8f0", "#1f77b4"]);
+    expect(data[0].marker?.line?.color).toBe("#0f172a");
+  });
+
+  it("returns the same array when nothing changes, so the chart does not redraw", () => {
+    const data: Trace[] = [{ name: "a", marker: { color: "#d62728", line: { width: 0 } } }, { name: "b", line: { color: "#ca8a04" } }];
+    expect(darkTraces(data)).toBe(data);
   });
 });
