@@ -6,6 +6,9 @@ import createPlotlyComponent from "react-plotly.js/factory";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from "react";
 import type { Layout } from "plotly.js-dist-min";
 import { layoutForWidth, widthBucket } from "@/lib/charts/narrow-layout";
+import { darkLayout, darkTraces } from "@/lib/charts/dark-layout";
+import { useChartConfig } from "./chart-config";
+import { useDarkMode } from "./theme-toggle";
 import type { Trace } from "@/lib/charts/pareto-figure";
 
 /** The width of an element, followed as the window or the sidebar changes it. */
@@ -24,8 +27,6 @@ function useWidth(): [RefCallback<HTMLDivElement>, number] {
 
 const Plot = createPlotlyComponent(Plotly);
 performance.mark("srtlog:plotly-loaded");
-/** Stable object: a new config each render would make react-plotly redraw. `responsive` follows window resizes. */
-const CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
 
 export interface PlotFigureProps {
   data: Trace[];
@@ -41,9 +42,16 @@ export interface PlotFigureProps {
  */
 export default function PlotFigure({ data, layout: wideLayout, testId, onPointClick }: PlotFigureProps) {
   const [sizeRef, width] = useWidth();
+  // Stable per chart and URL: a new config each render would make react-plotly redraw.
+  const config = useChartConfig(testId);
   const entries = data.filter((trace) => (trace as { showlegend?: boolean }).showlegend !== false).length;
   // A narrow chart (a 1024 px window) draws its legend below the plot rather than beside it.
-  const layout = useMemo(() => layoutForWidth(wideLayout, width, entries), [wideLayout, width, entries]);
+  const dark = useDarkMode();
+  const themedData = useMemo(() => (dark ? darkTraces(data) : data), [data, dark]);
+  const layout = useMemo(() => {
+    const sized = layoutForWidth(wideLayout, width, entries);
+    return dark ? darkLayout(sized) : sized;
+  }, [wideLayout, width, entries, dark]);
   const [drawn, setDrawn] = useState<{ traces: number; at: number; revision: number } | null>(null);
   // react-plotly binds event handlers only when it redraws, so hand it one stable function.
   const clickRef = useRef(onPointClick);
@@ -66,9 +74,9 @@ export default function PlotFigure({ data, layout: wideLayout, testId, onPointCl
   return (
     <div ref={sizeRef} data-testid={testId} data-legend={layout.legend?.orientation === "h" ? "below" : "side"} data-ready={drawn ? "true" : "false"} data-traces={drawn?.traces} data-revision={drawn?.revision ?? 0} data-drawn-at={drawn?.at}>
       <Plot
-        data={data}
+        data={themedData}
         layout={plotLayout}
-        config={CONFIG}
+        config={config}
         style={{ width: "100%", height }}
         onInitialized={handleDrawn}
         onUpdate={handleDrawn}

@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from "react";
 import { SidebarFrame } from "@/components/sidebar-frame";
 import { TabBar } from "@/components/tab-bar";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { ViewStateProvider } from "@/components/view-state-provider";
 import type { ViewState } from "@/lib/view-state";
 import { SidebarSection } from "./sidebar-section";
@@ -27,7 +28,10 @@ export function DashboardShell({ state, query, children }: { state: ViewState; q
         }
         header={
           <header className="min-w-0">
-            <h1 className="text-xl font-semibold xl:text-2xl">Benchmark Analysis Dashboard</h1>
+            <div className="flex items-center gap-3">
+              <h1 className="text-xl font-semibold xl:text-2xl">Benchmark Analysis Dashboard</h1>
+              <ThemeToggle />
+            </div>
             <p className="hidden text-sm text-slate-600 xl:block">Interactive visualization and analysis of srt-slurm benchmark logs</p>
           </header>
         }
