@@ -1,7 +1,8 @@
 import "server-only";
-// The one module that imports the DuckDB binding: it carries a native binary, so everything else reaches
-// it through a dynamic import and pays for it only when SQL runs.
-import { DuckDBInstance } from "@duckdb/node-api";
+// The one module that imports the DuckDB binding. It carries a native binary, so it is imported
+// dynamically: in the esbuild bundle (where it is external) a static import would be hoisted to the top
+// of dist/srtlog.mjs and load the binary for every command, `srtlog --help` included.
+import type { DuckDBInstance as Instance } from "@duckdb/node-api";
 import { SrtlogError } from "../../errors";
 import { TABLES } from "./schema";
 import { openDataset, readableFiles } from "./store";
@@ -27,7 +28,8 @@ export function viewSql(table: string, files: string[]): string {
  */
 export async function queryDataset(dataset: string, sql: string, warn: (message: string) => void): Promise<QueryResult> {
   await openDataset(dataset, false);
-  const instance = await DuckDBInstance.create(":memory:");
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const instance: Instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
     for (const table of TABLES) {

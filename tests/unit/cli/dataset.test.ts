@@ -189,3 +189,21 @@ describe("srtlog ingest + query", () => {
     expect(direct.stdout).toBe(`n\r\n${pointCount(CLUSTER_B)}\r\n`);
   });
 });
+
+describe("srtlog query from the bundle", () => {
+  it("loads DuckDB's native binary only when a query runs, and queries from dist/srtlog.mjs", () => {
+    // A static import of the (external) binding would be hoisted to the top of the bundle and load it for every command.
+    const probe = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", "await import('./dist/srtlog.mjs'); const fs = await import('node:fs'); console.log(fs.readFileSync('/proc/self/maps', 'utf8').includes('duckdb'))"],
+      { encoding: "utf8" },
+    );
+    expect(probe.stderr).toBe("");
+    expect(probe.stdout.trim()).toBe("false");
+    expect(ingestB().code).toBe(0);
+    const bundled = srtlog("query", "SELECT count(*)::INTEGER AS n FROM runs", "--dataset", dataset, "--format", "csv");
+    // No stale-bundle note: the bundle ran, not the sources.
+    expect(bundled.stderr).toBe("");
+    expect(bundled.stdout).toBe(`n\r\n${expectedRuns(CLUSTER_B).length}\r\n`);
+  });
+});
