@@ -6,7 +6,7 @@ import path from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { SrtlogError } from "../../errors";
 import { readParquetKv, toArrayBuffer, writeFileAtomic, writeParquet } from "../parquet";
-import { DATASET_SCHEMA_VERSION, TABLES, toColumns, type TableName, type TableRow } from "./schema";
+import { DATASET_SCHEMA_VERSION, TABLE_COLUMNS, TABLES, toColumns, type TableName, type TableRow } from "./schema";
 
 /**
  * On disk: `<dataset>/dataset.json`, and per table and partition `<table>/cluster=<c>/month=<m>/` holding
@@ -54,7 +54,9 @@ export async function openDataset(dir: string, create: boolean): Promise<void> {
       throw new SrtlogError("bad_input", `${dir} is not a srtlog dataset (no ${DATASET_FILE}); write one with srtlog ingest`);
     }
     await mkdir(dir, { recursive: true });
-    const doc = { format: "srtlog-dataset", schemaVersion: DATASET_SCHEMA_VERSION, tables: [...TABLES] };
+    // The schema travels with the data, for readers that are not srtlog (DuckDB CLI, pandas, Spark).
+    const tables = Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));
+    const doc = { format: "srtlog-dataset", schemaVersion: DATASET_SCHEMA_VERSION, partitioning: ["cluster", "month"], tables };
     await writeFileAtomic(file, JSON.stringify(doc, null, 1) + "\n");
     return;
   }
