@@ -89,7 +89,7 @@ function readState(dataset: string, table: TableName, cluster: string, warn: (m:
   const known = new Map<string, Known>();
   for (const partition of listPartitions(dataset, table, cluster)) {
     const manifest = readManifest(partition);
-    const fault = manifest ? partFileFault(partition, manifest) : `${partition.dir} has no readable manifest.json`;
+    const fault = manifest ? partFileFault(partition, manifest) : `${partition.dir} has no readable _manifest.json`;
     if (fault) warn(`skipped ${fault}; rewriting the partition from the runs this ingest reads`);
     parts.set(partition.month, { partition, manifest, faulty: fault !== null });
     if (fault || !manifest) continue;

@@ -10,7 +10,7 @@ import { DATASET_SCHEMA_VERSION, TABLE_COLUMNS, TABLES, toColumns, type TableNam
 
 /**
  * On disk: `<dataset>/dataset.json`, and per table and partition `<table>/cluster=<c>/month=<m>/` holding
- * one `part-<hash>.parquet` and `manifest.json`, which names that file and, per run, the fingerprint of
+ * one `part-<hash>.parquet` and `_manifest.json`, which names that file and, per run, the fingerprint of
  * what was ingested. The manifest is renamed into place after the file it names, so a reader that goes
  * by manifests sees the old partition or the new one, never half of one.
  */
@@ -35,6 +35,8 @@ export interface Partition {
 }
 
 const DATASET_FILE = "dataset.json";
+/** Leading "_": Spark, pyarrow and Hive skip such files when they discover a partitioned table. */
+export const MANIFEST_FILE = "_manifest.json";
 
 function newerVersion(found: unknown, where: string): void {
   if (typeof found === "number" && found > DATASET_SCHEMA_VERSION) {
@@ -92,7 +94,7 @@ export function partitionDir(dataset: string, table: TableName, cluster: string,
 
 /** The partition's manifest, null when it has none; a manifest of a newer schema is refused. */
 export function readManifest(partition: Partition): Manifest | null {
-  const file = path.join(partition.dir, "manifest.json");
+  const file = path.join(partition.dir, MANIFEST_FILE);
   if (!existsSync(file)) return null;
   let manifest: Manifest;
   try {
@@ -148,7 +150,7 @@ export async function writePartition(partition: Partition, rows: TableRow[], run
     schemaVersion: DATASET_SCHEMA_VERSION, table: partition.table, cluster: partition.cluster, month: partition.month,
     file, bytes, rows: rows.length, runs,
   };
-  await writeFileAtomic(path.join(partition.dir, "manifest.json"), JSON.stringify(manifest, null, 1) + "\n");
+  await writeFileAtomic(path.join(partition.dir, MANIFEST_FILE), JSON.stringify(manifest, null, 1) + "\n");
   if (old?.file && old.file !== file) await unlink(path.join(partition.dir, old.file)).catch(() => {});
 }
 

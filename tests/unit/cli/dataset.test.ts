@@ -134,7 +134,7 @@ describe("srtlog ingest + query", () => {
 
   it("refuses a dataset of a newer schema version, naming both versions", () => {
     expect(ingestB().code).toBe(0);
-    const manifest = path.join(dataset, "runs", "cluster=b", "month=2025-11", "manifest.json");
+    const manifest = path.join(dataset, "runs", "cluster=b", "month=2025-11", "_manifest.json");
     writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, "utf8")), schemaVersion: 7 }));
     const refusedQuery = srtlog("query", "SELECT 1", "--dataset", dataset);
     expect(refusedQuery.code).toBe(2);
