@@ -132,6 +132,27 @@ describe("srtlog ingest + query", () => {
     expect(statSync(february).mtimeMs).toBe(februaryStamp);
   });
 
+  it("a run whose date moved leaves its old month; a run that no longer loads keeps its rows", () => {
+    expect(ingestA().code).toBe(0);
+    const runDir = path.join(root, "a", "current-v2-logs-layout", "4401470");
+    const metaFile = path.join(runDir, "4401470.json");
+    writeFileSync(metaFile, JSON.stringify({ ...JSON.parse(readFileSync(metaFile, "utf8")), generated_at: "2026-03-02 08:00:00" }));
+    // 4401463 loses its results: it is skipped from now on, and its rows stay as they were.
+    rmSync(path.join(root, "a", "current-v2-logs-layout", "4401463", "logs", "sa-bench_isl_8192_osl_1024"), { recursive: true });
+    const again = ingestA();
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^0 added, 1 updated, 2 unchanged, 1 skipped/);
+    expect(again.stdout).toMatch(/skipped \S*4401463: no benchmark results/);
+    expect(query("SELECT run_key, month FROM runs ORDER BY run_key")).toEqual([
+      { run_key: "a/4401455", month: "2026-01" },
+      { run_key: "a/4401463", month: "2026-01" },
+      { run_key: "a/4401470", month: "2026-03" },
+      { run_key: "a/4410001", month: "2026-02" },
+    ]);
+    expect(query("SELECT month, count(*)::INTEGER AS n FROM points WHERE run_key = 'a/4401470' GROUP BY month")).toEqual([{ month: "2026-03", n: 2 }]);
+    expect(countsByCluster("points")).toEqual({ a: pointCount(CLUSTER_A) });
+  });
+
   it("refuses a dataset of a newer schema version, naming both versions", () => {
     expect(ingestB().code).toBe(0);
     const manifest = path.join(dataset, "runs", "cluster=b", "month=2025-11", "_manifest.json");
