@@ -200,6 +200,17 @@ describe("srtlog ingest + query", () => {
     }
   }, 60_000);
 
+  it("breaks a lock left by an ingest that died", () => {
+    expect(ingestB().code).toBe(0);
+    // The pid of a process that has exited: its lock file is all that is left of it.
+    const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+    writeFileSync(path.join(dataset, ".ingest.lock"), `${dead.stdout.trim()}\n2026-01-01T00:00:00Z\n`);
+    const result = ingestA();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^4 added/);
+    expect(readdirSync(dataset)).not.toContain(".ingest.lock");
+  });
+
   it("SQL errors are DuckDB's message and exit 2; --logs queries a logs dir through the same tables", () => {
     expect(ingestB().code).toBe(0);
     const bad = srtlog("query", "SELEC 1", "--dataset", dataset);
