@@ -12,6 +12,8 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   nodes: async () => (await import("./commands/nodes")).nodesCommand,
   compare: async () => (await import("./commands/compare")).compareCommand,
   best: async () => (await import("./commands/best")).bestCommand,
+  ingest: async () => (await import("./commands/ingest")).ingestCommand,
+  query: async () => (await import("./commands/query")).queryCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else is on the line. */

@@ -9,6 +9,9 @@ export const COMPARE_USAGE = "srtlog compare [--logs DIR] --baseline TAG|JOBID -
 export const BEST_USAGE =
   "srtlog best [--logs DIR] [--max-<ttft|tpot|itl|e2el>-<mean|median|p99> MS ...] [--min-tps-user N] [--run JOBID ...] [--tag TAG ...] [--by run|topology|gpu|container|tag] [--y output|total] [--json]";
 
+export const INGEST_USAGE = "srtlog ingest LOGS_DIR... --to DATASET_DIR [--cluster NAME]";
+export const QUERY_USAGE = 'srtlog query "SQL" [--dataset DIR | --logs DIR] [--format table|csv|json]';
+
 const LOGS = "  --logs DIR       the runs' directory (default $SRTLOG_LOGS_DIR, else ./outputs, else ./logs)";
 
 /** Per command: its usage line, then what it does and its flags, as `srtlog <command> --help` prints them. */
@@ -41,6 +44,20 @@ export const COMMAND_HELP = {
     "  --min-tps-user N lower bound on output TPS per user", "  --run JOBID      only these runs (repeatable)",
     "  --tag TAG        only runs with every given tag (repeatable)", "  --by G           one row per run (default) or per topology, gpu, container, tag",
     "  --y output|total the throughput maximised (default output)", "  --json           one JSON object",
+  ],
+  ingest: [
+    INGEST_USAGE, "",
+    "Adds runs to a hive-partitioned Parquet dataset (tables runs, points). Unchanged runs write nothing; a changed",
+    "run replaces only its rows. Progress on stderr, a summary (added/updated/unchanged/skipped) on stdout.", "",
+    "  --to DIR         the dataset directory (created when new)",
+    "  --cluster NAME   the partition these logs dirs belong to (default 'default')",
+  ],
+  query: [
+    QUERY_USAGE, "",
+    "Runs SQL with embedded DuckDB over the views runs and points. SQL errors are DuckDB's message, exit 2.", "",
+    "  --dataset DIR    a dataset written by srtlog ingest (default $SRTLOG_DATASET)",
+    "  --logs DIR       query a logs dir directly (ingested into a temporary dataset first)",
+    "  --format F       table (default), csv or json (records)",
   ],
 } satisfies Record<string, string[]>;
 

@@ -35,6 +35,9 @@ export async function buildCli() {
     format: "esm",
     target: "node20",
     plugins: [emptyServerOnly],
+    // DuckDB ships a native binary (.node) that cannot be bundled; `srtlog query` imports it lazily, so
+    // it still loads only when that command runs.
+    external: ["@duckdb/node-api"],
     // Bundled CommonJS packages (yaml) call require() for node builtins, which ESM lacks.
     banner: { js: 'import { createRequire as __srtlogCreateRequire } from "node:module";\nconst require = __srtlogCreateRequire(import.meta.url);' },
     metafile: true,

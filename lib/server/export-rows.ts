@@ -3,8 +3,8 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { toCsv } from "../csv";
 import { ROW_COLUMNS, type Row, type RowColumn } from "../rows";
 
-const TEXT_COLUMNS = new Set<RowColumn>(["Run ID", "Run Date", "Profiler", "GPU Type", "Topology", "Tags", "Container", "Backend", "Model", "Run Directory"]);
-const INT_COLUMNS = new Set<RowColumn>([
+export const TEXT_COLUMNS = new Set<RowColumn>(["Run ID", "Run Date", "Profiler", "GPU Type", "Topology", "Tags", "Container", "Backend", "Model", "Run Directory"]);
+export const INT_COLUMNS = new Set<RowColumn>([
   "ISL", "OSL", "Prefill Nodes", "Decode Nodes", "Prefill Workers", "Decode Workers", "Frontends", "GPUs per Node", "Total GPUs", "Concurrency", "Agg Workers",
 ]);
 

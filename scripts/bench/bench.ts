@@ -153,3 +153,4 @@ if (!only || only === "cli") await (await import("./bench-cli")).benchCli();
 if (!only || only === "append") await benchAppend();
 if (!only || only === "requests") await benchRequests();
 if (!only || only === "nodes-cli") await (await import("./bench-nodes-cli")).benchNodesCli(Number(process.argv[3] ?? 2));
+if (!only || only === "dataset") await (await import("./bench-dataset")).benchDataset(Number(only === "dataset" ? (process.argv[3] ?? 1000) : 1000));

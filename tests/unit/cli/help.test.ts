@@ -16,6 +16,8 @@ const FLAGS: Record<string, string[]> = {
   nodes: ["--json", "--no-cache", "--follow", "--interval"],
   compare: ["--logs", "--baseline", "--current", "--metric", "--threshold", "--json"],
   best: ["--logs", "--run", "--tag", "--by", "--y", "--min-tps-user", "--max-", "--json"],
+  ingest: ["--to", "--cluster"],
+  query: ["--dataset", "--logs", "--format"],
 };
 
 describe("srtlog <command> --help", () => {
@@ -56,7 +58,7 @@ describe("srtlog <command> --help", () => {
     expect(top.code).toBe(0);
     const lines = top.stdout.split("\n");
     expect(lines[0]).toBe("usage:");
-    expect(lines.slice(1, 6).map((line) => line.trim().split(" ")[1])).toEqual(["runs", "export", "nodes", "compare", "best"]);
+    expect(lines.slice(1, 8).map((line) => line.trim().split(" ")[1])).toEqual(["runs", "export", "nodes", "compare", "best", "ingest", "query"]);
     expect(srtlog().code).toBe(2);
   });
 });

@@ -1,0 +1,168 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readFile, unlink } from "node:fs/promises";
+import path from "node:path";
+import { parquetReadObjects } from "hyparquet";
+import { SrtlogError } from "../../errors";
+import { readParquetKv, toArrayBuffer, writeFileAtomic, writeParquet } from "../parquet";
+import { DATASET_SCHEMA_VERSION, TABLE_COLUMNS, TABLES, toColumns, type TableName, type TableRow } from "./schema";
+
+/**
+ * On disk: `<dataset>/dataset.json`, and per table and partition `<table>/cluster=<c>/month=<m>/` holding
+ * one `part-<hash>.parquet` and `_manifest.json`, which names that file and, per run, the fingerprint of
+ * what was ingested. The manifest is renamed into place after the file it names, so a reader that goes
+ * by manifests sees the old partition or the new one, never half of one.
+ */
+export interface Manifest {
+  schemaVersion: number;
+  table: TableName;
+  cluster: string;
+  month: string;
+  /** File name inside the partition directory; null when the partition is empty. */
+  file: string | null;
+  /** Bytes of that file: a shorter file was cut off (a killed writer, a partial copy). */
+  bytes: number;
+  rows: number;
+  runs: Record<string, { fingerprint: string; rows: number }>;
+}
+
+export interface Partition {
+  table: TableName;
+  cluster: string;
+  month: string;
+  dir: string;
+}
+
+const DATASET_FILE = "dataset.json";
+/** Leading "_": Spark, pyarrow and Hive skip such files when they discover a partitioned table. */
+export const MANIFEST_FILE = "_manifest.json";
+
+function newerVersion(found: unknown, where: string): void {
+  if (typeof found === "number" && found > DATASET_SCHEMA_VERSION) {
+    throw new SrtlogError(
+      "bad_input",
+      `${where} was written by dataset schema version ${found}; this srtlog reads and writes version ${DATASET_SCHEMA_VERSION}. Upgrade srtlog to read it.`,
+    );
+  }
+}
+
+/** Refuse a dataset of a newer schema; create `dataset.json` when `create` and the dataset is new. */
+export async function openDataset(dir: string, create: boolean): Promise<void> {
+  const file = path.join(dir, DATASET_FILE);
+  if (!existsSync(file)) {
+    if (!create) {
+      if (!existsSync(dir)) throw new SrtlogError("bad_input", `dataset ${dir} does not exist`);
+      throw new SrtlogError("bad_input", `${dir} is not a srtlog dataset (no ${DATASET_FILE}); write one with srtlog ingest`);
+    }
+    await mkdir(dir, { recursive: true });
+    // The schema travels with the data, for readers that are not srtlog (DuckDB CLI, pandas, Spark).
+    const tables = Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));
+    const doc = { format: "srtlog-dataset", schemaVersion: DATASET_SCHEMA_VERSION, partitioning: ["cluster", "month"], tables };
+    await writeFileAtomic(file, JSON.stringify(doc, null, 1) + "\n");
+    return;
+  }
+  let doc: { schemaVersion?: unknown };
+  try {
+    doc = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new SrtlogError("bad_input", `${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  newerVersion(doc.schemaVersion, `dataset ${dir}`);
+}
+
+function subdirs(dir: string, key: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name.startsWith(`${key}=`))
+    .map((entry) => entry.name.slice(key.length + 1))
+    .sort();
+}
+
+/** Every partition directory of a table (optionally of one cluster). */
+export function listPartitions(dataset: string, table: TableName, cluster?: string): Partition[] {
+  const root = path.join(dataset, table);
+  const clusters = cluster === undefined ? subdirs(root, "cluster") : [cluster];
+  return clusters.flatMap((c) =>
+    subdirs(path.join(root, `cluster=${c}`), "month").map((month) => ({ table, cluster: c, month, dir: partitionDir(dataset, table, c, month) })),
+  );
+}
+
+export function partitionDir(dataset: string, table: TableName, cluster: string, month: string): string {
+  return path.join(dataset, table, `cluster=${cluster}`, `month=${month}`);
+}
+
+/** The partition's manifest, null when it has none; a manifest of a newer schema is refused. */
+export function readManifest(partition: Partition): Manifest | null {
+  const file = path.join(partition.dir, MANIFEST_FILE);
+  if (!existsSync(file)) return null;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+  newerVersion(manifest.schemaVersion, file);
+  return manifest;
+}
+
+/** Why the manifest's file cannot be read as it was written, or null when it looks whole. */
+export function partFileFault(partition: Partition, manifest: Manifest): string | null {
+  if (!manifest.file) return null;
+  const file = path.join(partition.dir, manifest.file);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return `${file} is missing`;
+  }
+  if (size !== manifest.bytes) return `${file} has ${size} bytes, its manifest says ${manifest.bytes} (truncated?)`;
+  try {
+    readParquetKv(file);
+  } catch (error) {
+    return `${file} has no readable Parquet footer (${(error as Error).message})`;
+  }
+  return null;
+}
+
+/** Every row of a partition's file. */
+export async function readPartRows(partition: Partition, manifest: Manifest): Promise<TableRow[]> {
+  if (!manifest.file) return [];
+  const bytes = await readFile(path.join(partition.dir, manifest.file));
+  return (await parquetReadObjects({ file: toArrayBuffer(bytes) })) as TableRow[];
+}
+
+/**
+ * Replace a partition with `rows`: the new file under a new name, then the manifest that names it, then
+ * the old file goes. Readers going by manifests never see a mix.
+ */
+export async function writePartition(partition: Partition, rows: TableRow[], runs: Manifest["runs"], old: Manifest | null): Promise<void> {
+  await mkdir(partition.dir, { recursive: true });
+  let file: string | null = null;
+  let bytes = 0;
+  if (rows.length > 0) {
+    const hash = createHash("sha1").update(JSON.stringify(runs)).update(String(Date.now())).digest("hex").slice(0, 16);
+    file = `part-${hash}.parquet`;
+    await writeParquet(path.join(partition.dir, file), toColumns(partition.table, rows), { "srtlog.dataset_schema": String(DATASET_SCHEMA_VERSION) });
+    bytes = statSync(path.join(partition.dir, file)).size;
+  }
+  const manifest: Manifest = {
+    schemaVersion: DATASET_SCHEMA_VERSION, table: partition.table, cluster: partition.cluster, month: partition.month,
+    file, bytes, rows: rows.length, runs,
+  };
+  await writeFileAtomic(path.join(partition.dir, MANIFEST_FILE), JSON.stringify(manifest, null, 1) + "\n");
+  if (old?.file && old.file !== file) await unlink(path.join(partition.dir, old.file)).catch(() => {});
+}
+
+/** Files a reader should open for a table: each whole partition file; faults go to `warn`. */
+export function readableFiles(dataset: string, table: TableName, warn: (message: string) => void): string[] {
+  const files: string[] = [];
+  for (const partition of listPartitions(dataset, table)) {
+    const manifest = readManifest(partition);
+    if (!manifest?.file) continue;
+    const fault = partFileFault(partition, manifest);
+    if (fault) warn(`skipped ${fault}; the next srtlog ingest rewrites it`);
+    else files.push(path.join(partition.dir, manifest.file));
+  }
+  return files;
+}
