@@ -4,6 +4,7 @@ import { NodeAnalyzer } from "../../lib/server/node-analyzer";
 import type { NodeState } from "../../lib/server/node-update";
 import { textTable } from "../../lib/text-table";
 import { SrtlogError } from "../../lib/errors";
+import { StopSignal } from "../stop-signal";
 
 const fixed = (v: number | null, digits: number) => (v === null ? "-" : v.toFixed(digits));
 
@@ -14,16 +15,6 @@ function table(rows: FollowRow[], at: Date, bytes: number): string {
   return [head, "", textTable(["Worker", "Last batch", "Batches", "Running", "Queue", "Token usage", "Gen tok/s"], body), ...notes.slice(0, 10)].join("\n");
 }
 
-function waitOrStop(ms: number, stop: { stopped: boolean; wake?: () => void }): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    stop.wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
-}
-
 /**
  * `srtlog nodes RUN --follow`: poll the run's worker logs, parsing only appended bytes, and print each
  * worker's latest figures: a table redrawn in place on a terminal, else one JSON line per change.
@@ -32,13 +23,7 @@ function waitOrStop(ms: number, stop: { stopped: boolean; wake?: () => void }): 
 export async function followNodes(runPath: string, intervalMs: number, json: boolean): Promise<number> {
   if (!statSync(runPath, { throwIfNoEntry: false })?.isDirectory()) throw new SrtlogError("bad_input", `--follow needs a run directory: ${runPath}`);
   const tty = !json && process.stdout.isTTY === true;
-  const stop: { stopped: boolean; wake?: () => void } = { stopped: false };
-  const onSignal = () => {
-    stop.stopped = true;
-    stop.wake?.();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const stop = new StopSignal();
   const analyzer = new NodeAnalyzer();
   let state: NodeState | null = null;
   try {
@@ -52,11 +37,10 @@ export async function followNodes(runPath: string, intervalMs: number, json: boo
         const { appended, reparsed, added, gone, bytesParsed } = stats;
         process.stdout.write(JSON.stringify({ time: new Date().toISOString(), bytesParsed, appended, reparsed, added, gone, workers: rows }) + "\n");
       }
-      await waitOrStop(intervalMs, stop);
+      await stop.pause(intervalMs);
     }
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    stop.dispose();
   }
   // The next `srtlog nodes` (or dashboard) starts from here instead of parsing every log again.
   if (state) await analyzer.saveRunState(runPath, state);

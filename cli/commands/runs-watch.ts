@@ -3,6 +3,7 @@ import type { Run } from "../../lib/model";
 import { getRunActivity } from "../../lib/server/run-activity";
 import { RunLoader } from "../../lib/server/run-loader";
 import { textTable } from "../../lib/text-table";
+import { StopSignal } from "../stop-signal";
 
 /** One run's state change (or first sighting: `from` null), as a JSON line says it. */
 interface StateChange {
@@ -12,16 +13,6 @@ interface StateChange {
   from: RunActivity | "gone" | null;
   to: RunActivity | "gone";
   points: number;
-}
-
-function sleep(ms: number, stop: { wake?: () => void }): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    stop.wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
 }
 
 function changesOf(runs: Run[], known: Map<string, RunActivity | "gone">, now: Date): StateChange[] {
@@ -51,13 +42,7 @@ export async function watchRuns(logsDir: string, intervalMs: number, json: boole
   const loader = new RunLoader(logsDir);
   loader.checkLogsDir();
   const tty = !json && process.stdout.isTTY === true;
-  const stop: { stopped: boolean; wake?: () => void } = { stopped: false };
-  const onSignal = () => {
-    stop.stopped = true;
-    stop.wake?.();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const stop = new StopSignal();
   const known = new Map<string, RunActivity | "gone">();
   try {
     while (!stop.stopped) {
@@ -68,11 +53,10 @@ export async function watchRuns(logsDir: string, intervalMs: number, json: boole
         const rows = runs.map((run) => [run.jobId, run.runDir, known.get(run.runDir) ?? "?", String(run.points.length), run.missingConcurrencies.join(",")]);
         process.stdout.write(`\x1b[H\x1b[2Jruns in ${loader.logsDir}, ${now.toISOString().slice(11, 19)} UTC (Ctrl-C to stop)\n\n${textTable(["Job", "Run dir", "State", "Points", "Missing"], rows)}\n`);
       } else for (const change of changes) process.stdout.write(JSON.stringify(change) + "\n");
-      await sleep(intervalMs, stop);
+      await stop.pause(intervalMs);
     }
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    stop.dispose();
   }
   return 0;
 }
