@@ -59,8 +59,15 @@ test("700 runs with ?run=all: drawn as one trace per colour with no legend, and 
   const locate = () =>
     plot.evaluate((el) => {
       const gd = el as unknown as { data: { x: (number | null)[]; y: (number | null)[]; customdata: ([string, number] | null)[] }[]; _fullLayout: { xaxis: { l2p: (v: number) => number }; yaxis: { l2p: (v: number) => number }; _size: { l: number; t: number } } };
-      let best = { trace: -1, point: -1, y: -Infinity };
-      gd.data.forEach((trace, t) => trace.y.forEach((y, i) => y !== null && trace.customdata?.[i] && y > best.y && (best = { trace: t, point: i, y })));
+      // The top row's copies share one y and sit ~2% apart in x: take its right-most point, whose only neighbour is on its left.
+      let best = { trace: -1, point: -1, y: -Infinity, x: -Infinity };
+      gd.data.forEach((trace, t) =>
+        trace.y.forEach((y, i) => {
+          const x = trace.x[i];
+          if (y === null || x === null || !trace.customdata?.[i]) return;
+          if (y > best.y || (y === best.y && x > best.x)) best = { trace: t, point: i, y, x };
+        }),
+      );
       const box = el.getBoundingClientRect();
       const { xaxis, yaxis, _size } = gd._fullLayout;
       const x = gd.data[best.trace].x[best.point] as number;
@@ -75,8 +82,9 @@ test("700 runs with ?run=all: drawn as one trace per colour with no legend, and 
   await expect(async () => {
     await plot.scrollIntoViewIfNeeded();
     target = await locate();
-    await page.mouse.move(target.px - 5, target.py - 5);
-    await page.mouse.move(target.px, target.py);
+    // A pixel or two right of the centre (still on the marker): away from the left neighbour's marker.
+    await page.mouse.move(target.px + 5, target.py - 5);
+    await page.mouse.move(target.px + 2, target.py);
     await expect(hoverText).toBeVisible({ timeout: 1000 });
     hovered = await plot.evaluate((el) => {
       const gd = el as unknown as { _hoverdata: { curveNumber: number; pointNumber: number }[]; data: { customdata: [string, number][] }[] };
@@ -85,7 +93,7 @@ test("700 runs with ?run=all: drawn as one trace per colour with no legend, and 
     });
     expect(hovered.customdata).toEqual(target.customdata);
     await expect(hoverText).toContainText(`Run: ${hovered.customdata[0]}`, { timeout: 1000 });
-    await page.mouse.click(target.px, target.py);
+    await page.mouse.click(target.px + 2, target.py);
     await expect(page).toHaveURL(/pt=/, { timeout: 5000 });
   }).toPass({ timeout: 60_000 });
   expect(hovered.customdata[0]).toMatch(/^70\d{3}_1P_4D_20251110_192145$/);
