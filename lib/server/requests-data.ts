@@ -1,9 +1,9 @@
 import "server-only";
-import type { BenchPoint, Run } from "../model";
+import type { Run } from "../model";
 import { legendLabel } from "../labels";
 import { buildSeries, type RequestsParams, type RequestsSeries } from "../requests-view";
-import { findAiperfExports } from "./aiperf-artifacts";
-import { loadRequestTable, type RequestSourceKind, type RequestTableLoad } from "./request-cache";
+import { lazyAiperfExports, loadPointRequests } from "./point-requests";
+import type { RequestSourceKind } from "./request-cache";
 
 /** Everything the Requests view draws, plain and serialisable. */
 export interface RequestsData {
@@ -32,7 +32,7 @@ export async function getRequestsData(selected: readonly Run[], params: Requests
   const aiperf = lazyAiperfExports(run.runPath, data.issues);
   for (const point of chosen) {
     try {
-      const load = await loadPointTable(run.runPath, point, aiperf);
+      const load = await loadPointRequests(run.runPath, point, aiperf);
       data.issues.push(...load.issues);
       if (!data.sources.includes(load.source)) data.sources.push(load.source);
       if (load.table.index.length === 0) data.empty.push(point.concurrency);
@@ -42,28 +42,4 @@ export async function getRequestsData(selected: readonly Run[], params: Requests
     }
   }
   return data;
-}
-
-/** The run's AIPerf exports, listed on first need only (most points have sa-bench arrays). */
-function lazyAiperfExports(runPath: string, issues: string[]): () => Map<number, string> {
-  let found: Map<number, string> | null = null;
-  return () => {
-    if (found === null) {
-      const listed = findAiperfExports(runPath);
-      issues.push(...listed.issues);
-      found = listed.byConcurrency;
-    }
-    return found;
-  };
-}
-
-/**
- * A point's requests: sa-bench's arrays in its result file, else (a result without them) AIPerf's
- * `profile_export.jsonl` of the same concurrency under `artifacts/`, when the run has one.
- */
-async function loadPointTable(runPath: string, point: BenchPoint, aiperf: () => Map<number, string>): Promise<RequestTableLoad> {
-  const load = await loadRequestTable(runPath, point.sourceFile);
-  if (load.table.index.length > 0 || load.source === "aiperf") return load;
-  const rel = aiperf().get(point.concurrency);
-  return rel === undefined ? load : loadRequestTable(runPath, rel);
 }

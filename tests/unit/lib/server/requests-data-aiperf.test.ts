@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getRequestsData } from "@/lib/server/requests-data";
+import { goodputOfRuns, pointKey } from "@/lib/server/goodput";
 import { requestsParamsSchema } from "@/lib/requests-view";
 import { makePoint, makeRun } from "../../lib/charts/make-run";
 import { tempDir } from "../../../helpers/temp-dir";
@@ -56,5 +57,16 @@ describe("Requests view of a point without sa-bench arrays", () => {
     const data = (await getRequestsData([run], requestsParamsSchema.parse({})))!;
     expect(data.empty).toEqual([8]);
     expect(data.sources).toEqual(["sa-bench"]);
+  });
+});
+
+describe("goodput of a point without sa-bench arrays", () => {
+  it("counts AIPerf's profiling records, as the Requests view reads them", async () => {
+    const runPath = await aiperfRun();
+    const run = makeRun({ jobId: "4242", runDir: "4242", runPath, totalGpus: 8, points: [makePoint({ concurrency: 4, sourceFile: RESULT_REL, durationS: 4 })] });
+    const { byPoint, problems } = await goodputOfRuns([run], { bounds: [{ metric: "ttft", stat: "p99", maxMs: 250 }], minTpsUser: null });
+    expect(problems).toEqual([]);
+    // Profiling TTFTs 100, 300, 200 ms under 250 ms: 2 of 3 good, over 4 s; 2 × 4 output tokens / 4 s / 8 GPUs.
+    expect(byPoint.get(pointKey("4242", 4))).toEqual({ requests: 3, good: 2, failed: 0, attainmentPct: (2 / 3) * 100, goodputRps: 0.5, goodOutputTpsPerGpu: 0.25, warmupExcluded: 1 });
   });
 });
