@@ -72,6 +72,10 @@ export const viewStateSchema = z.object({
   latencyLogY: flag,
   /** Latency Analysis x axis (URL `latx=tps`). */
   latencyX: z.enum(LATENCY_X).catch("concurrency"),
+  /** Latency Analysis: each run's median drawn dashed beside the chosen statistic (URL `med=1`). */
+  latencyMedian: flag,
+  /** Latency Analysis: y axis capped at the p99 of the plotted values when a tail squashes it (URL `clip=1`). */
+  latencyClip: flag,
   /** Picked points in click order (at most two); with `swap` the second is the baseline. */
   points: z.array(pointRefSchema).max(2).catch([]),
   swap: flag,
@@ -184,6 +188,8 @@ export function parseViewState(input: QueryInput): ViewState {
     stat: get("stat")[0],
     latencyLogY: bool(get("logy")),
     latencyX: get("latx")[0],
+    latencyMedian: bool(get("med")),
+    latencyClip: bool(get("clip")),
     points: get("pt").map(parsePointRef).filter((ref): ref is PointRef => ref !== null).slice(-2),
     swap: bool(get("swap")),
     agg: get("agg")[0],
@@ -222,6 +228,8 @@ export function toQueryString(state: ViewState): string {
   if (state.stat !== DEFAULT_VIEW_STATE.stat) query.set("stat", state.stat);
   if (state.latencyLogY) query.set("logy", "1");
   if (state.latencyX !== DEFAULT_VIEW_STATE.latencyX) query.set("latx", state.latencyX);
+  if (state.latencyMedian) query.set("med", "1");
+  if (state.latencyClip) query.set("clip", "1");
   for (const ref of state.points) query.append("pt", formatPointRef(ref));
   if (state.swap) query.set("swap", "1");
   if (state.agg !== DEFAULT_VIEW_STATE.agg) query.set("agg", state.agg);

@@ -23,6 +23,14 @@ export function LatencyAxesControls() {
         <input type="checkbox" checked={state.latencyLogY} onChange={(e) => update((s) => ({ ...s, latencyLogY: e.target.checked }))} data-testid="latency-logy" />
         Log scale (y)
       </label>
+      <label className="flex items-center gap-1" title="Each run's median, dashed, beside the chosen statistic: a mean far above its median means a tail pulls it">
+        <input type="checkbox" checked={state.latencyMedian} disabled={state.stat === "median"} onChange={(e) => update((s) => ({ ...s, latencyMedian: e.target.checked }))} data-testid="latency-median" />
+        Median line
+      </label>
+      <label className="flex items-center gap-1" title="Cap the y axis at the p99 of the plotted values when a few points are far above the rest; the chart says how many it hides">
+        <input type="checkbox" checked={state.latencyClip} onChange={(e) => update((s) => ({ ...s, latencyClip: e.target.checked }))} data-testid="latency-clip" />
+        Clip y at p99
+      </label>
     </div>
   );
 }

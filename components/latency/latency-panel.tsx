@@ -16,7 +16,10 @@ import { LATENCY_STATS } from "@/lib/view-state";
 
 function LatencyChart({ runs, metric, lens }: { runs: ChartRun[]; metric: LatencyMetric; lens: LatencySla | undefined }) {
   const { state } = useView();
-  const axes = useMemo(() => ({ x: state.latencyX, logY: state.latencyLogY }), [state.latencyX, state.latencyLogY]);
+  const axes = useMemo(
+    () => ({ x: state.latencyX, logY: state.latencyLogY, median: state.latencyMedian, clipP99: state.latencyClip }),
+    [state.latencyX, state.latencyLogY, state.latencyMedian, state.latencyClip],
+  );
   const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat, lens, axes), [runs, metric, state.stat, lens, axes]);
   const layout = useMemo(() => buildLatencyLayout(runs, metric, state.stat, lens?.sla, axes), [runs, metric, state.stat, lens, axes]);
   return <Chart data={data} layout={layout} testId={`latency-chart-${metric.toLowerCase()}`} />;

@@ -3,6 +3,7 @@ import { hasSla, slaFailure, type Sla } from "../sla";
 import type { LatencyStat, LatencyX } from "../view-state";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
+import { clipAtPercentile, clipNote } from "./latency-clip";
 import type { Trace } from "./pareto-figure";
 import { BASE_LAYOUT, GRID_AXIS, runStyle, SLA_BEST_COLOR, slaMarkerColor } from "./style";
 
@@ -25,12 +26,19 @@ function metricName(metric: LatencyMetric): string {
   return LATENCY_METRICS.find((m) => m.key === metric)!.name;
 }
 
-/** How a latency chart's axes are drawn: x is concurrency or Output TPS/GPU; y linear or log. */
+/**
+ * How a latency chart is drawn: x is concurrency or Output TPS/GPU; y linear or log; optionally each
+ * run's median beside the chosen statistic, and the y axis capped at the p99 of the plotted values.
+ */
 export interface LatencyAxes {
   x: LatencyX;
   logY: boolean;
+  median?: boolean;
+  clipP99?: boolean;
 }
 export const DEFAULT_LATENCY_AXES: LatencyAxes = { x: "concurrency", logY: false };
+/** The percentile the y axis is capped at when clipping is on. */
+export const LATENCY_CLIP_PERCENTILE = 99;
 
 export const LATENCY_X_LABEL: Record<LatencyX, string> = { concurrency: "Concurrency", tps: "Output TPS/GPU" };
 
@@ -77,12 +85,32 @@ export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMet
       marker: { color: slaMarkerColor(failures, color), symbol, size: 8 },
     } as Trace;
   });
-  if (stars.length === 0) return traces;
+  const medians = axes.median && stat !== "median" ? medianTraces(runs, metric, axes.x) : [];
+  if (stars.length === 0) return [...traces, ...medians];
   const star: Trace = {
     type: "scatter", mode: "markers", name: "Best under SLA", x: stars.map((s) => s.x), y: stars.map((s) => s.y), text: stars.map((s) => s.text),
     hovertemplate: "%{text}<extra></extra>", marker: { color: SLA_BEST_COLOR, symbol: "star", size: 16, line: { color: "#0f172a", width: 1.5 } },
   } as Trace;
-  return [...traces, star];
+  return [...traces, ...medians, star];
+}
+
+/**
+ * Each run's median as a dashed line in its colour beside the chosen statistic: a mean far above the
+ * median says a tail pulls it, which the mean alone hides. Legend-less (the run's own entry names it).
+ */
+function medianTraces(runs: readonly ChartRun[], metric: LatencyMetric, x: LatencyX): Trace[] {
+  const label = `Median ${metricName(metric)}`;
+  return runs.map((run, index) => {
+    const points = run.points.filter((p) => latencyValue(p, metric, "median") !== null && latencyXValue(p, x) !== null);
+    return {
+      type: "scatter", mode: "lines", name: `${run.label} (median)`, showlegend: false,
+      x: points.map((p) => latencyXValue(p, x)),
+      y: points.map((p) => latencyValue(p, metric, "median")),
+      text: points.map((p) => hoverText(run, p, label, latencyValue(p, metric, "median")!, x, null)),
+      hovertemplate: "%{text}<extra></extra>",
+      line: { color: runStyle(index).color, width: 1.5, dash: "dash" },
+    } as Trace;
+  });
 }
 
 const SLA_METRIC_OF: Record<LatencyMetric, string> = { Ttft: "ttft", Tpot: "tpot", Itl: "itl" };
@@ -121,25 +149,38 @@ export function logTicks(values: readonly number[]): number[] {
   return ticks;
 }
 
-function yAxis(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, logY: boolean) {
+/** Every y value the chart draws: the statistic, and the medians when they are drawn beside it. */
+function plottedValues(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, axes: LatencyAxes): number[] {
+  const stats: LatencyStat[] = axes.median && stat !== "median" ? [stat, "median"] : [stat];
+  return runs.flatMap((run) => run.points.filter((p) => latencyXValue(p, axes.x) !== null).flatMap((p) => stats.map((s) => latencyValue(p, metric, s) ?? NaN)));
+}
+
+function yAxis(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, axes: LatencyAxes, range?: [number, number]) {
   const title = { text: `${STAT_LABEL[stat]} ${metricName(metric)} (ms)` };
-  if (!logY) return { ...GRID_AXIS, title, type: "linear" as const };
-  const ticks = logTicks(runs.flatMap((run) => run.points.map((p) => latencyValue(p, metric, stat) ?? 0)));
-  return { ...GRID_AXIS, title, type: "log" as const, tickvals: ticks, ticktext: ticks.map((t) => t.toLocaleString("en-US")) };
+  const clipped = range ? { range, autorange: false } : {};
+  if (!axes.logY) return { ...GRID_AXIS, title, type: "linear" as const, ...clipped };
+  const ticks = logTicks(plottedValues(runs, metric, stat, axes).filter(Number.isFinite));
+  return { ...GRID_AXIS, title, type: "log" as const, tickvals: ticks, ticktext: ticks.map((t) => t.toLocaleString("en-US")), ...clipped };
+}
+
+function clipAnnotation(text: string): NonNullable<Layout["annotations"]>[number] {
+  return { xref: "paper", yref: "paper", x: 1, y: 1, xanchor: "right", yanchor: "bottom", showarrow: false, text, font: { size: 11, color: "#b45309" } };
 }
 
 export function buildLatencyLayout(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, sla?: Sla, axes: LatencyAxes = DEFAULT_LATENCY_AXES): Partial<Layout> {
   const name = metricName(metric);
+  const clip = axes.clipP99 ? clipAtPercentile(plottedValues(runs, metric, stat, axes), LATENCY_CLIP_PERCENTILE, axes.logY) : null;
   return {
     ...BASE_LAYOUT,
     title: { text: `${name} vs ${LATENCY_X_LABEL[axes.x]} (${STAT_LABEL[stat].toLowerCase()})`, x: 0.5, xanchor: "center" },
     xaxis: xAxis(runs, axes.x),
-    yaxis: yAxis(runs, metric, stat, axes.logY),
+    yaxis: yAxis(runs, metric, stat, axes, clip?.range),
     height: 450,
     legend: { font: { size: 11 } },
     shapes: boundShapes(metric, stat, sla),
-    // A new axis type or x metric must autorange afresh; zoom is kept only while those stay.
-    uirevision: `${stat}|${axes.x}|${axes.logY ? "log" : "linear"}`,
+    annotations: clip ? [clipAnnotation(clipNote(clip, LATENCY_CLIP_PERCENTILE))] : [],
+    // A new axis type, x metric or clip must range afresh; zoom is kept only while those stay.
+    uirevision: `${stat}|${axes.x}|${axes.logY ? "log" : "linear"}|${clip ? `clip${clip.cap}` : "auto"}`,
   } as Partial<Layout>;
 }
 

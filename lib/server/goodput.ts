@@ -2,7 +2,7 @@ import "server-only";
 import type { Run } from "../model";
 import { computeGoodput, type Goodput } from "../goodput";
 import type { Sla } from "../sla";
-import { loadRequestTable } from "./request-cache";
+import { lazyAiperfExports, loadPointRequests } from "./point-requests";
 
 /** Key of a point in a goodput map. */
 export const pointKey = (runDir: string, concurrency: number) => `${runDir}\0${concurrency}`;
@@ -21,9 +21,11 @@ export async function goodputOfRuns(runs: readonly Run[], sla: Sla): Promise<Goo
   const byPoint = new Map<string, Goodput>();
   const problems: string[] = [];
   for (const run of runs) {
+    // A point without sa-bench arrays counts from AIPerf's per-request export, as the Requests view does.
+    const aiperf = lazyAiperfExports(run.runPath, problems);
     for (const point of run.points) {
       try {
-        const { table } = await loadRequestTable(run.runPath, point.sourceFile);
+        const { table } = await loadPointRequests(run.runPath, point, aiperf);
         if (table.index.length === 0) continue;
         byPoint.set(pointKey(run.runDir, point.concurrency), computeGoodput(table, sla.bounds, point.durationS, run.totalGpus));
       } catch (error) {

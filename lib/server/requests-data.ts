@@ -2,7 +2,8 @@ import "server-only";
 import type { Run } from "../model";
 import { legendLabel } from "../labels";
 import { buildSeries, type RequestsParams, type RequestsSeries } from "../requests-view";
-import { loadRequestTable, type RequestSourceKind } from "./request-cache";
+import { lazyAiperfExports, loadPointRequests } from "./point-requests";
+import type { RequestSourceKind } from "./request-cache";
 
 /** Everything the Requests view draws, plain and serialisable. */
 export interface RequestsData {
@@ -28,9 +29,10 @@ export async function getRequestsData(selected: readonly Run[], params: Requests
   const points = [...run.points].sort((a, b) => a.concurrency - b.concurrency);
   const chosen = params.rc === undefined ? points : points.filter((p) => p.concurrency === params.rc);
   const data: RequestsData = { runDir: run.runDir, runs: selected.map((r) => ({ runDir: r.runDir, label: legendLabel(r) })), concurrencies: points.map((p) => p.concurrency), series: [], sources: [], issues: [], empty: [] };
+  const aiperf = lazyAiperfExports(run.runPath, data.issues);
   for (const point of chosen) {
     try {
-      const load = await loadRequestTable(run.runPath, point.sourceFile);
+      const load = await loadPointRequests(run.runPath, point, aiperf);
       data.issues.push(...load.issues);
       if (!data.sources.includes(load.source)) data.sources.push(load.source);
       if (load.table.index.length === 0) data.empty.push(point.concurrency);

@@ -37,3 +37,31 @@ test("Latency Analysis: log y toggle and latency vs Output TPS/GPU, both kept in
   await expect(page).not.toHaveURL(/logy|latx/);
   await expect.poll(async () => drawn(page, "latency-chart-ttft")).toMatchObject({ yType: "linear", xTitle: "Concurrency", x: [16, 32, 64] });
 });
+
+test("Latency Analysis: median line beside the mean and the p99 clip option, kept in the URL", async ({ page }) => {
+  await page.goto(`/latency?run=${RUN_3667}`);
+  await chartDrawn(page, "latency-chart-ttft", 1);
+  const traces = (testId: string) =>
+    page.getByTestId(testId).locator(".js-plotly-plot").evaluate((el) => (el as unknown as { _fullData: { name: string; y: number[]; line: { dash: string } }[] })._fullData.map((t) => ({ name: t.name, y: t.y, dash: t.line.dash })));
+  expect(await traces("latency-chart-ttft")).toHaveLength(1);
+
+  await page.getByTestId("latency-median").check();
+  await expect(page).toHaveURL(/med=1/);
+  // Run 3667's median TTFT from its result files: 110, 140, 190 ms beside the mean 120, 150.5, 210.
+  await expect.poll(async () => (await traces("latency-chart-ttft"))[1]).toMatchObject({ y: [110, 140, 190], dash: "dash" });
+  expect((await traces("latency-chart-ttft"))[0].y).toEqual([120, 150.5, 210]);
+
+  // Three points: p99 sits near the largest, nothing far above it, so the axis is left alone and says nothing.
+  await page.getByTestId("latency-clip").check();
+  await expect(page).toHaveURL(/clip=1/);
+  await page.reload();
+  await chartDrawn(page, "latency-chart-ttft", 2);
+  await expect(page.getByTestId("latency-median")).toBeChecked();
+  await expect(page.getByTestId("latency-clip")).toBeChecked();
+  await expect(page.getByTestId("latency-chart-ttft").locator(".annotation-text")).toHaveCount(0);
+
+  // The median statistic needs no median line beside it.
+  await page.getByTestId("stat-selector").getByRole("radio", { name: "Median" }).check();
+  await expect(page.getByTestId("latency-median")).toBeDisabled();
+  await expect.poll(async () => (await traces("latency-chart-ttft")).length).toBe(1);
+});

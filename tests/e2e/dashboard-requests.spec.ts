@@ -108,3 +108,16 @@ test("CSV export carries goodput, attainment, the benchmark's request_goodput an
   expect(cell(byConcurrency["16"], "Energy (J)")).toBe("10000");
   expect(cell(byConcurrency["16"], "Output Tokens/J")).toBe("0.2");
 });
+
+test("Requests: a point without sa-bench arrays shows AIPerf's profile_export.jsonl, its warmup phase left out", async ({ page }) => {
+  await page.goto(`/requests?logs=${encodeURIComponent(REQUESTS_DIR)}&run=7002&rc=8`);
+  await chartDrawn(page, "requests-cdf", 2);
+  // Run 7002, c=8 (prepare-logs.mjs): 8 profiling records, TTFT 100..170 ms -> p50 135, p90 100 + 0.9 × 70 = 163.
+  const row = page.getByTestId("requests-percentiles").locator("tbody tr").nth(0).locator("td");
+  await expect(row.nth(0)).toHaveText("8");
+  await expect(row.nth(1)).toHaveText("8");
+  await expect(row.nth(4)).toHaveText("135.00");
+  await expect(row.nth(5)).toHaveText("163.00");
+  await expect(page.getByTestId("requests-warmup")).toContainText("2 warmup request(s), marked by the benchmark's own phase (benchmark_phase other than profiling)");
+  await expect(page.getByText("Source: aiperf;")).toBeVisible();
+});

@@ -113,6 +113,29 @@ async function writeRequestsRun(dir) {
   lines.push("1,not-a-time,31,node1,0,GPU-0,250"); // one damaged row: a counted warning, not a failure
   await writeFile(path.join(run, "power", "samples.csv"), lines.join("\n") + "\n");
   await writeFile(path.join(run, "power", "manifest.json"), JSON.stringify({ schema_version: 1, producer: "srt-slurm.dcgm-power", job_id: "7001" }));
+  await writeAiperfRun(dir);
+}
+
+/**
+ * Run 7002 of the same dir: its c=8 result has summary numbers only; its requests are in AIPerf's
+ * artifacts/Model_trace_c8_<ts>/profile_export.jsonl: two warmup records (TTFT 1000 ms), then eight
+ * profiling ones with TTFT 100 + 10i ms. artifacts/warmup/ holds a record that must not be read.
+ */
+async function writeAiperfRun(dir) {
+  const run = path.join(dir, "7002");
+  const results = path.join(run, "sa-bench_isl_1024_osl_10");
+  const artifacts = path.join(run, "artifacts", "Model_trace_c8_20261201_100000");
+  for (const d of [results, artifacts, path.join(run, "artifacts", "warmup")]) await mkdir(d, { recursive: true });
+  const metadata = { job_id: "7002", generated_at: "2026-12-01 10:00:00", backend_type: "sglang", resources: { gpu_type: "gb200", gpus_per_node: 4, agg_nodes: 1, agg_workers: 1 }, benchmark: { type: "sa-bench", isl: 1024, osl: 10 } };
+  await writeFile(path.join(run, "7002.json"), JSON.stringify(metadata));
+  await writeFile(path.join(results, "results_concurrency_8_gpus_4.json"), JSON.stringify({ max_concurrency: 8, duration: 10, completed: 8, output_throughput: 80, total_token_throughput: 160, mean_ttft_ms: 135, mean_tpot_ms: 10 }));
+  const record = (i, phase, ttft) => JSON.stringify({
+    metadata: { x_request_id: `r${i}`, request_start_ns: 1_764_583_200_000_000_000 + i * 1e9, request_end_ns: 1_764_583_200_000_000_000 + i * 1e9 + 3e8, benchmark_phase: phase },
+    metrics: { time_to_first_token: { value: ttft, unit: "ms" }, request_latency: { value: ttft + 90, unit: "ms" }, inter_token_latency: { value: 10, unit: "ms" }, input_sequence_length: { value: 1024, unit: "tokens" }, output_sequence_length: { value: 10, unit: "tokens" } },
+  });
+  const lines = [record(0, "warmup", 1000), record(1, "warmup", 1000), ...Array.from({ length: 8 }, (_, i) => record(i + 2, "profiling", 100 + 10 * i))];
+  await writeFile(path.join(artifacts, "profile_export.jsonl"), lines.join("\n") + "\n");
+  await writeFile(path.join(run, "artifacts", "warmup", "profile_export.jsonl"), record(99, "profiling", 9999) + "\n");
 }
 if (demoTarget) {
   const requestsDir = path.join(path.dirname(target), "e2e-requests-logs");

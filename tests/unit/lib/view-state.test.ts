@@ -27,6 +27,8 @@ describe("view state in the URL", () => {
       stat: "p99",
       latencyLogY: true,
       latencyX: "tps",
+      latencyMedian: true,
+      latencyClip: true,
       points: [{ runDir: "3667_1P_4D_20251110_192145", concurrency: 64 }, { runDir: "a@b", concurrency: 8 }],
       swap: true,
       agg: "individual",
@@ -57,6 +59,13 @@ describe("view state in the URL", () => {
   it("latency axes: log y and the x metric, junk falls back to linear vs concurrency", () => {
     expect(parse("logy=1&latx=tps")).toMatchObject({ latencyLogY: true, latencyX: "tps" });
     expect(parse("logy=maybe&latx=rps")).toMatchObject({ latencyLogY: false, latencyX: "concurrency" });
+  });
+
+  it("latency median line and p99 clip: med=1 and clip=1, off by default and left out of the URL when off", () => {
+    expect(parse("med=1&clip=1")).toMatchObject({ latencyMedian: true, latencyClip: true });
+    expect(parse("med=yes&clip=0")).toMatchObject({ latencyMedian: false, latencyClip: false });
+    expect(toQueryString({ ...DEFAULT_VIEW_STATE, latencyClip: true })).toBe("clip=1");
+    expect(toQueryString({ ...DEFAULT_VIEW_STATE, latencyMedian: true })).toBe("med=1");
   });
 
   it("parses Next's searchParams object (string | string[]) the same way", () => {
