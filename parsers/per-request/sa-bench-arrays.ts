@@ -7,6 +7,8 @@
  * Reads the first top-level object only (sa-bench writes one); Python's NaN/Infinity become null.
  */
 
+// The byte values are local constants on purpose (json-scan.ts has the same ones): imported from a shared
+// module they are live bindings, and the per-byte loop below ran about 2x slower (measured, 48 MiB).
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
