@@ -1,5 +1,6 @@
 // Deterministic demo logs directory: eight runs across both srt-slurm layouts plus a few entries
 // a scanner must skip. Usage: npx tsx scripts/demo/generate-demo.ts OUT_DIR
+import { readdirSync, utimesSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { isMain } from "../shared/cli";
 import { formatMB, resetDir, treeSize, writeText } from "../shared/fs-out";
@@ -19,11 +20,24 @@ function writeNonRuns(outDir: string): void {
   );
 }
 
-/** Wipes `outDir` and writes the demo runs into it. */
+/**
+ * The demo's runs are finished jobs: files written a moment ago would make a run with a missing
+ * concurrency look like a job still writing (lib/live/run-activity.ts), badged "running" and followed live.
+ */
+function backdate(dir: string, when: Date): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) backdate(full, when);
+    else if (entry.isFile()) utimesSync(full, when, when);
+  }
+}
+
+/** Wipes `outDir` and writes the demo runs into it, dated a day back. */
 export async function generateDemo(outDir: string): Promise<void> {
   resetDir(outDir);
   for (const spec of DEMO_RUNS) writeRun(outDir, spec, COPY_METADATA_TO_LOGS.has(spec.jobId));
   writeNonRuns(outDir);
+  backdate(outDir, new Date(Date.now() - 86_400_000));
 }
 
 if (isMain(import.meta.url)) {
