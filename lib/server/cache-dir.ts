@@ -40,7 +40,11 @@ export async function writeCacheFile(runPath: string, fileName: string, write: (
   try {
     const target = ownCacheTarget(runPath, own);
     if (!target) throw new Error(`${own} leaves the logs directory`);
-    await mkdir(path.dirname(target), { recursive: true });
+    // Only `.cache` itself is created: a write queued for a run directory deleted meanwhile must not
+    // bring the directory back (it then showed up as a skipped run without <jobid>.json).
+    await mkdir(path.dirname(target)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
     await write(target);
     await unlink(fallback).catch(() => {});
     return target;
