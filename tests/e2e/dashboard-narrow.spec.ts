@@ -22,6 +22,8 @@ for (const { path, first } of TABS) {
     const target = (first.startsWith("[") ? page.locator(first) : page.getByTestId(first)).first();
     if (path !== "/config" && path !== "/diff") await expect(target).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
     else await expect(target).toBeVisible({ timeout: 30_000 });
+    // Charts mount one by one: wait until none is a placeholder, so `first` is the first chart on the page.
+    await expect(page.getByTestId("chart-skeleton")).toHaveCount(0, { timeout: 30_000 });
     await page.screenshot({ path: `tmp/narrow${path.replace("/", "-")}.png` });
     const box = (await target.boundingBox())!;
     const fold = page.viewportSize()!.height;
