@@ -17,6 +17,7 @@ const v = read("tmp/vitest.json"), p = read("tmp/playwright.json");
 let passed = 0, failed = 0;
 if (v) { passed += v.numPassedTests; failed += v.numFailedTests; } else failed += 1;
 if (p) { passed += p.stats.expected + p.stats.flaky; failed += p.stats.unexpected; } else failed += 1;
+if (p && p.stats.flaky > 0) console.log(`e2e tests that passed only on their retry (flaky): ${p.stats.flaky}`);
 console.log(`${passed} passed, ${failed} failed`);
 '
 [ "$unit" -eq 0 ] && [ "$e2e" -eq 0 ]
