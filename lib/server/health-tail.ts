@@ -1,11 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { readSync } from "node:fs";
 import { HealthScanner, MAX_OCCURRENCES_PER_SIGNAL, scanHealth, type HealthScan } from "../../parsers/health-signals";
-import { lastLineEnd } from "./log-tail";
+import { lastLineEnd, probes, withFile } from "./log-tail";
 import { processState } from "./process-state";
 
-const PROBE_BYTES = 1024;
 const CHUNK_BYTES = 1 << 20;
 /** Logs whose scan position is kept; the oldest is forgotten first (it is then scanned whole again). */
 const MAX_FILES = 4096;
@@ -21,17 +19,11 @@ interface HealthTail {
 
 const tails = processState("health-tails", () => new Map<string, HealthTail>());
 
-function hash(fd: number, start: number, end: number): string {
-  const buffer = Buffer.alloc(Math.max(0, end - start));
-  if (buffer.length > 0) readSync(fd, buffer, 0, buffer.length, start);
-  return createHash("sha1").update(buffer).digest("hex");
-}
-
 /** The kept tail when the log is that one grown (not truncated, rotated or replaced); else null. */
 function validTail(fd: number, size: number, tail: HealthTail | undefined): HealthTail | null {
   if (!tail || size < tail.offset) return null;
-  const same = hash(fd, 0, Math.min(PROBE_BYTES, tail.offset)) === tail.head && hash(fd, Math.max(0, tail.offset - PROBE_BYTES), tail.offset) === tail.end;
-  return same ? tail : null;
+  const now = probes(fd, tail.offset);
+  return now.head === tail.head && now.end === tail.end ? tail : null;
 }
 
 function readRange(fd: number, start: number, end: number, onText: (text: string, bytes: Buffer) => void): void {
@@ -68,14 +60,7 @@ function combine(whole: HealthScan, partial: HealthScan | null): HealthScan {
  * replaced is scanned again from its start; one that cannot be read gives null.
  */
 export function scanLogIncrementally(file: string, rel: string): { scan: HealthScan; bytesScanned: number } | null {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const size = fstatSync(fd).size;
+  return withFile(file, (fd, size) => {
     const tail = validTail(fd, size, tails.get(file)) ?? { offset: 0, lines: 0, head: "", end: "", scanner: new HealthScanner(rel) };
     const stop = lastLineEnd(fd, tail.offset, size);
     let lines = tail.lines;
@@ -84,13 +69,11 @@ export function scanLogIncrementally(file: string, rel: string): { scan: HealthS
       for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
     });
     const bytesScanned = stop - tail.offset + (size - stop);
-    const next: HealthTail = { offset: stop, lines, head: hash(fd, 0, Math.min(PROBE_BYTES, stop)), end: hash(fd, Math.max(0, stop - PROBE_BYTES), stop), scanner: tail.scanner };
+    const next: HealthTail = { offset: stop, lines, ...probes(fd, stop), scanner: tail.scanner };
     tails.delete(file);
     tails.set(file, next);
     for (const old of tails.keys()) if (tails.size > MAX_FILES) tails.delete(old);
     // Only whole lines went in, so finish() adds nothing and the scanner can take more later.
     return { scan: combine(tail.scanner.finish(), stop < size ? partialLine(fd, stop, size, lines, rel) : null), bytesScanned };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }

@@ -44,9 +44,11 @@ function hashRange(fd: number, start: number, end: number): string {
   return createHash("sha1").update(buffer).digest("hex");
 }
 
-const probes = (fd: number, offset: number) => ({ head: hashRange(fd, 0, Math.min(PROBE_BYTES, offset)), end: hashRange(fd, Math.max(0, offset - PROBE_BYTES), offset) });
+/** Hashes of a log's first KB and of the KB before `offset`: what its first `offset` bytes looked like. */
+export const probes = (fd: number, offset: number) => ({ head: hashRange(fd, 0, Math.min(PROBE_BYTES, offset)), end: hashRange(fd, Math.max(0, offset - PROBE_BYTES), offset) });
 
-function withFile<T>(file: string, use: (fd: number, size: number, mtimeMs: number) => T): T | null {
+/** `use` with the open file, its size and mtime; null when the file cannot be opened. */
+export function withFile<T>(file: string, use: (fd: number, size: number, mtimeMs: number) => T): T | null {
   let fd: number;
   try {
     fd = openSync(file, "r");
