@@ -53,7 +53,11 @@ function pointsToJson(points: BenchPoint[]): string {
 }
 
 function pointsFromJson(text: string): BenchPoint[] {
-  return JSON.parse(text, (key, value) => (key === "requestRate" && value === "inf" ? Infinity : value)) as BenchPoint[];
+  // Fixed up afterwards rather than with a JSON.parse reviver: a reviver runs for every key and was
+  // ~40% of a warm 1,000-run load.
+  const points = JSON.parse(text) as BenchPoint[];
+  for (const point of points) if ((point.requestRate as unknown) === "inf") point.requestRate = Infinity;
+  return points;
 }
 
 /** Save a run's parsed results with the fingerprint of the files they came from. */

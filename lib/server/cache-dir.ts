@@ -24,8 +24,8 @@ export function cacheCandidates(runPath: string, fileName: string): string[] {
  * outside the logs dir the run sits in (run dirs sit directly in it, see listRunDirs): a `.cache` that
  * links elsewhere is not ours to fill.
  */
-function ownCacheTarget(runPath: string, file: string): string | null {
-  const check = checkWriteTarget(path.dirname(runPath), file);
+function ownCacheTarget(runPath: string, file: string, root = path.dirname(runPath)): string | null {
+  const check = checkWriteTarget(root, file);
   return check.ok ? check.real : null;
 }
 
@@ -33,12 +33,13 @@ function ownCacheTarget(runPath: string, file: string): string | null {
  * Write a cache file with `write(path)`, in `<run>/.cache/` when that works and stays inside the logs
  * dir, else in the per-user cache dir (caches are ours, not the user's data, so a refused place is
  * no error); returns the path written. A stale copy left in the other place is removed so it cannot
- * shadow the fresh one.
+ * shadow the fresh one. `root` is the directory the write must stay in: by default the logs dir the run
+ * sits in; a logs dir's own cache (the run index) passes the logs dir itself.
  */
-export async function writeCacheFile(runPath: string, fileName: string, write: (file: string) => Promise<void>): Promise<string> {
+export async function writeCacheFile(runPath: string, fileName: string, write: (file: string) => Promise<void>, options: { root?: string } = {}): Promise<string> {
   const [own, fallback] = cacheCandidates(runPath, fileName);
   try {
-    const target = ownCacheTarget(runPath, own);
+    const target = ownCacheTarget(runPath, own, options.root);
     if (!target) throw new Error(`${own} leaves the logs directory`);
     // Only `.cache` itself is created: a write queued for a run directory deleted meanwhile must not
     // bring the directory back (it then showed up as a skipped run without <jobid>.json).

@@ -10,7 +10,11 @@ import { readBenchCache, writeBenchCache, type BenchCacheContent } from "./bench
 import { deferWrite } from "./deferred-writes";
 import { fingerprintOf, RESULT_DIR_PATTERNS, scanRunFiles, findMetadataFile, findRecipeFile, type FileStamp, type RunDirEntry, type RunFiles } from "./scan-runs";
 
-export type RunLoad = { ok: true; run: Run; files: RunFiles } | { ok: false; runDir: string; reason: string };
+/**
+ * `transient`: the outcome came from a file we could not read (permissions, I/O), not from what the
+ * files say; it may change without any file's size or mtime changing, so it is not kept across processes.
+ */
+export type RunLoad = { ok: true; run: Run; files: RunFiles; transient?: true } | { ok: false; runDir: string; reason: string; transient?: true };
 
 export interface LoadOptions {
   /** Queue the Parquet cache write (lib/server/deferred-writes.ts) instead of waiting for it: the server's choice. */
@@ -19,7 +23,7 @@ export interface LoadOptions {
 
 const RESULT_FILE_PATTERNS = "concurrency_<C>.json, results_concurrency_<C>_gpus_<N>*.json, isl_<I>_osl_<O>_concurrency_<C>_*.json";
 
-type MetadataRead = { ok: true; metadata: RunMetadata; warnings: string[] } | { ok: false; reason: string };
+type MetadataRead = { ok: true; metadata: RunMetadata; warnings: string[] } | { ok: false; reason: string; transient?: true };
 
 function readText(file: string): { ok: true; text: string } | { ok: false; message: string } {
   try {
@@ -42,7 +46,7 @@ function readMetadata(entry: RunDirEntry): MetadataRead {
   const file = findMetadataFile(entry.path, entry.jobId);
   if (!file) return { ok: false, reason: `no ${entry.jobId}.json in ${entry.name}/ or ${entry.name}/logs/` };
   const read = readText(file.path);
-  if (!read.ok) return { ok: false, reason: `unreadable ${entry.jobId}.json: ${read.message}` };
+  if (!read.ok) return { ok: false, reason: `unreadable ${entry.jobId}.json: ${read.message}`, transient: true };
   const parsed = parseRunMetadata(read.text, `${entry.jobId}.json`, entry.jobId, null);
   if (parsed.ok) fillFromRecipe(entry, parsed.metadata);
   return parsed;
@@ -91,32 +95,33 @@ function completeness(metadata: RunMetadata, content: BenchCacheContent) {
  * The run's metadata. A missing or unreadable `<jobid>.json` does not lose the run: it loads from its
  * results with the job id from the directory name and everything else unknown, and says so.
  */
-function metadataOrUnknown(entry: RunDirEntry): { metadata: RunMetadata; warnings: string[]; unreadable: string | null } {
+function metadataOrUnknown(entry: RunDirEntry): { metadata: RunMetadata; warnings: string[]; unreadable: string | null; transient?: true } {
   const meta = readMetadata(entry);
   if (meta.ok) return { ...meta, unreadable: null };
   const metadata = unknownRunMetadata(entry.jobId);
   fillFromRecipe(entry, metadata);
   const warning = `${meta.reason}; loaded from its results alone, so GPU count, topology, model and dates are unknown`;
-  return { metadata, warnings: [warning], unreadable: meta.reason };
+  return { metadata, warnings: [warning], unreadable: meta.reason, ...(meta.transient ? { transient: true as const } : {}) };
 }
 
 /** Load one run directory: metadata, then results from the Parquet cache or by parsing. Never throws. */
 export async function loadRun(entry: RunDirEntry, options: LoadOptions = {}): Promise<RunLoad> {
   try {
-    const { metadata, warnings, unreadable } = metadataOrUnknown(entry);
+    const { metadata, warnings, unreadable, transient } = metadataOrUnknown(entry);
+    const mark = transient ? { transient } : {};
     if (/profil/i.test(metadata.profiler.type)) {
-      return { ok: false, runDir: entry.name, reason: `profiling job (${metadata.profiler.type}): it records traces, not throughput results` };
+      return { ok: false, runDir: entry.name, ...mark, reason: `profiling job (${metadata.profiler.type}): it records traces, not throughput results` };
     }
     const files = scanRunFiles(entry.path, entry.jobId, metadata.profiler.isl, metadata.profiler.osl);
     if (files.resultFiles.length === 0) {
       const where = files.resultDirs.length > 0 ? `no result files in ${files.resultDirs.join(", ")} (looked for ${RESULT_FILE_PATTERNS})` : `looked for ${RESULT_DIR_PATTERNS} in ${entry.name}/ and ${entry.name}/logs/`;
       // Only a run with no readable results at all is skipped; the metadata fault comes first as it is the likelier cause.
-      return { ok: false, runDir: entry.name, reason: `${unreadable ? `${unreadable}, and ` : ""}no benchmark results: ${where}` };
+      return { ok: false, runDir: entry.name, ...mark, reason: `${unreadable ? `${unreadable}, and ` : ""}no benchmark results: ${where}` };
     }
     const run = await buildRun(entry, metadata, files, warnings, options);
-    return { ok: true, run, files };
+    return { ok: true, run, files, ...mark };
   } catch (error) {
-    return { ok: false, runDir: entry.name, reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, runDir: entry.name, transient: true, reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 

@@ -5,7 +5,9 @@ import type { Run, SkippedRun } from "../model";
 import { toRows, type Row } from "../rows";
 import { SrtlogError } from "../errors";
 import { loadRun, type LoadOptions, type RunLoad } from "./load-run";
+import { deferWrite } from "./deferred-writes";
 import { energyByPoint } from "./power";
+import { readRunIndex, writeRunIndex, type IndexedLoad } from "./run-index";
 import { findMetadataFile, fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
 import { editTagsFile, writeTagsFile } from "./tags-file";
 
@@ -42,8 +44,12 @@ function byJobIdDesc(a: Run, b: Run): number {
  */
 export class RunLoader {
   readonly logsDir: string;
-  private readonly memo = new Map<string, { stamp: string; load: RunLoad }>();
+  private readonly memo = new Map<string, IndexedLoad>();
   private readonly inFlight = new Map<string, Promise<RunLoad>>();
+  /** The logs dir's index cache (run-index.ts) by run dir name, read once per process; null until then. */
+  private persisted: Map<string, IndexedLoad> | null = null;
+  /** A run was loaded from its files (not the index), or one left: the index on disk is out of date. */
+  private indexStale = false;
 
   private readonly loadOptions: LoadOptions;
 
@@ -67,7 +73,11 @@ export class RunLoader {
   /** Every run, and every run-like directory that could not be loaded with the reason. */
   async loadAllWithSkipped(): Promise<LoadResult> {
     this.checkLogsDir();
-    const loads = await mapPool(listRunDirs(this.logsDir), PARALLEL_RUNS, (entry) => this.loadEntry(entry));
+    const entries = listRunDirs(this.logsDir);
+    if (this.persisted === null) this.persisted = readRunIndex(this.logsDir);
+    const persisted = this.persisted;
+    const loads = await mapPool(entries, PARALLEL_RUNS, (entry) => this.loadEntry(entry, persisted.get(entry.name)));
+    await this.saveIndex(entries);
     const runs: Run[] = [];
     const skipped: SkippedRun[] = [];
     for (const load of loads) {
@@ -112,9 +122,27 @@ export class RunLoader {
     return editTagsFile(this.logsDir, this.metadataFileOf(runPath), (current) => [...current.filter((tag) => !remove.has(tag)), ...(change.add ?? [])]);
   }
 
-  /** Forget what this process remembers ("Sync Now"); Parquet caches on disk stay valid. */
+  /** Forget what this process remembers ("Sync Now"); caches on disk stay valid (their stamps are checked). */
   clear(): void {
     this.memo.clear();
+    this.persisted = null;
+  }
+
+  /** Rewrite the index when it no longer matches what was loaded (awaited in the CLI, queued in the server). */
+  private async saveIndex(entries: readonly RunDirEntry[]): Promise<void> {
+    const persisted = this.persisted ?? new Map<string, IndexedLoad>();
+    const current = new Map<string, IndexedLoad>();
+    for (const entry of entries) {
+      const known = this.memo.get(entry.path);
+      // An outcome of a file we could not read may change with no stamp change (a chmod): never kept.
+      if (known && !known.load.transient) current.set(entry.name, known);
+    }
+    if (!this.indexStale && current.size === persisted.size && [...current.keys()].every((name) => persisted.has(name))) return;
+    this.indexStale = false;
+    this.persisted = current;
+    const write = () => writeRunIndex(this.logsDir, current).catch(() => {});
+    if (this.loadOptions.deferCacheWrite) deferWrite(write);
+    else await write();
   }
 
   private metadataFileOf(runPath: string): string {
@@ -145,15 +173,19 @@ export class RunLoader {
     return stampOfFiles(scanRunFiles(entry.path, entry.jobId, profiler?.isl ?? null, profiler?.osl ?? null));
   }
 
-  private loadEntry(entry: RunDirEntry): Promise<RunLoad> {
-    const remembered = this.memo.get(entry.path);
-    if (remembered && remembered.stamp === this.stampOf(entry, remembered.load)) return Promise.resolve(remembered.load);
+  private loadEntry(entry: RunDirEntry, indexed?: IndexedLoad): Promise<RunLoad> {
+    const remembered = this.memo.get(entry.path) ?? (indexed && loadsFrom(indexed.load, entry) ? indexed : undefined);
+    if (remembered && remembered.stamp === this.stampOf(entry, remembered.load)) {
+      this.memo.set(entry.path, remembered);
+      return Promise.resolve(remembered.load);
+    }
     // Requests that arrive while a run is being read share that one read.
     let pending = this.inFlight.get(entry.path);
     if (!pending) {
       pending = loadRun(entry, this.loadOptions).then((load) => {
         // Stamp what the load actually read, so the next call compares like with like.
         this.memo.set(entry.path, { stamp: load.ok ? stampOfFiles(load.files) : this.stampOf(entry, undefined), load });
+        this.indexStale = true;
         return load;
       });
       const settled = pending.finally(() => this.inFlight.delete(entry.path));
@@ -162,6 +194,11 @@ export class RunLoader {
     }
     return pending;
   }
+}
+
+/** An indexed load describes this directory only if it was made from this very path (a moved logs dir reloads). */
+function loadsFrom(load: RunLoad, entry: RunDirEntry): boolean {
+  return load.ok ? load.run.runPath === entry.path && load.run.runDir === entry.name : load.runDir === entry.name;
 }
 
 function stampOfFiles(files: RunFiles): string {

@@ -75,12 +75,14 @@ export function listRunDirs(logsDir: string): RunDirEntry[] {
   return entries.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function stamp(runPath: string, file: string): FileStamp | null {
+/** Size and mtime of `<runPath>/<rel>`; null when it is not a regular file. */
+function stamp(runPath: string, rel: string): FileStamp | null {
+  const file = `${runPath}/${rel}`;
   try {
     // No exception for an absent file (a legacy run has no config.yaml): 1,000 runs are stamped per page.
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile()) return null;
-    return { rel: path.relative(runPath, file), path: file, size: stat.size, mtimeMs: stat.mtimeMs };
+    return { rel, path: file, size: stat.size, mtimeMs: stat.mtimeMs };
   } catch {
     return null;
   }
@@ -88,7 +90,12 @@ function stamp(runPath: string, file: string): FileStamp | null {
 
 /** `name` in the run dir, else in its `logs/` (srtctl copies metadata and recipe there at the end). */
 function findFile(runPath: string, name: string): FileStamp | null {
-  return stamp(runPath, path.join(runPath, name)) ?? stamp(runPath, path.join(runPath, "logs", name));
+  return stamp(runPath, name) ?? stamp(runPath, `logs/${name}`);
+}
+
+/** The same, from listings already made: only names that are there are stat'ed. */
+function findListed(runPath: string, name: string, top: Set<string>, logs: Set<string>): FileStamp | null {
+  return (top.has(name) ? stamp(runPath, name) : null) ?? (logs.has(name) ? stamp(runPath, `logs/${name}`) : null);
 }
 
 function isResultFile(name: string): boolean {
@@ -96,10 +103,10 @@ function isResultFile(name: string): boolean {
 }
 
 /** Result dirs of a run: `<run>/<dir>` and `<run>/logs/<dir>`, optionally only those for one ISL/OSL. */
-function findResultDirs(runPath: string, isl: number | null, osl: number | null): string[] {
+function findResultDirs(listings: { base: string; dirents: Dirent[] }[], isl: number | null, osl: number | null): string[] {
   const dirs: { rel: string; isl: number | null; osl: number | null }[] = [];
-  for (const base of ["", "logs"]) {
-    for (const dirent of list(path.join(/*turbopackIgnore: true*/ runPath, base))) {
+  for (const { base, dirents } of listings) {
+    for (const dirent of dirents) {
       const match = RESULT_DIR.exec(dirent.name);
       if (!match || !dirent.isDirectory()) continue;
       const rel = base ? `${base}/${dirent.name}` : dirent.name;
@@ -120,26 +127,43 @@ export function findRecipeFile(runPath: string): FileStamp | null {
   return findFile(runPath, "config.yaml");
 }
 
-/** List the files the loader needs for one run, with sizes and mtimes for cache fingerprints. */
+const names = (dirents: Dirent[]) => new Set(dirents.map((dirent) => dirent.name));
+
+/**
+ * List the files the loader needs for one run, with sizes and mtimes for cache fingerprints. Each
+ * directory is listed once and only files seen in a listing are stat'ed: a warm 1,000-run start does
+ * this for every run, so failed stats and repeated listings were most of its time.
+ */
 export function scanRunFiles(runPath: string, jobId: string, isl: number | null = null, osl: number | null = null): RunFiles {
-  const resultDirs = findResultDirs(runPath, isl, osl);
+  const top = list(runPath);
+  const hasLogs = top.some((dirent) => dirent.name === "logs" && (dirent.isDirectory() || dirent.isSymbolicLink()));
+  const logs = hasLogs ? list(path.join(runPath, "logs")) : [];
+  const resultDirs = findResultDirs([{ base: "", dirents: top }, { base: "logs", dirents: logs }], isl, osl);
   const resultFiles: FileStamp[] = [];
   const ignored: string[] = [];
   for (const dir of resultDirs) {
-    const names = list(path.join(runPath, dir))
+    const fileNames = list(path.join(runPath, dir))
       .filter((dirent) => dirent.isFile())
       .map((dirent) => dirent.name)
       .sort();
-    for (const name of names) {
+    for (const name of fileNames) {
       if (!isResultFile(name)) {
         if (name.endsWith(".json")) ignored.push(`${dir}/${name}`);
         continue;
       }
-      const file = stamp(runPath, path.join(runPath, dir, name));
+      const file = stamp(runPath, `${dir}/${name}`);
       if (file) resultFiles.push(file);
     }
   }
-  return { metadata: findMetadataFile(runPath, jobId), recipe: findRecipeFile(runPath), resultDirs, resultFiles, ignored };
+  const topNames = names(top);
+  const logNames = names(logs);
+  return {
+    metadata: findListed(runPath, `${jobId}.json`, topNames, logNames),
+    recipe: findListed(runPath, "config.yaml", topNames, logNames),
+    resultDirs,
+    resultFiles,
+    ignored,
+  };
 }
 
 /** A short hash of paths, sizes and mtimes: equal means the files are (for our purposes) unchanged. */

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RunLoader } from "@/lib/server/run-loader";
+import { RUN_INDEX_FILE } from "@/lib/server/run-index";
 import { toRunSummary, type RunSummary } from "@/lib/run-summary";
 import { copyFixture } from "../../../helpers/temp-dir";
 
@@ -45,12 +46,19 @@ function compare(result: { runs: RunSummary[]; skipped: { runDir: string; reason
 describe.each(cases)("golden logs dir %s", (name) => {
   const expected = JSON.parse(readFileSync(path.join(CASES_DIR, name, "expected.json"), "utf8")) as Expected;
 
-  it("loads as expected, then again from the Parquet cache in a new loader", async () => {
+  it("loads as expected, then again from the per-run Parquet caches, then from the logs dir's index, in new loaders", async () => {
     const logs = await copyFixture(path.join(CASES_DIR, name, "logs"));
     const cold = await new RunLoader(logs).loadAllWithSkipped();
     compare({ runs: cold.runs.map(toRunSummary), skipped: cold.skipped }, expected);
-    const warm = await new RunLoader(logs).loadAllWithSkipped();
-    compare({ runs: warm.runs.map(toRunSummary), skipped: warm.skipped }, expected);
-    expect(warm.runs.map((r) => r.points)).toEqual(cold.runs.map((r) => r.points));
+    const index = path.join(logs, ".cache", RUN_INDEX_FILE);
+    expect(existsSync(index)).toBe(true);
+    rmSync(index);
+    const fromParquet = await new RunLoader(logs).loadAllWithSkipped();
+    compare({ runs: fromParquet.runs.map(toRunSummary), skipped: fromParquet.skipped }, expected);
+    expect(fromParquet.runs.map((r) => r.points)).toEqual(cold.runs.map((r) => r.points));
+    expect(existsSync(index)).toBe(true);
+    const fromIndex = await new RunLoader(logs).loadAllWithSkipped();
+    compare({ runs: fromIndex.runs.map(toRunSummary), skipped: fromIndex.skipped }, expected);
+    expect(fromIndex).toStrictEqual(cold);
   });
 });
