@@ -3,10 +3,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchPoint, MissingPoint, Run, RunMetadata } from "../model";
 import { topologyLabel, totalGpusOf } from "../topology";
-import { concurrencyFromFileName, parseBenchResultFile } from "../../parsers/bench-result";
 import { recipeConcurrencies } from "../../parsers/recipe";
 import { parseRunMetadata, unknownRunMetadata } from "../../parsers/run-metadata";
 import { readBenchCache, writeBenchCache, type BenchCacheContent } from "./bench-cache";
+import { parseResultFiles } from "./result-job";
+import type { ResultPool } from "./result-pool";
 import { deferWrite } from "./deferred-writes";
 import { fingerprintOf, RESULT_DIR_PATTERNS, scanRunFiles, findMetadataFile, findRecipeFile, type FileStamp, type RunDirEntry, type RunFiles } from "./scan-runs";
 
@@ -19,6 +20,8 @@ export type RunLoad = { ok: true; run: Run; files: RunFiles; transient?: true } 
 export interface LoadOptions {
   /** Queue the Parquet cache write (lib/server/deferred-writes.ts) instead of waiting for it: the server's choice. */
   deferCacheWrite?: boolean;
+  /** Worker threads for this parse (result-pool.ts), when the load has asked for enough; null parses here. */
+  pool?: () => ResultPool | null;
 }
 
 const RESULT_FILE_PATTERNS = "concurrency_<C>.json, results_concurrency_<C>_gpus_<N>*.json, isl_<I>_osl_<O>_concurrency_<C>_*.json";
@@ -50,31 +53,6 @@ function readMetadata(entry: RunDirEntry): MetadataRead {
   const parsed = parseRunMetadata(read.text, `${entry.jobId}.json`, entry.jobId, null);
   if (parsed.ok) fillFromRecipe(entry, parsed.metadata);
   return parsed;
-}
-
-/** Parse every result file of a run (skipping per-request arrays), collecting points and what went wrong. */
-export async function parseResultFiles(files: FileStamp[], ignoredFiles: string[]): Promise<BenchCacheContent> {
-  const byConcurrency = new Map<number, BenchPoint>();
-  const missing: MissingPoint[] = [];
-  const notes = ignoredFiles.map((file) => `ignored ${file}: not a benchmark result`);
-  for (const file of files) {
-    // Sync: for a 1,000-run cold load, the promise API's open/stat/read/close round trips cost ~20% more CPU.
-    const result = parseBenchResultFile(readFileSync(file.path), file.rel);
-    for (const point of result.points) {
-      if (byConcurrency.has(point.concurrency)) notes.push(`concurrency ${point.concurrency} measured again in ${file.rel}; keeping the later one`);
-      byConcurrency.set(point.concurrency, point);
-    }
-    notes.push(...result.notes);
-    if (result.ok) continue;
-    if (result.ignored) notes.push(`ignored ${result.reason}`);
-    else {
-      const concurrency = concurrencyFromFileName(path.basename(file.rel));
-      if (concurrency !== null && result.points.length === 0) missing.push({ concurrency, reason: result.reason });
-      else notes.push(result.reason);
-    }
-  }
-  const points = [...byConcurrency.values()].sort((a, b) => a.concurrency - b.concurrency);
-  return { points, missing: missing.filter((m) => !byConcurrency.has(m.concurrency)), notes };
 }
 
 function completeness(metadata: RunMetadata, content: BenchCacheContent) {
@@ -129,7 +107,13 @@ async function cachedResults(entry: RunDirEntry, files: RunFiles, totalGpus: num
   const fingerprint = fingerprintOf(files.resultFiles);
   const cached = await readBenchCache(entry.path, fingerprint);
   if (cached) return cached;
-  const content = await parseResultFiles(files.resultFiles, files.ignored);
+  const pool = options.pool?.();
+  if (pool) {
+    // The thread parses and writes the cache itself; if it fails, this thread does both.
+    const content = await pool.parse({ runPath: entry.path, jobId: entry.jobId, totalGpus, fingerprint, files: files.resultFiles, ignored: files.ignored }).catch(() => null);
+    if (content) return content;
+  }
+  const content = parseResultFiles(files.resultFiles, files.ignored);
   // A cache we cannot write costs speed next time, never the load itself.
   const write = () => writeBenchCache(entry.path, entry.jobId, totalGpus, fingerprint, content).catch(() => {});
   if (options.deferCacheWrite) deferWrite(write);

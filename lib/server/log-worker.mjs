@@ -1,5 +1,6 @@
 // Worker thread for lib/server/log-pool.ts: parses one worker log per message, handing the results
-// over when asked (`collect`), or writes a Parquet cache, off the main thread. Plain .mjs so it starts the same under vitest, the CLI and `next start`.
+// over when asked (`collect`), or writes a Parquet cache, off the main thread; for result-pool.ts it
+// parses one run's result files per message and writes their caches when asked (`flushResults`). Plain .mjs so it starts the same under vitest, the CLI and `next start`.
 // It runs the TypeScript sources as esbuild bundles cached in node_modules/.cache/srtlog (built on
 // first use, rebuilt when a source changes): loading them through tsx took ~0.5 s per thread, a
 // bundle ~50 ms. If a bundle cannot be built or loaded, it falls back to tsx (SRTLOG_WORKER_BUNDLE=0
@@ -15,7 +16,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // SRTLOG_WORKER_CACHE moves the bundles elsewhere (tests use a temp dir).
 const CACHE_DIR = path.join(process.env.SRTLOG_WORKER_CACHE || fileURLToPath(new URL("../../node_modules/.cache/srtlog", import.meta.url)), "/");
 /** One bundle per job kind, so a parsing thread does not load the Parquet writer (~40 ms). */
-const SOURCES = { parse: "lib/server/parse-log-file.ts", parquet: "lib/server/node-cache.ts" };
+const SOURCES = { parse: "lib/server/parse-log-file.ts", parquet: "lib/server/node-cache.ts", results: "lib/server/result-job.ts" };
 
 /** Size and mtime of a source file, to tell whether the bundle made from it is stale. */
 async function stampOf(file) {
@@ -98,7 +99,9 @@ async function load(name) {
   return fromTsx(name);
 }
 
-const { parseLogFile } = await load("parse");
+/** Modules by job kind, loaded on a thread's first job of that kind. */
+const modules = {};
+const use = async (name) => (modules[name] ??= await load(name));
 
 /**
  * Parsed files wait here until the pool collects them all, and their columns then move without a
@@ -113,16 +116,31 @@ function collect() {
   kept.length = 0;
 }
 
-parentPort.on("message", async ({ id, path, yearHint, parquetJob, collect: collectNow }) => {
+/** Result-cache writes wait until the pool's parses are done (flushResults), so they never delay a page. */
+const resultWrites = [];
+
+async function flushResults() {
+  while (resultWrites.length > 0) await resultWrites.shift()();
+  parentPort.postMessage({ flushed: true });
+}
+
+parentPort.on("message", async ({ id, path, yearHint, parquetJob, resultJob, flushResults: flushNow, collect: collectNow }) => {
   try {
     if (collectNow) return collect();
+    if (flushNow) return await flushResults();
+    if (resultJob) {
+      const { content, write } = (await use("results")).runResultJob(resultJob);
+      resultWrites.push(write);
+      parentPort.postMessage({ id, ok: true, content });
+      return;
+    }
     if (parquetJob) {
-      const { writeNodeParquetJob } = await load("parquet");
+      const { writeNodeParquetJob } = await use("parquet");
       await writeNodeParquetJob(parquetJob);
       parentPort.postMessage({ id, ok: true });
       return;
     }
-    kept.push(await parseLogFile(path, yearHint));
+    kept.push(await (await use("parse")).parseLogFile(path, yearHint));
     parentPort.postMessage({ id, ok: true });
   } catch (error) {
     parentPort.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { rename, unlink, writeFile } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { parquetMetadata } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 
@@ -12,14 +11,22 @@ export interface ParquetColumn {
   data: (number | string | boolean | null)[];
 }
 
-/** Write `path` atomically: readers see the old file or the new one, never half of one. */
+/**
+ * Write `path` atomically: readers see the old file or the new one, never half of one. Synchronous
+ * inside: cache files are small and a cold 1,000-run load writes 1,000 of them; the promise API's
+ * open/write/close round trips through the thread pool cost more than the writes.
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await writeFile(temp, data);
-    await rename(temp, path);
+    writeFileSync(temp, data);
+    renameSync(temp, path);
   } catch (error) {
-    await unlink(temp).catch(() => {});
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created
+    }
     throw error;
   }
 }
