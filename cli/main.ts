@@ -12,6 +12,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   nodes: async () => (await import("./commands/nodes")).nodesCommand,
   compare: async () => (await import("./commands/compare")).compareCommand,
   best: async () => (await import("./commands/best")).bestCommand,
+  report: async () => (await import("./commands/report")).reportCommand,
   ingest: async () => (await import("./commands/ingest")).ingestCommand,
   query: async () => (await import("./commands/query")).queryCommand,
 };

@@ -9,6 +9,9 @@ export const COMPARE_USAGE = "srtlog compare [--logs DIR] --baseline TAG|JOBID -
 export const BEST_USAGE =
   "srtlog best [--logs DIR] [--max-<ttft|tpot|itl|e2el>-<mean|median|p99> MS ...] [--min-tps-user N] [--run JOBID ...] [--tag TAG ...] [--by run|topology|gpu|container|tag] [--y output|total] [--json]";
 
+export const REPORT_USAGE =
+  "srtlog report [RUNS...|--all] [--logs DIR] [--out FILE] [--format html|md] [--tag TAG ...] [--max-<ttft|tpot|itl|e2el>-<mean|median|p99> MS ...] [--min-tps-user N] [--y output|total|goodput|energy] [--view QUERY]";
+
 export const INGEST_USAGE = "srtlog ingest LOGS_DIR... --to DATASET_DIR [--cluster NAME]";
 export const QUERY_USAGE = 'srtlog query "SQL" [--dataset DIR | --logs DIR] [--format table|csv|json]';
 
@@ -44,6 +47,20 @@ export const COMMAND_HELP = {
     "  --min-tps-user N lower bound on output TPS per user", "  --run JOBID      only these runs (repeatable)",
     "  --tag TAG        only runs with every given tag (repeatable)", "  --by G           one row per run (default) or per topology, gpu, container, tag",
     "  --y output|total the throughput maximised (default output)", "  --json           one JSON object",
+  ],
+  report: [
+    REPORT_USAGE, "",
+    "Writes one self-contained HTML file (Plotly and the data inlined, nothing fetched; tables readable without",
+    "scripts): the Pareto chart with its frontier, TTFT/TPOT/ITL charts, the summary table, each run's config",
+    "essentials and health notes, the selection and SLA bounds, and the command and dashboard link that reproduce it.", "",
+    LOGS,
+    "  RUNS             run directories or job ids (default: the newest 3 passing the filters, as the dashboard)",
+    "  --all            every run passing the filters", "  --out FILE       where to write (default report.html, or report.md); written atomically",
+    "  --format F       html (default) or md: report.md plus PNG charts in <name>-files/ (needs Chromium and Playwright)",
+    "  --tag TAG        only runs with every given tag (repeatable)",
+    "  --max-<metric>-<stat> MS  SLA upper bound on a latency, e.g. --max-ttft-p99 500", "  --min-tps-user N SLA lower bound on output TPS per user",
+    "  --y Y            the Pareto chart's y axis: output (default), total, goodput or energy",
+    "  --view QUERY     any other dashboard view setting, as its URL query (e.g. 'gpu=H100&stat=p99&logy=1')",
   ],
   ingest: [
     INGEST_USAGE, "",
