@@ -1,3 +1,5 @@
+import { csvFileName } from "../labels";
+import type { Run } from "../model";
 import { slaEntries, slaText, NO_SLA } from "../sla";
 import { ALL_RUNS, DEFAULT_SELECTED_RUNS, DEFAULT_VIEW_STATE, toQueryString, type ViewState } from "../view-state";
 
@@ -55,4 +57,12 @@ export function selectionLines(state: ViewState, count: number): [string, string
   const axes = [`${state.stat}`, state.latencyX === "tps" ? "vs Output TPS/GPU" : "vs concurrency", state.latencyLogY ? "log y" : "", state.latencyMedian ? "median dashed" : "", state.latencyClip ? "y capped at p99" : ""];
   lines.push(["Latency charts", axes.filter(Boolean).join(", ")]);
   return lines;
+}
+
+/**
+ * Download name of a report, named like the CSV (`srtlog-report-jobs-3667-12045.html`); anything but
+ * letters, digits, `.`, `_` and `-` becomes `_`, so a job id cannot break the Content-Disposition header.
+ */
+export function reportFileName(runs: readonly Pick<Run, "jobId">[]): string {
+  return csvFileName(runs).replace(/^srtlog-benchmark-data/, "srtlog-report").replace(/\.csv$/, ".html").replace(/[^\w.-]/g, "_");
 }
