@@ -12,9 +12,9 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   nodes: async () => (await import("./commands/nodes")).nodesCommand,
   compare: async () => (await import("./commands/compare")).compareCommand,
   best: async () => (await import("./commands/best")).bestCommand,
-  report: async () => (await import("./commands/report")).reportCommand,
   ingest: async () => (await import("./commands/ingest")).ingestCommand,
   query: async () => (await import("./commands/query")).queryCommand,
+  report: async () => (await import("./commands/report")).reportCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else is on the line. */
