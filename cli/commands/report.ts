@@ -36,6 +36,7 @@ export function reportState(values: Values, names: string[], logsDir: string): V
   };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 /** report.md plus its charts as PNGs in `<stem>-files/` beside it. */
@@ -76,6 +77,6 @@ export async function reportCommand(args: string[]): Promise<number> {
   }
   const html = renderReportHtml(doc, readPlotlySource());
   await writeFileAtomic(out, html);
-  console.log(`wrote ${out} (${megabytes(Buffer.byteLength(html))}, ${selected.length} runs, ${doc.rows.length} points)`);
+  console.log(`wrote ${out} (${megabytes(Buffer.byteLength(html))}, ${plural(selected.length, "run")}, ${plural(doc.rows.length, "point")})`);
   return 0;
 }

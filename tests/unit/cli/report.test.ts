@@ -48,7 +48,7 @@ describe("srtlog report", () => {
     expect(first.code).toBe(0);
     const html = await readFile(`${out}-1.html`, "utf8");
     // Only 3667 carries the tag "baseline".
-    expect(first.stdout).toContain("1 runs, 3 points");
+    expect(first.stdout).toContain("1 run, 3 points");
     expect(html).toContain("p99 TTFT ≤ 500 ms");
     expect(html).toContain("NVIDIA H100 80GB HBM3");
     expect(html).toContain("missing concurrencies: 128");
