@@ -14,6 +14,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   best: async () => (await import("./commands/best")).bestCommand,
   ingest: async () => (await import("./commands/ingest")).ingestCommand,
   query: async () => (await import("./commands/query")).queryCommand,
+  report: async () => (await import("./commands/report")).reportCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else is on the line. */

@@ -11,6 +11,8 @@ export const BEST_USAGE =
 
 export const INGEST_USAGE = "srtlog ingest LOGS_DIR... --to DATASET_DIR [--cluster NAME]";
 export const QUERY_USAGE = 'srtlog query "SQL" [--dataset DIR | --logs DIR] [--format table|csv|json]';
+export const REPORT_USAGE =
+  "srtlog report [RUNS...|--all] [--logs DIR] [--out FILE] [--format html|md] [--tag TAG ...] [--max-<ttft|tpot|itl|e2el>-<mean|median|p99> MS ...] [--min-tps-user N] [--y output|total|goodput|energy] [--view QUERY]";
 
 const LOGS = "  --logs DIR       the runs' directory (default $SRTLOG_LOGS_DIR, else ./outputs, else ./logs)";
 
@@ -58,6 +60,20 @@ export const COMMAND_HELP = {
     "  --dataset DIR    a dataset written by srtlog ingest (default $SRTLOG_DATASET)",
     "  --logs DIR       query a logs dir directly (ingested into a temporary dataset first)",
     "  --format F       table (default), csv or json (records)",
+  ],
+  report: [
+    REPORT_USAGE, "",
+    "Writes one self-contained HTML file (Plotly and the data inlined, nothing fetched; tables readable without",
+    "scripts): the Pareto chart with its frontier, TTFT/TPOT/ITL charts, the summary table, each run's config",
+    "essentials and health notes, the selection and SLA bounds, and the command and dashboard link that reproduce it.", "",
+    LOGS,
+    "  RUNS             run directories or job ids (default: the newest 3 passing the filters, as the dashboard)",
+    "  --all            every run passing the filters", "  --out FILE       where to write (default report.html, or report.md); written atomically",
+    "  --format F       html (default) or md: report.md plus PNG charts in <name>-files/ (needs Chromium and Playwright)",
+    "  --tag TAG        only runs with every given tag (repeatable)",
+    "  --max-<metric>-<stat> MS  SLA upper bound on a latency, e.g. --max-ttft-p99 500", "  --min-tps-user N SLA lower bound on output TPS per user",
+    "  --y Y            the Pareto chart's y axis: output (default), total, goodput or energy",
+    "  --view QUERY     any other dashboard view setting, as its URL query (e.g. 'gpu=H100&stat=p99&logy=1')",
   ],
 } satisfies Record<string, string[]>;
 

@@ -36,8 +36,9 @@ export async function buildCli() {
     target: "node20",
     plugins: [emptyServerOnly],
     // DuckDB ships a native binary (.node) that cannot be bundled; `srtlog query` imports it lazily, so
-    // it still loads only when that command runs.
-    external: ["@duckdb/node-api"],
+    // it still loads only when that command runs. Playwright (a devDependency, `srtlog report --format md`
+    // only) stays a lazy import of the installed package rather than megabytes of bundle.
+    external: ["@duckdb/node-api", "@playwright/test"],
     // Bundled CommonJS packages (yaml) call require() for node builtins, which ESM lacks.
     banner: { js: 'import { createRequire as __srtlogCreateRequire } from "node:module";\nconst require = __srtlogCreateRequire(import.meta.url);' },
     metafile: true,

@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from "react";
 import { SidebarFrame } from "@/components/sidebar-frame";
 import { TabBar } from "@/components/tab-bar";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { DownloadReport } from "@/components/download-report";
 import { ViewStateProvider } from "@/components/view-state-provider";
 import type { ViewState } from "@/lib/view-state";
 import { SidebarSection } from "./sidebar-section";
@@ -31,6 +32,7 @@ export function DashboardShell({ state, query, children }: { state: ViewState; q
             <div className="flex items-center gap-3">
               <h1 className="text-xl font-semibold xl:text-2xl">Benchmark Analysis Dashboard</h1>
               <ThemeToggle />
+              <DownloadReport />
             </div>
             <p className="hidden text-sm text-slate-600 xl:block">Interactive visualization and analysis of srt-slurm benchmark logs</p>
           </header>

@@ -3,10 +3,11 @@ import { fmt2 } from "../../lib/charts/format";
 import { bestMetricLabel, slaBestRows } from "../../lib/charts/sla-groups";
 import { SrtlogError } from "../../lib/errors";
 import { RunLoader } from "../../lib/server/run-loader";
-import { BOUND_KEYS, MIN_TPS_USER_KEY, slaFromValues, slaText, type BestRow } from "../../lib/sla";
+import { slaText, type BestRow } from "../../lib/sla";
 import { textTable } from "../../lib/text-table";
 import { FRONTIER_GROUPS, Y_METRICS, type FrontierGroup, type YMetric } from "../../lib/view-state";
 import { logsDirOf, parseFlags } from "../args";
+import { SLA_FLAG_OPTIONS, slaFromFlags } from "../sla-flags";
 
 /** `4 (p99 TTFT 612 ms > 500 ms)`: a group's nearest miss when nothing passes. */
 function missText(row: BestRow): string {
@@ -30,19 +31,11 @@ function jsonRow(row: BestRow) {
  * and what stops the next one - the Pareto tab's SLA table. Exit 1 when no point anywhere passes.
  */
 export async function bestCommand(args: string[]): Promise<number> {
-  const boundOptions = Object.fromEntries(BOUND_KEYS.map(({ key }) => [key, { type: "string" as const }]));
   const { values } = parseFlags(args, {
     logs: { type: "string" }, json: { type: "boolean" }, run: { type: "string", multiple: true }, tag: { type: "string", multiple: true },
-    by: { type: "string" }, y: { type: "string" }, [MIN_TPS_USER_KEY]: { type: "string" }, ...boundOptions,
+    by: { type: "string" }, y: { type: "string" }, ...SLA_FLAG_OPTIONS,
   });
-  const given = values as Record<string, unknown>;
-  const text = (key: string) => (typeof given[key] === "string" ? (given[key] as string) : undefined);
-  const sla = slaFromValues(text);
-  for (const key of [...BOUND_KEYS.map((b) => b.key), MIN_TPS_USER_KEY]) {
-    const value = text(key);
-    const kept = key === MIN_TPS_USER_KEY ? sla.minTpsUser !== null : sla.bounds.some((b) => `max-${b.metric}-${b.stat}` === key);
-    if (value !== undefined && !kept) throw new SrtlogError("bad_input", `--${key} ${value}: must be a positive number`);
-  }
+  const sla = slaFromFlags(values);
   const by = (values.by === "run" || values.by === undefined ? "all" : values.by) as FrontierGroup;
   if (!FRONTIER_GROUPS.includes(by)) throw new SrtlogError("bad_input", "--by must be one of run, topology, gpu, container, tag");
   const y = (values.y ?? "output") as YMetric;

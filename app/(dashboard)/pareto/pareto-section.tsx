@@ -1,3 +1,4 @@
+import { DownloadReport } from "@/components/download-report";
 import { MetricFormulas } from "@/components/metric-formulas";
 import { ParetoPanel } from "@/components/pareto/pareto-panel";
 import { toChartRun } from "@/lib/charts/chart-data";
@@ -55,10 +56,11 @@ export async function ParetoSection({ query }: { query: string }) {
       </div>
       {goodputNote}
       <ParetoPanel payload={payload} sentSla={d.state.sla} />
-      <div className="flex justify-center">
+      <div className="flex justify-center gap-3">
         <a href={query ? `/api/export?${query}` : "/api/export"} download className="btn px-4 py-2 text-sm" data-testid="download-csv">
           Download Data as CSV
         </a>
+        <DownloadReport inline />
       </div>
       <MetricFormulas />
     </section>

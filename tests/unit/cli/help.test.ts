@@ -18,6 +18,7 @@ const FLAGS: Record<string, string[]> = {
   best: ["--logs", "--run", "--tag", "--by", "--y", "--min-tps-user", "--max-", "--json"],
   ingest: ["--to", "--cluster"],
   query: ["--dataset", "--logs", "--format"],
+  report: ["--logs", "--out", "--format", "--all", "--tag", "--max-", "--min-tps-user", "--y", "--view"],
 };
 
 describe("srtlog <command> --help", () => {
@@ -58,7 +59,7 @@ describe("srtlog <command> --help", () => {
     expect(top.code).toBe(0);
     const lines = top.stdout.split("\n");
     expect(lines[0]).toBe("usage:");
-    expect(lines.slice(1, 8).map((line) => line.trim().split(" ")[1])).toEqual(["runs", "export", "nodes", "compare", "best", "ingest", "query"]);
+    expect(lines.slice(1, 9).map((line) => line.trim().split(" ")[1])).toEqual(["runs", "export", "nodes", "compare", "best", "ingest", "query", "report"]);
     expect(srtlog().code).toBe(2);
   });
 });
