@@ -6,14 +6,14 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // SRTLOG_BENCH_BIN times another checkout's launcher (a before/after comparison) on the same files.
-const BIN = process.env.SRTLOG_BENCH_BIN || path.join(ROOT, "bin/srtlog.mjs");
+export const BIN = process.env.SRTLOG_BENCH_BIN || path.join(ROOT, "bin/srtlog.mjs");
 const TIME = "/usr/bin/time";
 
 /** Wall time; with /usr/bin/time also peak RSS and CPU (user + sys), steadier than wall on a busy machine. */
 interface Sample { ms: number; rssMb: number | null; cpuMs: number | null }
 
 /** One whole process; peak RSS and CPU from /usr/bin/time when the machine has it. */
-function spawnOnce(args: string[], env: Record<string, string>): Sample {
+export function spawnOnce(args: string[], env: Record<string, string>): Sample {
   const withTime = existsSync(TIME);
   const [cmd, argv] = withTime ? [TIME, ["-f", "%M %U %S", process.execPath, ...args]] : [process.execPath, args];
   const start = performance.now();
@@ -29,7 +29,7 @@ function spawnOnce(args: string[], env: Record<string, string>): Sample {
 }
 
 /** Median time (and the peak RSS of the median run) over `n` runs, `before` each one. */
-function median(n: number, args: string[], env: Record<string, string> = {}, before = () => {}): Sample {
+export function median(n: number, args: string[], env: Record<string, string> = {}, before = () => {}): Sample {
   const samples: Sample[] = [];
   for (let i = 0; i < n; i++) {
     before();
@@ -54,7 +54,7 @@ async function resultsDir(): Promise<string> {
   return dir;
 }
 
-const row = (label: string, s: Sample, note = "") =>
+export const row = (label: string, s: Sample, note = "") =>
   console.log(`  ${label.padEnd(42)} ${`${s.ms.toFixed(0)} ms`.padStart(8)}${s.cpuMs === null ? "" : `  cpu ${`${s.cpuMs.toFixed(0)} ms`.padStart(7)}  ${`${s.rssMb!.toFixed(0)} MB`.padStart(6)} RSS`}${note ? `  ${note}` : ""}`);
 
 export async function benchCli(): Promise<void> {

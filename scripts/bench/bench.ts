@@ -1,4 +1,4 @@
-// `npm run bench [runs|nodes|nodes-cli [REPEATS]]`: loader speed on generated runs, printed beside a
+// `npm run bench [runs|nodes|nodes-cli [REPEATS]|index [RUNS]|...]`: loader speed on generated runs, printed beside a
 // floor (`cat`, `grep -c` of the same files). nodes-cli: whole `srtlog nodes` processes (bench-nodes-cli.ts).
 // Figures, not assertions: the targets live in the issues.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -153,4 +153,5 @@ if (!only || only === "cli") await (await import("./bench-cli")).benchCli();
 if (!only || only === "append") await benchAppend();
 if (!only || only === "requests") await benchRequests();
 if (!only || only === "nodes-cli") await (await import("./bench-nodes-cli")).benchNodesCli(Number(process.argv[3] ?? 2));
+if (!only || only === "index") await (await import("./bench-index")).benchIndex(Number(only === "index" ? (process.argv[3] ?? 1000) : 1000));
 if (!only || only === "dataset") await (await import("./bench-dataset")).benchDataset(Number(only === "dataset" ? (process.argv[3] ?? 1000) : 1000));
