@@ -49,7 +49,15 @@ export type NodeSummary = Omit<NodeMetrics, "batches" | "config"> & {
 
 function distinct(column: Int32Array): number[] {
   const seen = new Set<number>();
-  for (let i = 0; i < column.length; i++) seen.add(column[i]);
+  // A rank repeats for long stretches of a log: comparing with the last value skips almost every Set
+  // lookup (3.2M rows x 4 columns was ~0.1 s of a big run's summary on the main thread).
+  let last = Number.NaN;
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    if (value === last) continue;
+    last = value;
+    seen.add(value);
+  }
   return [...seen].sort((a, b) => a - b);
 }
 
