@@ -51,4 +51,13 @@ describe("observeRun / getRunActivity", () => {
     await rm(run.runPath, { recursive: true });
     expect(getRunActivity(run)).toBe("finished");
   });
+
+  it("calls a run finished when its loaded points cover every expected concurrency, whatever its files' names and mtimes", async () => {
+    const run = await liveRun([16, 32]);
+    // Logs written just now and no file named for concurrency 32: observing the files says running.
+    expect(getRunActivity(run)).toBe("running");
+    const loaded = { ...run, runPath: `${run.runPath}/`, points: [{ concurrency: 16 }, { concurrency: 32 }] as never };
+    expect(getRunActivity(loaded)).toBe("finished");
+    expect(getRunActivity({ ...loaded, points: [{ concurrency: 16 }] as never })).toBe("running");
+  });
 });
