@@ -75,7 +75,7 @@ export function listRunDirs(logsDir: string): RunDirEntry[] {
   return entries.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function stamp(runPath: string, file: string): FileStamp | null {
+export function stamp(runPath: string, file: string): FileStamp | null {
   try {
     // No exception for an absent file (a legacy run has no config.yaml): 1,000 runs are stamped per page.
     const stat = statSync(file, { throwIfNoEntry: false });

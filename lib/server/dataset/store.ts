@@ -56,19 +56,25 @@ export async function openDataset(dir: string, create: boolean): Promise<void> {
       throw new SrtlogError("bad_input", `${dir} is not a srtlog dataset (no ${DATASET_FILE}); write one with srtlog ingest`);
     }
     await mkdir(dir, { recursive: true });
-    // The schema travels with the data, for readers that are not srtlog (DuckDB CLI, pandas, Spark).
-    const tables = Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));
-    const doc = { format: "srtlog-dataset", schemaVersion: DATASET_SCHEMA_VERSION, partitioning: ["cluster", "month"], tables };
-    await writeFileAtomic(file, JSON.stringify(doc, null, 1) + "\n");
-    return;
+    return writeDatasetDoc(file);
   }
-  let doc: { schemaVersion?: unknown };
+  let doc: { schemaVersion?: unknown; tables?: unknown };
   try {
     doc = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw new SrtlogError("bad_input", `${file} is not valid JSON: ${(error as Error).message}`);
   }
   newerVersion(doc.schemaVersion, `dataset ${dir}`);
+  // A dataset written before a table was added gets that table's schema with the ingest that adds its rows.
+  if (create && JSON.stringify(doc.tables) !== JSON.stringify(tableDocs())) await writeDatasetDoc(file);
+}
+
+const tableDocs = () => Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));
+
+/** The schema travels with the data, for readers that are not srtlog (DuckDB CLI, pandas, Spark). */
+async function writeDatasetDoc(file: string): Promise<void> {
+  const doc = { format: "srtlog-dataset", schemaVersion: DATASET_SCHEMA_VERSION, partitioning: ["cluster", "month"], tables: tableDocs() };
+  await writeFileAtomic(file, JSON.stringify(doc, null, 1) + "\n");
 }
 
 function subdirs(dir: string, key: string): string[] {
