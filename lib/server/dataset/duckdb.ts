@@ -3,6 +3,7 @@ import "server-only";
 // dynamically: in the esbuild bundle (where it is external) a static import would be hoisted to the top
 // of dist/srtlog.mjs and load the binary for every command, `srtlog --help` included.
 import type { DuckDBConnection as Connection, DuckDBInstance as Instance } from "@duckdb/node-api";
+import { createRequire } from "node:module";
 import { SrtlogError } from "../../errors";
 import { TABLES } from "./schema";
 import { openDataset, readableFiles } from "./store";
@@ -12,6 +13,14 @@ export interface QueryResult {
   types: string[];
   /** JSON-safe values: DuckDB's own conversion (big integers and decimals as strings). */
   rows: Record<string, unknown>[];
+}
+
+/**
+ * The binding, by require: import() of this CommonJS package has Node scan its sources for export names
+ * (cjs-module-lexer) on every start, which cost a query more than 100 ms of its own time.
+ */
+function loadDuckDB(): typeof import("@duckdb/node-api") {
+  return createRequire(import.meta.url)("@duckdb/node-api");
 }
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -61,7 +70,7 @@ export async function runSql(connection: Connection, dataset: string, sql: strin
  */
 export async function queryDataset(dataset: string, sql: string, warn: (message: string) => void): Promise<QueryResult> {
   await openDataset(dataset, false);
-  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const { DuckDBInstance } = loadDuckDB();
   const instance: Instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Run } from "../../../model";
-import { warmupOf } from "../../../requests-view";
 import { findAiperfExports } from "../../aiperf-artifacts";
-import { lazyAiperfExports, loadPointRequests } from "../../point-requests";
 import path from "node:path";
 import { stamp, type FileStamp } from "../../scan-runs";
 import type { ColumnSpec, TableRow } from "../schema";
@@ -38,6 +36,8 @@ export function requestSourceStamps(runPath: string): (FileStamp | null)[] {
 
 /** The `requests` rows of a run; what cannot be read goes to `warn` and the other points still count. */
 export async function requestRows(run: Run, key: string, warn: (message: string) => void): Promise<TableRow[]> {
+  // Imported here: schema.ts (which every query loads) imports this module, and these bring zod and the parsers.
+  const [{ warmupOf }, { lazyAiperfExports, loadPointRequests }] = await Promise.all([import("../../../requests-view"), import("../../point-requests")]);
   const rows: TableRow[] = [];
   const issues: string[] = [];
   const aiperf = lazyAiperfExports(run.runPath, issues);
