@@ -43,7 +43,7 @@ export async function requestRows(run: Run, key: string, warn: (message: string)
   const aiperf = lazyAiperfExports(run.runPath, issues);
   for (const point of [...run.points].sort((a, b) => a.concurrency - b.concurrency)) {
     try {
-      const load = await loadPointRequests(run.runPath, point, aiperf);
+      const load = await loadPointRequests(run.runPath, point, aiperf, false);
       issues.push(...load.issues);
       const t = load.table;
       const { warmup, source } = warmupOf(t, point.startTimeUnix, 0);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingest } from "@/lib/server/dataset/ingest";
@@ -62,6 +62,8 @@ describe("dataset table requests", () => {
       { concurrency: 128, request_index: 0, source: "aiperf", input_len: 8, output_len: 5, ttft_ms: 900, mean_itl_ms: 10, tpot_ms: 250, e2e_ms: 1900, error: "", phase: "warmup" },
       { concurrency: 128, request_index: 1, source: "aiperf", input_len: 8, output_len: 4, ttft_ms: 100, mean_itl_ms: 10, tpot_ms: 100, e2e_ms: 400, error: "", phase: "benchmark" },
     ]);
+    // Ingest writes no request cache per point into the logs dir (the dataset holds the rows).
+    expect((await readdir(path.join(logs, "4401470", ".cache"))).filter((name) => name.startsWith("requests-"))).toEqual([]);
     const types = Object.fromEntries((await rows(dataset, "DESCRIBE requests")).map((r) => [r.column_name, r.column_type]));
     expect(types).toMatchObject({ run_key: "VARCHAR", concurrency: "INTEGER", request_index: "INTEGER", ttft_ms: "DOUBLE", error: "VARCHAR", cluster: "VARCHAR", month: "VARCHAR" });
     // dataset.json documents the table for readers that are not srtlog.
