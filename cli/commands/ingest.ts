@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ingest, type IngestSummary } from "../../lib/server/dataset/ingest";
+import { TABLES } from "../../lib/server/dataset/schema";
 import { SrtlogError } from "../../lib/errors";
 import { parseFlags } from "../args";
 
@@ -7,7 +8,7 @@ import { parseFlags } from "../args";
 export function formatSummary(summary: IngestSummary, dataset: string): string {
   const lines = [
     `${summary.added.length} added, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped` +
-      ` -> ${dataset} (partition files written: runs ${summary.written.runs}, points ${summary.written.points})`,
+      ` -> ${dataset} (partition files written: ${TABLES.map((table) => `${table} ${summary.written[table]}`).join(", ")})`,
   ];
   for (const key of summary.added) lines.push(`added ${key}`);
   for (const key of summary.updated) lines.push(`updated ${key}`);

@@ -20,9 +20,9 @@ export function lazyAiperfExports(runPath: string, issues: string[]): () => Map<
  * A point's requests: sa-bench's arrays in its result file, else (a result without them) AIPerf's
  * `profile_export.jsonl` of the same concurrency under `artifacts/`, when the run has one.
  */
-export async function loadPointRequests(runPath: string, point: BenchPoint, aiperf: () => Map<number, string>): Promise<RequestTableLoad> {
-  const load = await loadRequestTable(runPath, point.sourceFile);
+export async function loadPointRequests(runPath: string, point: BenchPoint, aiperf: () => Map<number, string>, writeCache = true): Promise<RequestTableLoad> {
+  const load = await loadRequestTable(runPath, point.sourceFile, writeCache);
   if (load.table.index.length > 0 || load.source === "aiperf") return load;
   const rel = aiperf().get(point.concurrency);
-  return rel === undefined ? load : loadRequestTable(runPath, rel);
+  return rel === undefined ? load : loadRequestTable(runPath, rel, writeCache);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { createReadStream, realpathSync, statSync } from "node:fs";
+import { createReadStream, readFileSync, realpathSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parquetRead } from "hyparquet";
@@ -52,8 +52,17 @@ function sourcePath(runPath: string, rel: string): string {
   return real;
 }
 
-async function parseSource(file: string, rel: string, source: RequestSourceKind): Promise<{ table: RequestTable; issues: string[] }> {
-  const stream = createReadStream(/*turbopackIgnore: true*/ file, { highWaterMark: CHUNK_BYTES });
+/**
+ * The file's chunks: a file of one chunk or less in one synchronous read (a stream's open, reads and close
+ * are four trips through the thread pool, which dominated an ingest of thousands of small result files).
+ */
+function chunksOf(file: string, size: number): AsyncIterable<Buffer> | Buffer[] {
+  if (size <= CHUNK_BYTES) return [readFileSync(/*turbopackIgnore: true*/ file)];
+  return createReadStream(/*turbopackIgnore: true*/ file, { highWaterMark: CHUNK_BYTES });
+}
+
+async function parseSource(file: string, size: number, rel: string, source: RequestSourceKind): Promise<{ table: RequestTable; issues: string[] }> {
+  const stream = chunksOf(file, size);
   if (source === "aiperf") {
     const reader = new AiperfRecordReader(rel);
     for await (const chunk of stream) reader.push(chunk as Buffer);
@@ -93,22 +102,24 @@ const inFlight = new Map<string, Promise<RequestTableLoad>>();
 /**
  * The per-request table of one result file of a run (`rel` relative to the run dir), from its
  * Parquet cache when that matches the file's size and mtime, else parsed by streaming and cached.
- * Never part of the run index: only the Requests view and goodput ask for it.
+ * Never part of the run index: only the Requests view and goodput ask for it. `writeCache` false (srtlog
+ * ingest) still reads a valid cache but writes none: a cache file per point cost a dataset ingest a
+ * quarter of its time, for a table the dataset then holds anyway.
  */
-export function loadRequestTable(runPath: string, rel: string): Promise<RequestTableLoad> {
+export function loadRequestTable(runPath: string, rel: string, writeCache = true): Promise<RequestTableLoad> {
   const file = sourcePath(runPath, rel);
   const stat = statSync(/*turbopackIgnore: true*/ file);
   const fingerprint = `${rel}:${stat.size}:${Math.round(stat.mtimeMs)}`;
   const key = `${file}\0${fingerprint}`;
   let load = inFlight.get(key);
   if (!load) {
-    load = loadUncached(runPath, rel, file, fingerprint).finally(() => inFlight.delete(key));
+    load = loadUncached(runPath, rel, file, stat.size, fingerprint, writeCache).finally(() => inFlight.delete(key));
     inFlight.set(key, load);
   }
   return load;
 }
 
-async function loadUncached(runPath: string, rel: string, file: string, fingerprint: string): Promise<RequestTableLoad> {
+async function loadUncached(runPath: string, rel: string, file: string, size: number, fingerprint: string, writeCache: boolean): Promise<RequestTableLoad> {
   const cacheName = requestCacheFileName(rel);
   const source = requestSourceKind(rel);
   const cache = findValidCache(runPath, cacheName, REQUESTS_PARSER_VERSION, fingerprint);
@@ -119,7 +130,8 @@ async function loadUncached(runPath: string, rel: string, file: string, fingerpr
       // An unreadable cache is parsed again below and overwritten.
     }
   }
-  const { table, issues } = await parseSource(file, rel, source);
+  const { table, issues } = await parseSource(file, size, rel, source);
+  if (!writeCache) return { table, issues, source, from: "parse" };
   const kv = { "srtlog.parser_version": REQUESTS_PARSER_VERSION, "srtlog.fingerprint": fingerprint, "srtlog.issues": JSON.stringify(issues), "srtlog.source": source };
   // A cache we cannot write only costs the next open a parse; the table is still good.
   await writeCacheFile(runPath, cacheName, (target) => writeParquet(target, columnsOf(table), kv)).catch(() => {});

@@ -76,7 +76,7 @@ export function listRunDirs(logsDir: string): RunDirEntry[] {
 }
 
 /** Size and mtime of `<runPath>/<rel>`; null when it is not a regular file. */
-function stamp(runPath: string, rel: string): FileStamp | null {
+export function stamp(runPath: string, rel: string): FileStamp | null {
   const file = `${runPath}/${rel}`;
   try {
     // No exception for an absent file (a legacy run has no config.yaml): 1,000 runs are stamped per page.

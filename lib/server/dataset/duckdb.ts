@@ -2,7 +2,8 @@ import "server-only";
 // The one module that imports the DuckDB binding. It carries a native binary, so it is imported
 // dynamically: in the esbuild bundle (where it is external) a static import would be hoisted to the top
 // of dist/srtlog.mjs and load the binary for every command, `srtlog --help` included.
-import type { DuckDBInstance as Instance } from "@duckdb/node-api";
+import type { DuckDBConnection as Connection, DuckDBInstance as Instance } from "@duckdb/node-api";
+import { createRequire } from "node:module";
 import { SrtlogError } from "../../errors";
 import { TABLES } from "./schema";
 import { openDataset, readableFiles } from "./store";
@@ -14,12 +15,53 @@ export interface QueryResult {
   rows: Record<string, unknown>[];
 }
 
+/**
+ * The binding, by require: import() of this CommonJS package has Node scan its sources for export names
+ * (cjs-module-lexer) on every start, which cost a query more than 100 ms of its own time.
+ */
+function loadDuckDB(): typeof import("@duckdb/node-api") {
+  return createRequire(import.meta.url)("@duckdb/node-api");
+}
+
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** `CREATE VIEW` of a table over the files its manifests name (not a glob: a glob could catch a file being replaced). */
 export function viewSql(table: string, files: string[]): string {
   const list = `[${files.map(quote).join(", ")}]`;
-  return `CREATE VIEW ${table} AS SELECT * FROM read_parquet(${list}, hive_partitioning = true, hive_types = {'cluster': VARCHAR, 'month': VARCHAR}, union_by_name = true)`;
+  return `CREATE OR REPLACE VIEW ${table} AS SELECT * FROM read_parquet(${list}, hive_partitioning = true, hive_types = {'cluster': VARCHAR, 'month': VARCHAR}, union_by_name = true)`;
+}
+
+/** (Re)define a view per table over the files the manifests name now; tables without files get none. */
+export async function defineViews(connection: Connection, dataset: string, warn: (message: string) => void): Promise<void> {
+  for (const table of TABLES) {
+    const files = readableFiles(dataset, table, warn);
+    if (files.length > 0) await connection.run(viewSql(table, files));
+    else await connection.run(`DROP VIEW IF EXISTS ${table}`);
+  }
+}
+
+/** DuckDB's message when a file a view names is gone (an ingest replaced its partition meanwhile). */
+const GONE = /No such file or directory|No files found that match/;
+const ATTEMPTS = 4;
+
+/**
+ * Run SQL over views defined earlier. An ingest may replace a partition between listing its file and
+ * reading it, and deletes the old file once the new manifest is in place; the query then finds a file
+ * gone, so the views are defined again from the manifests as they are now and the query runs again.
+ * Partitions are replaced whole, so every attempt sees whole partitions.
+ */
+export async function runSql(connection: Connection, dataset: string, sql: string, warn: (message: string) => void, defineFirst = false): Promise<QueryResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Defining a view reads its files' footers, so it can meet a file gone as well.
+      if (defineFirst || attempt > 1) await defineViews(connection, dataset, warn);
+      const reader = await connection.runAndReadAll(sql);
+      return { columns: reader.columnNames(), types: reader.columnTypes().map((type) => type.toString()), rows: reader.getRowObjectsJson() };
+    } catch (error) {
+      const message = (error as Error).message;
+      if (!GONE.test(message) || attempt === ATTEMPTS) throw new SrtlogError("bad_input", message);
+    }
+  }
 }
 
 /**
@@ -28,21 +70,11 @@ export function viewSql(table: string, files: string[]): string {
  */
 export async function queryDataset(dataset: string, sql: string, warn: (message: string) => void): Promise<QueryResult> {
   await openDataset(dataset, false);
-  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const { DuckDBInstance } = loadDuckDB();
   const instance: Instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    for (const table of TABLES) {
-      const files = readableFiles(dataset, table, warn);
-      if (files.length > 0) await connection.run(viewSql(table, files));
-    }
-    let reader;
-    try {
-      reader = await connection.runAndReadAll(sql);
-    } catch (error) {
-      throw new SrtlogError("bad_input", (error as Error).message);
-    }
-    return { columns: reader.columnNames(), types: reader.columnTypes().map((type) => type.toString()), rows: reader.getRowObjectsJson() };
+    return await runSql(connection, dataset, sql, warn, true);
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -7,6 +7,7 @@ import { loadRun } from "../load-run";
 import { energyByPoint } from "../power";
 import { fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry } from "../scan-runs";
 import { withIngestLock } from "./lock";
+import { requestRows, requestSourceStamps } from "./tables/requests";
 import { DATASET_SCHEMA_VERSION, monthOf, pointRow, runRow, TABLES, type TableName, type TableRow } from "./schema";
 import { listPartitions, openDataset, partFileFault, partitionDir, readManifest, readPartRows, writePartition, type Manifest, type Partition } from "./store";
 
@@ -58,7 +59,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 }
 
 async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
-  const summary: IngestSummary = { added: [], updated: [], unchanged: [], skipped: [], warnings: [], written: { runs: 0, points: 0 } };
+  const summary: IngestSummary = { added: [], updated: [], unchanged: [], skipped: [], warnings: [], written: Object.fromEntries(TABLES.map((table) => [table, 0])) as IngestSummary["written"] };
   const warn = (message: string) => {
     summary.warnings.push(message);
     options.progress(`ingest: warning: ${message}`);
@@ -118,7 +119,7 @@ function scanSources(options: IngestOptions, summary: IngestSummary): Source[] {
       }
       const files = scanRunFiles(entry.path, entry.jobId);
       // The schema version and source path count too: either changes what the rows say.
-      const fingerprint = fingerprintOf([files.metadata, files.recipe, ...files.resultFiles]) + `-v${DATASET_SCHEMA_VERSION}-${entry.path}`;
+      const fingerprint = fingerprintOf([files.metadata, files.recipe, ...files.resultFiles, ...requestSourceStamps(entry.path)]) + `-v${DATASET_SCHEMA_VERSION}-${entry.path}`;
       byKey.set(key, { key, entry, fingerprint });
     }
   }
@@ -147,8 +148,9 @@ async function loadChanged(changed: Source[], options: IngestOptions, summary: I
   return loaded;
 }
 
-function rowsOf(table: TableName, item: Loaded, ingestedAt: string): TableRow[] {
+async function rowsOf(table: TableName, item: Loaded, ingestedAt: string, warn: (m: string) => void): Promise<TableRow[]> {
   if (table === "runs") return [runRow(item.run, item.source.key, item.source.fingerprint, ingestedAt)];
+  if (table === "requests") return requestRows(item.run, item.source.key, warn);
   return toRows([item.run], { energy: energyByPoint([item.run]) }).map((row) => pointRow(row, item.source.key));
 }
 
@@ -170,7 +172,7 @@ async function applyTable(options: IngestOptions, table: TableName, loaded: Load
     const drop = new Set([...items.map((item) => item.source.key), ...(removals.get(month) ?? [])]);
     const { rows, runs } = await keptRows(state, drop, warn);
     for (const item of items) {
-      const added = rowsOf(table, item, ingestedAt);
+      const added = await rowsOf(table, item, ingestedAt, warn);
       rows.push(...added);
       runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: added.length };
     }

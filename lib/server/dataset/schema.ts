@@ -4,6 +4,7 @@ import { resultSignals } from "../../health";
 import { ROW_COLUMNS, type Row, type RowColumn } from "../../rows";
 import { INT_COLUMNS, TEXT_COLUMNS } from "../export-rows";
 import type { ParquetColumn, ParquetColumnType } from "../parquet";
+import { REQUESTS_COLUMNS } from "./tables/requests";
 
 /**
  * Version of the dataset layout and table schemas. A reader refuses a dataset of a newer version (its
@@ -11,7 +12,7 @@ import type { ParquetColumn, ParquetColumnType } from "../parquet";
  */
 export const DATASET_SCHEMA_VERSION = 1;
 
-export const TABLES = ["runs", "points"] as const;
+export const TABLES = ["runs", "points", "requests"] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Hive partition keys, in directory order: `<table>/cluster=<c>/month=<YYYY-MM>/`. */
@@ -80,6 +81,7 @@ export const TABLE_COLUMNS: Record<TableName, ColumnSpec[]> = {
     { name: "run_key", type: "STRING", doc: "joins `runs.run_key`" },
     ...ROW_COLUMNS.map((column) => ({ name: sqlName(column), type: pointType(column), doc: `"${column}" of srtlog export` })),
   ],
+  requests: REQUESTS_COLUMNS,
 };
 
 /** Month partition of a run: from its run date, else "unknown" (a run without metadata). */
