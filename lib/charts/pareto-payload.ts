@@ -3,7 +3,7 @@ import type { Sla } from "../sla";
 import { LATENCY_STATS } from "../stats";
 import { chartFacets, toChartPoint, type ChartPoint, type ChartRun, type MeasuredPoint } from "./chart-data";
 import { legendLabel } from "../labels";
-import { axisFields, DEFAULT_AXES, type AxisPair } from "./pareto-metrics";
+import { axisFields, DEFAULT_AXES, isLegacyPlane, type AxisPair } from "./pareto-metrics";
 
 /**
  * What the Pareto page sends the browser: per run only the measured numbers the chart, its hover and
@@ -15,7 +15,7 @@ import { axisFields, DEFAULT_AXES, type AxisPair } from "./pareto-metrics";
 /** A measured field of a point that the payload can carry. */
 export type MeasuredField = Exclude<keyof MeasuredPoint, "concurrency">;
 
-/** Always sent: x (from Mean TPOT), both y metrics (from the throughputs and the GPU count) and the hover (whatever the axes). */
+/** Sent on the old planes (TPS/User against output, total, goodput or energy): x (from Mean TPOT), both TPS/GPU (from the throughputs and the GPU count) and the hover. */
 export const BASE_FIELDS: readonly MeasuredField[] = ["outputTps", "totalTps", "meanTtftMs", "meanTpotMs"];
 const LATENCY_METRICS = ["Ttft", "Tpot", "Itl", "E2el"] as const;
 /** Every measured field: what small pages send, so any SLA applies at once without a round trip. */
@@ -56,10 +56,15 @@ export function boundField(bound: Sla["bounds"][number]): MeasuredField {
 
 const pointCount = (runs: readonly Run[]) => runs.reduce((n, run) => n + run.points.length, 0);
 
-/** The fields a page must send: all of them for small selections, else the base ones plus the chosen axes' and the SLA's. */
+/**
+ * The fields a page must send: all of them for small selections, else the base ones plus the chosen
+ * axes' and the SLA's. Off the old planes Total TPS is sent only when an axis plots it: each field is
+ * ~90 KB at 1,000 runs, and two latency axes with it would take the page past 1 MB.
+ */
 export function fieldsFor(runs: readonly Run[], sla: Sla, axes: AxisPair = DEFAULT_AXES): MeasuredField[] {
   if (pointCount(runs) <= ALL_FIELDS_UP_TO_POINTS) return [...ALL_FIELDS];
-  const wanted = new Set([...BASE_FIELDS, ...axisFields(axes), ...sla.bounds.map(boundField)]);
+  const base = isLegacyPlane(axes) ? BASE_FIELDS : BASE_FIELDS.filter((field) => field !== "totalTps");
+  const wanted = new Set([...base, ...axisFields(axes), ...sla.bounds.map(boundField)]);
   return ALL_FIELDS.filter((field) => wanted.has(field));
 }
 

@@ -1,3 +1,4 @@
+import type { RankedPoint } from "../sla";
 import type { YMetric } from "../view-state";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
@@ -15,15 +16,11 @@ export const X_LABEL = "Output TPS/User";
 /** Whether an axis metric is one of the old y choices (which the SLA best table and Compare rank by). */
 export const isYMetric = (metric: AxisMetric): metric is YMetric => metric in Y_METRIC_INFO;
 
-/** One plottable point of the Pareto plane, with where it came from. */
-export interface ParetoPoint {
-  runDir: string;
-  label: string;
-  concurrency: number;
-  x: number;
-  y: number;
-  point: ChartPoint;
-}
+/**
+ * One plottable point of the Pareto plane, with where it came from: the SLA lens's ranked point, whose
+ * x and y here are the chosen axes' values (TPS/User and a TPS/GPU only on the lens's own plane).
+ */
+export type ParetoPoint = RankedPoint;
 
 const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 

@@ -86,6 +86,10 @@ describe("payload for chosen axes", () => {
     expect(fields).toContain("p99TtftMs");
     expect(fields).not.toContain("p99E2elMs");
     expect(fields).not.toContain("requestThroughput");
+    // Total TPS only feeds the Total y choice: off the old planes it is left out unless an axis plots it.
+    expect([...fields].sort()).toEqual(["meanTpotMs", "meanTtftMs", "outputTps", "p99TtftMs"]);
+    expect([...fieldsFor(many, NO_SLA, { x: "tps-user", y: "output" })].sort()).toEqual(["meanTpotMs", "meanTtftMs", "outputTps", "totalTps"]);
+    expect(fieldsFor(many, NO_SLA, { x: "ttft-p99", y: "total" })).toContain("totalTps");
     const payload = toParetoPayload(many, fields);
     expect(payloadCovers(payload, NO_SLA, { x: "ttft-p99", y: "output" })).toBe(true);
     expect(payloadCovers(payload, NO_SLA, { x: "tps-user", y: "req-rate" })).toBe(false);
