@@ -20,12 +20,16 @@ function AxisPicker({ axis }: { axis: "x" | "y" }) {
   const info = AXIS_METRIC_INFO[metric];
   return (
     <span className="flex items-center gap-2">
-      <label className="flex items-center gap-1">
-        <span className="font-medium">{axis.toUpperCase()} axis</span>
+      {/* Named by aria-label, not a wrapping <label>: a label's name would take in every option's text, and "Goodput TPS/GPU" would name three controls. */}
+      <span className="flex items-center gap-1">
+        <span className="font-medium" aria-hidden>
+          {axis.toUpperCase()} axis
+        </span>
         <select
           value={metric}
           onChange={(e) => update((s) => ({ ...s, [axis]: e.target.value as AxisMetric }))}
           className="rounded border border-slate-300 px-1 py-0.5"
+          aria-label={`${axis.toUpperCase()} axis metric`}
           data-testid={`axis-${axis}`}
         >
           {OPTION_GROUPS.map((group) => (
@@ -38,14 +42,14 @@ function AxisPicker({ axis }: { axis: "x" | "y" }) {
             </optgroup>
           ))}
         </select>
-      </label>
+      </span>
       <span className="text-xs text-slate-600" data-testid={`axis-${axis}-better`} title={info.note}>
         {betterText(metric, axis)}
         {info.note && " *"}
       </span>
       <label className="flex items-center gap-1 text-xs">
         <input type="checkbox" checked={state[logKey]} onChange={(e) => update((s): ViewState => ({ ...s, [logKey]: e.target.checked }))} data-testid={`axis-${axis}-log`} />
-        log
+        log {axis}
       </label>
     </span>
   );
@@ -62,16 +66,18 @@ export function AxisControls() {
     <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm" data-testid="axis-controls">
       <AxisPicker axis="x" />
       <AxisPicker axis="y" />
-      <label className="flex items-center gap-1">
-        <span className="font-medium">Colour by</span>
-        <select value={state.colorBy} onChange={(e) => update((s) => ({ ...s, colorBy: e.target.value as ColorBy }))} className="rounded border border-slate-300 px-1 py-0.5" data-testid="color-by">
+      <span className="flex items-center gap-1">
+        <span className="font-medium" aria-hidden>
+          Colour by
+        </span>
+        <select value={state.colorBy} onChange={(e) => update((s) => ({ ...s, colorBy: e.target.value as ColorBy }))} className="rounded border border-slate-300 px-1 py-0.5" aria-label="Colour by" data-testid="color-by">
           {COLOR_BY.map((by) => (
             <option key={by} value={by}>
               {COLOR_TITLES[by]}
             </option>
           ))}
         </select>
-      </label>
+      </span>
       {noted && <span className="w-full text-xs text-slate-500">* {AXIS_METRIC_INFO[noted].label}: {AXIS_METRIC_INFO[noted].note}.</span>}
     </div>
   );
