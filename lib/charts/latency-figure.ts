@@ -5,7 +5,7 @@ import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
 import { clipAtPercentile, clipNote } from "./latency-clip";
 import type { Trace } from "./pareto-figure";
-import { BASE_LAYOUT, GRID_AXIS, keyStyle, SLA_BEST_COLOR, slaMarkerColor } from "./style";
+import { BASE_LAYOUT, GRID_AXIS, keyColors, keyStyle, SLA_BEST_COLOR, slaMarkerColor } from "./style";
 
 export const LATENCY_METRICS = [
   { key: "Ttft", name: "TTFT", title: "Time to First Token" },
@@ -66,9 +66,11 @@ function hoverText(run: ChartRun, p: ChartPoint, label: string, value: number, x
 export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, lens?: LatencySla, axes: LatencyAxes = DEFAULT_LATENCY_AXES): Trace[] {
   const label = `${STAT_LABEL[stat]} ${metricName(metric)}`;
   const stars: { x: number; y: number; text: string }[] = [];
+  // The same colours as the Pareto tab gives these runs (keyColors over their directories).
+  const colors = keyColors(runs.map((run) => run.runDir));
   const traces = runs.map((run) => {
     const points = run.points.filter((p) => latencyValue(p, metric, stat) !== null && latencyXValue(p, axes.x) !== null);
-    const { color, symbol } = keyStyle(run.runDir);
+    const [color, symbol] = [colors.get(run.runDir)!, keyStyle(run.runDir).symbol];
     const failures = points.map((p) => slaFailure(p, lens?.sla));
     for (const p of points) {
       if (lens?.best.has(`${run.runDir}@${p.concurrency}`)) stars.push({ x: latencyXValue(p, axes.x)!, y: latencyValue(p, metric, stat)!, text: `<b>Best under SLA</b><br>${run.label}<br>Concurrency: ${p.concurrency}` });
@@ -100,6 +102,7 @@ export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMet
  */
 function medianTraces(runs: readonly ChartRun[], metric: LatencyMetric, x: LatencyX): Trace[] {
   const label = `Median ${metricName(metric)}`;
+  const colors = keyColors(runs.map((run) => run.runDir));
   return runs.map((run) => {
     const points = run.points.filter((p) => latencyValue(p, metric, "median") !== null && latencyXValue(p, x) !== null);
     return {
@@ -108,7 +111,7 @@ function medianTraces(runs: readonly ChartRun[], metric: LatencyMetric, x: Laten
       y: points.map((p) => latencyValue(p, metric, "median")),
       text: points.map((p) => hoverText(run, p, label, latencyValue(p, metric, "median")!, x, null)),
       hovertemplate: "%{text}<extra></extra>",
-      line: { color: keyStyle(run.runDir).color, width: 1.5, dash: "dash" },
+      line: { color: colors.get(run.runDir), width: 1.5, dash: "dash" },
     } as Trace;
   });
 }

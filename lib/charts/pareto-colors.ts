@@ -1,6 +1,6 @@
 import type { ColorBy, FrontierGroup } from "../view-state";
 import type { ChartRun } from "./chart-data";
-import { keyColor, keyStyle } from "./style";
+import { keyColors, keyStyle } from "./style";
 
 /** The groups a run falls in: its topology, GPU or container, or each of its tags ("untagged" without any). */
 export function runGroups(run: ChartRun, by: Exclude<FrontierGroup, "all">): string[] {
@@ -29,18 +29,27 @@ export interface RunTraceStyle {
   showlegend?: boolean;
 }
 
+/** Each run's colour by its directory (keyColors over the runs shown: the Pareto and Latency tabs agree). */
+export function runColors(runs: readonly ChartRun[]): Map<string, string> {
+  return keyColors(runs.map((run) => run.runDir));
+}
+
 /**
  * Each run's colour, marker and legend entry. By run: its own colour from a hash of its directory. By a
  * group: the group's colour from a hash of the group value, one legend entry per group; the marker
  * still comes from the run, so runs of one group stay apart.
  */
 export function runTraceStyles(runs: readonly ChartRun[], by: ColorBy = "run"): RunTraceStyle[] {
-  if (by === "run") return runs.map((run) => ({ ...keyStyle(run.runDir), name: run.label }));
+  if (by === "run") {
+    const colors = runColors(runs);
+    return runs.map((run) => ({ color: colors.get(run.runDir)!, symbol: keyStyle(run.runDir).symbol, name: run.label }));
+  }
+  const colors = keyColors(runs.map((run) => colorGroup(run, by)));
   const seen = new Set<string>();
   return runs.map((run) => {
     const group = colorGroup(run, by);
     const first = !seen.has(group);
     seen.add(group);
-    return { color: keyColor(group), symbol: keyStyle(run.runDir).symbol, name: group, legendgroup: group, showlegend: first };
+    return { color: colors.get(group)!, symbol: keyStyle(run.runDir).symbol, name: group, legendgroup: group, showlegend: first };
   });
 }

@@ -3,11 +3,11 @@ import type { ColorBy, FrontierGroup } from "../view-state";
 import { orientedFrontier } from "../pareto";
 import type { Sla } from "../sla";
 import type { ChartRun } from "./chart-data";
-import { runGroups, runTraceStyles } from "./pareto-colors";
+import { colorGroup, runGroups, runTraceStyles } from "./pareto-colors";
 import { AXIS_METRIC_INFO, axisTitle, DEFAULT_X, type AxisMetric, type AxisPair } from "./pareto-metrics";
 import { runParetoPoints, type ParetoPoint } from "./pareto-points";
 import { buildFrontierTraces, buildGroupFrontierTraces, buildRunTrace, buildSlaBestTrace, cutoffShapes, markerAnnotations, type MarkedPoint, type Trace } from "./pareto-traces";
-import { BASE_LAYOUT, GRID_AXIS } from "./style";
+import { BASE_LAYOUT, GRID_AXIS, keyColors } from "./style";
 import { GROUP_RUNS_ABOVE, groupRunTraces } from "./trace-groups";
 
 // The Pareto chart is split over pareto-metrics (what can go on an axis), pareto-points (points and
@@ -91,7 +91,8 @@ export function buildParetoFigure(runs: readonly ChartRun[], options: ParetoOpti
   const all = perRun.flat();
   const frontier = options.frontier ? frontierOf(all, axes) : [];
   const by = options.frontierBy ?? "all";
-  const sameColours = by !== "all" && by === options.colorBy;
+  // Grouped by what the runs are coloured by (not tags: a run's colour is its whole tag set), a group's line takes the group's colour.
+  const sameColours = by !== "all" && by !== "tag" && by === options.colorBy ? keyColors(runs.map((run) => colorGroup(run, by))) : undefined;
   const frontierTraces = by === "all" ? buildFrontierTraces(frontier) : options.frontier ? buildGroupFrontierTraces(groupedFrontiers(runs, perRun, by, axes), sameColours) : [];
   const data = [...frontierTraces, ...runTracesOf(runs, options, axes), ...buildSlaBestTrace(options.best ?? [], axes)];
   const [xTitle, yTitle] = [axisTitle(axes, "x"), axisTitle(axes, "y")];

@@ -4,7 +4,7 @@ import type { ChartRun } from "./chart-data";
 import type { RunTraceStyle } from "./pareto-colors";
 import { DEFAULT_AXES, type AxisPair } from "./pareto-metrics";
 import { hoverText, projectPoint, runParetoPoints, type ParetoPoint } from "./pareto-points";
-import { keyColor, keyStyle, RUN_COLORS, SLA_BEST_COLOR, slaMarkerColor } from "./style";
+import { keyStyle, RUN_COLORS, SLA_BEST_COLOR, slaMarkerColor } from "./style";
 
 export type Trace = Partial<ScatterData>;
 
@@ -78,9 +78,9 @@ export function buildFrontierTraces(frontier: readonly ParetoPoint[]): Trace[] {
  * One dotted frontier line per group: in the group's own colour when the runs are coloured by the same
  * grouping (so line and points agree), else from the end of the old palette, away from the runs'.
  */
-export function buildGroupFrontierTraces(groups: readonly { group: string; frontier: ParetoPoint[] }[], groupColors = false): Trace[] {
+export function buildGroupFrontierTraces(groups: readonly { group: string; frontier: ParetoPoint[] }[], groupColors?: ReadonlyMap<string, string>): Trace[] {
   return groups.map(({ group, frontier }, i) => {
-    const color = groupColors ? keyColor(group) : RUN_COLORS[RUN_COLORS.length - 1 - (i % RUN_COLORS.length)];
+    const color = groupColors?.get(group) ?? RUN_COLORS[RUN_COLORS.length - 1 - (i % RUN_COLORS.length)];
     return {
       type: "scatter",
       mode: "lines+markers",

@@ -46,6 +46,33 @@ export function keyStyle(key: string): { color: string; symbol: string } {
   return { color: STABLE_PALETTE[hash % STABLE_PALETTE.length], symbol: RUN_SYMBOLS[Math.floor(hash / STABLE_PALETTE.length) % RUN_SYMBOLS.length] };
 }
 
+/**
+ * Colours for the keys drawn together (the selected runs, or the groups shown). Each key takes its own
+ * hashed colour; nine colours collide often, though (H100 and B200 share one), so when two keys on one
+ * chart would share a colour and there are enough colours to go round, the key that sorts first keeps it
+ * and the other takes the next free one. The result depends on the set of keys only, never their order:
+ * the same selection gets the same colours on every tab and after every reload, and a key moves only when
+ * a newly selected key claims its colour. Above nine keys colours must repeat: each keeps its hashed one.
+ */
+export function keyColors(keys: readonly string[]): Map<string, string> {
+  const n = STABLE_PALETTE.length;
+  const unique = [...new Set(keys)].sort();
+  const home = new Map(unique.map((key) => [key, hashKey(key) % n]));
+  if (unique.length > n) return new Map(unique.map((key) => [key, STABLE_PALETTE[home.get(key)!]]));
+  const slots = new Map<string, number>();
+  const taken = new Set<number>();
+  // First every key whose home colour no earlier key took keeps it; then the rest probe for a free one.
+  for (const key of unique) {
+    if (!taken.has(home.get(key)!)) taken.add(home.get(key)!), slots.set(key, home.get(key)!);
+  }
+  for (const key of unique.filter((k) => !slots.has(k))) {
+    let slot = home.get(key)!;
+    while (taken.has(slot)) slot = (slot + 1) % n;
+    taken.add(slot), slots.set(key, slot);
+  }
+  return new Map(unique.map((key) => [key, STABLE_PALETTE[slots.get(key)!]]));
+}
+
 /** Axes and background shared by every chart. */
 export const BASE_LAYOUT = {
   paper_bgcolor: "#ffffff",

@@ -97,3 +97,20 @@ describe("payload for chosen axes", () => {
     expect(fromParetoPayload(payload)[0].points[3].p99TtftMs).toBe(53);
   });
 });
+
+describe("hover and marks on chosen axes", () => {
+  it("the hover names both axes and adds TPS/User and TPS/GPU when neither is an axis", () => {
+    const text = (buildParetoFigure([run], { ...base, frontier: false, x: "ttft-p99", y: "req-rate" }).data[0].text as string[])[2];
+    // c4: p99 TTFT 200 ms, 2 req/s, TPOT 250 ms -> 4 TPS/User, 300 TPS / 10 GPUs = 30 TPS/GPU.
+    expect(text.split("<br>").slice(2, 7)).toEqual(["Concurrency: 4", "P99 TTFT (ms): 200.00", "Request throughput (req/s): 2.00", "Output TPS/User: 4.00", "Output TPS/GPU: 30.00"]);
+  });
+
+  it("an SLA best point ranked on the TPS/User plane is starred where it sits on the chosen axes; A/B marks go to log10 on a log axis", () => {
+    const best = buildParetoFigure([run], { ...base, frontier: false, y: "output" }).data[0];
+    const bestPoint = { runDir: run.runDir, label: run.label, concurrency: 4, x: 4, y: 30, point: run.points[2] };
+    const figure = buildParetoFigure([run], { ...base, frontier: false, x: "ttft-p99", y: "output", logX: true, best: [bestPoint], marked: [{ runDir: run.runDir, concurrency: 4, role: "A" }] });
+    expect(best.name).toBe(run.label);
+    expect(figure.data[1]).toMatchObject({ name: "Best under SLA", x: [200], y: [30] });
+    expect(figure.layout.annotations?.[0]).toMatchObject({ text: "<b>A</b>", x: Math.log10(200), y: 30 });
+  });
+});

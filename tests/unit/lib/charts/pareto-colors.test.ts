@@ -3,7 +3,7 @@ import { buildParetoFigure } from "@/lib/charts/pareto-figure";
 import { buildLatencyTraces } from "@/lib/charts/latency-figure";
 import { toChartRun } from "@/lib/charts/chart-data";
 import { colorGroup, runTraceStyles } from "@/lib/charts/pareto-colors";
-import { hashKey, keyColor, keyStyle, RUN_SYMBOLS, STABLE_PALETTE } from "@/lib/charts/style";
+import { hashKey, keyColor, keyColors, keyStyle, RUN_SYMBOLS, STABLE_PALETTE } from "@/lib/charts/style";
 import { makePoint, makeRun } from "./make-run";
 
 const chartRun = (jobId: string, gpuType: string, tags: string[] = []) =>
@@ -25,13 +25,26 @@ describe("stable palette", () => {
     expect(keyStyle("a").symbol).toBe(RUN_SYMBOLS[Math.floor(0xe40c292c / 9) % RUN_SYMBOLS.length]);
   });
 
-  it("a run keeps its colour and marker whatever the selection order or company, on Pareto and Latency", () => {
+  it("keys on one chart: each its hashed colour; on a clash the key sorting first keeps it, the other takes the next free one", () => {
+    // H100, H200 and GB200 hash to three different colours; H100 and B200 to the same one.
+    expect(new Set([keyColor("H100"), keyColor("H200"), keyColor("GB200")]).size).toBe(3);
+    expect(keyColors(["H100", "H200", "GB200"])).toEqual(new Map([["GB200", keyColor("GB200")], ["H100", keyColor("H100")], ["H200", keyColor("H200")]]));
+    expect(keyColor("H100")).toBe(keyColor("B200"));
+    const home = STABLE_PALETTE.indexOf(keyColor("B200") as (typeof STABLE_PALETTE)[number]);
+    const clash = keyColors(["H100", "B200"]);
+    expect(clash.get("B200")).toBe(keyColor("B200"));
+    expect(clash.get("H100")).toBe(STABLE_PALETTE[(home + 1) % 9]);
+    expect(keyColors(["B200", "H100", "B200"])).toEqual(clash);
+    // Ten keys cannot all differ: each keeps its own hashed colour.
+    const ten = Array.from({ length: 10 }, (_, i) => `run-${i}`);
+    expect([...keyColors(ten)].every(([key, color]) => color === keyColor(key))).toBe(true);
+  });
+
+  it("a run keeps its colour and marker whatever the selection order, on Pareto and Latency", () => {
     const forward = buildParetoFigure(RUNS, base).data;
     const reversed = buildParetoFigure([...RUNS].reverse(), base).data;
-    const alone = buildParetoFigure([RUNS[2]], base).data;
     const byName = (data: typeof forward) => new Map(data.map((t) => [t.name, [lineColor(t), (t.marker as { symbol: string }).symbol]]));
     expect(byName(reversed)).toEqual(byName(forward));
-    expect(byName(alone).get(RUNS[2].label)).toEqual(byName(forward).get(RUNS[2].label));
     const latency = buildLatencyTraces([...RUNS].reverse(), "Ttft", "mean");
     for (const trace of latency) expect(lineColor(trace)).toBe(byName(forward).get(trace.name as string)?.[0]);
   });
@@ -51,9 +64,11 @@ describe("colour by a group", () => {
     expect(shown).toEqual(["H100", "B200", "GB200"]);
     expect(lineColor(data[0])).toBe(lineColor(data[2]));
     expect(new Set(data.map((t) => t.legendgroup))).toEqual(new Set(["H100", "B200", "GB200"]));
-    // Colours come from the group value, so the same GPU type has the same colour in any other selection.
-    const other = buildParetoFigure([RUNS[2]], { ...base, colorBy: "gpu" }).data;
-    expect(lineColor(other[0])).toBe(lineColor(data[0]));
+    // Colours come from the group values, not the order: the runs reversed give each GPU type the same colour.
+    const reversed = buildParetoFigure([...RUNS].reverse(), { ...base, colorBy: "gpu" }).data;
+    expect(new Map(reversed.map((t) => [t.name, lineColor(t)]))).toEqual(new Map(data.map((t) => [t.name, lineColor(t)])));
+    // Alone, a GPU type has its own hashed colour.
+    expect(lineColor(buildParetoFigure([RUNS[1]], { ...base, colorBy: "gpu" }).data[0])).toBe(keyColor("B200"));
   });
 
   it("above the trace-grouping limit, one merged trace per group, each with its legend entry", () => {
