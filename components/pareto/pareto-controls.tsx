@@ -62,6 +62,11 @@ export function ParetoControls() {
             data-testid="cutoff-value"
           />
           TPS/User <span className="text-xs text-slate-500">(= SLA lens TPS/User ≥)</span>
+          {state.cutoff && state.x !== "tps-user" && state.y !== "tps-user" && (
+            <span className="text-xs text-amber-700" data-testid="cutoff-hidden">
+              not drawn: no axis shows Output TPS/User
+            </span>
+          )}
         </label>
         <label className="flex items-center gap-2" title="Highlight the efficient frontier: points where no other configuration is strictly better">
           <input type="checkbox" checked={state.frontier} onChange={(e) => update((s) => ({ ...s, frontier: e.target.checked }))} data-testid="frontier-toggle" />

@@ -64,6 +64,14 @@ test("an axis change redraws the chart with the new title and direction, goes in
   await page.getByRole("radio", { name: "Total TPS/GPU" }).check();
   await expect(page).toHaveURL(/y=total&x=ttft-p99&frontier=1$/);
   await expect(page.getByTestId("axis-y")).toHaveValue("total");
+
+  // The TPS/User cutoff line needs a TPS/User axis: off it, the page says the line is not drawn.
+  await page.getByTestId("cutoff-toggle").check();
+  await expect(page.getByTestId("cutoff-hidden")).toBeVisible();
+  await expect(page.getByTestId("pareto-chart").locator(".annotation-text")).toHaveCount(0);
+  await page.getByTestId("axis-x").selectOption("tps-user");
+  await expect(page.getByTestId("cutoff-hidden")).toHaveCount(0);
+  await expect(page.getByTestId("pareto-chart").locator(".annotation-text")).toHaveText("Target: 30 TPS/User");
 });
 
 test("colour by GPU: one legend entry per GPU type, in the URL", async ({ page }) => {
