@@ -12,6 +12,7 @@ import { Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
 import { slaBestRows } from "@/lib/charts/sla-groups";
 import { hasSla, slaText } from "@/lib/sla";
 import { SlaBestTable } from "../sla/sla-best-table";
+import { ColorBySelect } from "../pareto/axis-controls";
 import { LATENCY_STATS, yChoice } from "@/lib/view-state";
 
 function LatencyChart({ runs, metric, lens }: { runs: ChartRun[]; metric: LatencyMetric; lens: LatencySla | undefined }) {
@@ -20,7 +21,7 @@ function LatencyChart({ runs, metric, lens }: { runs: ChartRun[]; metric: Latenc
     () => ({ x: state.latencyX, logY: state.latencyLogY, median: state.latencyMedian, clipP99: state.latencyClip }),
     [state.latencyX, state.latencyLogY, state.latencyMedian, state.latencyClip],
   );
-  const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat, lens, axes), [runs, metric, state.stat, lens, axes]);
+  const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat, lens, axes, state.colorBy), [runs, metric, state.stat, lens, axes, state.colorBy]);
   const layout = useMemo(() => buildLatencyLayout(runs, metric, state.stat, lens?.sla, axes), [runs, metric, state.stat, lens, axes]);
   return <Chart data={data} layout={layout} testId={`latency-chart-${metric.toLowerCase()}`} />;
 }
@@ -50,6 +51,7 @@ export function LatencyPanel(props: { runs: ChartRun[] }) {
         ))}
       </fieldset>
       <LatencyAxesControls />
+      <ColorBySelect />
       </div>
       {LATENCY_METRICS.map((metric) => (
         <section key={metric.key} aria-label={metric.title}>

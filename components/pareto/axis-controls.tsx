@@ -60,25 +60,33 @@ function AxisPicker({ axis }: { axis: "x" | "y" }) {
  * it), and what the runs are coloured by. The Y-axis radios above are shortcuts for the same `y`.
  */
 export function AxisControls() {
-  const { state, update } = useView();
+  const { state } = useView();
   const noted = [state.x, state.y].find((m) => AXIS_METRIC_INFO[m].note);
   return (
     <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm" data-testid="axis-controls">
       <AxisPicker axis="x" />
       <AxisPicker axis="y" />
-      <span className="flex items-center gap-1">
-        <span className="font-medium" aria-hidden>
-          Colour by
-        </span>
-        <select value={state.colorBy} onChange={(e) => update((s) => ({ ...s, colorBy: e.target.value as ColorBy }))} className="rounded border border-slate-300 px-1 py-0.5" aria-label="Colour by" data-testid="color-by">
-          {COLOR_BY.map((by) => (
-            <option key={by} value={by}>
-              {COLOR_TITLES[by]}
-            </option>
-          ))}
-        </select>
-      </span>
+      <ColorBySelect />
       {noted && <span className="w-full text-xs text-slate-500">* {AXIS_METRIC_INFO[noted].label}: {AXIS_METRIC_INFO[noted].note}.</span>}
     </div>
+  );
+}
+
+/** What the runs are coloured by (URL `color`): shared by the Pareto and Latency tabs. */
+export function ColorBySelect() {
+  const { state, update } = useView();
+  return (
+    <span className="flex items-center gap-1 text-sm">
+      <span className="font-medium" aria-hidden>
+        Colour by
+      </span>
+      <select value={state.colorBy} onChange={(e) => update((s) => ({ ...s, colorBy: e.target.value as ColorBy }))} className="rounded border border-slate-300 px-1 py-0.5" aria-label="Colour by" data-testid="color-by">
+        {COLOR_BY.map((by) => (
+          <option key={by} value={by}>
+            {COLOR_TITLES[by]}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }

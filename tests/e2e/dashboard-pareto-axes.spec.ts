@@ -86,6 +86,13 @@ test("colour by GPU: one legend entry per GPU type, in the URL", async ({ page }
   await chartDrawn(page, "pareto-chart", 8);
   await expect(page.getByTestId("color-by")).toHaveValue("gpu");
   await expect(page.getByTestId("pareto-chart").locator(".legend .traces")).toHaveCount(2);
+
+  // The Latency tab keeps the choice (same URL parameter) and draws the same two groups.
+  await page.getByRole("link", { name: "Latency Analysis" }).click();
+  await expect(page).toHaveURL(/\/latency\?.*color=gpu/);
+  await chartDrawn(page, "latency-chart-ttft", 8);
+  await expect(page.getByTestId("color-by")).toHaveValue("gpu");
+  expect((await page.getByTestId("latency-chart-ttft").locator(".legend .traces .legendtext").allTextContents()).sort()).toEqual(["GB200", "H100"]);
 });
 
 test("with more than five troubled runs, health and warnings fold into one summary line each, details on demand", async ({ page }) => {

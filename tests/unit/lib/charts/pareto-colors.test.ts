@@ -71,6 +71,13 @@ describe("colour by a group", () => {
     expect(lineColor(buildParetoFigure([RUNS[1]], { ...base, colorBy: "gpu" }).data[0])).toBe(keyColor("B200"));
   });
 
+  it("the Latency tab colours by the same groups, one legend entry each, medians in their run's group colour", () => {
+    const pareto = buildParetoFigure(RUNS, { ...base, colorBy: "gpu" }).data;
+    const latency = buildLatencyTraces(RUNS, "Ttft", "mean", undefined, { x: "concurrency", logY: false, median: true }, "gpu");
+    expect(latency.slice(0, 4).map((t) => [t.name, lineColor(t), t.showlegend])).toEqual(pareto.map((t) => [t.name, lineColor(t), t.showlegend]));
+    expect(latency.slice(4).map(lineColor)).toEqual(pareto.map(lineColor));
+  });
+
   it("above the trace-grouping limit, one merged trace per group, each with its legend entry", () => {
     const many = Array.from({ length: 60 }, (_, i) => chartRun(String(9000 + i), i % 2 === 0 ? "NVIDIA H100" : "NVIDIA B200"));
     const data = buildParetoFigure(many, { ...base, colorBy: "gpu" }).data;
