@@ -1,4 +1,4 @@
-/** A point in the Pareto plane: both coordinates are "higher is better". */
+/** A point in the Pareto plane: for paretoFrontier both coordinates are "higher is better" (see orientedFrontier). */
 export interface XY {
   x: number;
   y: number;
@@ -29,4 +29,20 @@ export function paretoFrontier<T extends XY>(points: readonly T[]): T[] {
     i = j;
   }
   return frontier.reverse();
+}
+
+/** Which way an axis improves: throughputs up, latencies down. */
+export type Better = "higher" | "lower";
+
+/**
+ * The non-dominated points when each axis has its own direction (e.g. lower TTFT, higher TPS/GPU):
+ * a "lower is better" axis is negated, the frontier taken as above, and the original points returned,
+ * sorted by x ascending (then y descending) so they draw as a line.
+ */
+export function orientedFrontier<T extends XY>(points: readonly T[], better: { x: Better; y: Better }): T[] {
+  if (better.x === "higher" && better.y === "higher") return paretoFrontier(points);
+  const sx = better.x === "higher" ? 1 : -1;
+  const sy = better.y === "higher" ? 1 : -1;
+  const flipped = paretoFrontier(points.map((p) => ({ x: sx * p.x, y: sy * p.y, p })));
+  return flipped.map((f) => f.p).sort((a, b) => a.x - b.x || b.y - a.y);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NO_SLA, slaEntries, slaFromValues, slaSchema, type Sla } from "./sla";
 import { LATENCY_STATS } from "./stats";
+import { AXIS_METRICS, DEFAULT_X, DEFAULT_Y, type AxisMetric } from "./charts/pareto-metrics";
 
 /**
  * Everything a dashboard view shows is decided by its URL: logs dir, filters, selected runs, chart
@@ -10,6 +11,13 @@ import { LATENCY_STATS } from "./stats";
 
 export const Y_METRICS = ["output", "total", "goodput", "energy"] as const;
 export type YMetric = (typeof Y_METRICS)[number];
+/** The old y choice a Pareto y axis stands for where only those apply (Compare, SLA best ranking): itself, else Output TPS/GPU. */
+export function yChoice(y: AxisMetric): YMetric {
+  return (Y_METRICS as readonly string[]).includes(y) ? (y as YMetric) : "output";
+}
+/** Pareto colour-by: each run its own colour (default), or one colour per GPU type, topology, container or tag set. */
+export const COLOR_BY = ["run", "gpu", "topology", "container", "tag"] as const;
+export type ColorBy = (typeof COLOR_BY)[number];
 export { LATENCY_STATS, type LatencyStat } from "./stats";
 /** Where the Pareto cutoff line goes when it is switched on with no TPS/User bound set. */
 export const DEFAULT_CUTOFF = 30;
@@ -58,7 +66,15 @@ export const viewStateSchema = z.object({
   tags: strings,
   /** Absent: the newest DEFAULT_SELECTED_RUNS that pass the filters. */
   runs: z.union([z.literal(ALL_RUNS), z.array(z.string())]).optional().catch(undefined),
-  y: z.enum(Y_METRICS).catch("output"),
+  /** Pareto y axis (URL `y`): any per-point metric; the old `output|total|goodput|energy` keep their meaning. */
+  y: z.enum(AXIS_METRICS).catch(DEFAULT_Y),
+  /** Pareto x axis (URL `x`); Output TPS/User by default. */
+  x: z.enum(AXIS_METRICS).catch(DEFAULT_X),
+  /** Pareto log axes (URL `xlog=1`, `ylog=1`; `logy` is the Latency tab's, and the two stay independent). */
+  paretoLogX: flag,
+  paretoLogY: flag,
+  /** Pareto colour-by (URL `color`). */
+  colorBy: z.enum(COLOR_BY).catch("run"),
   /**
    * Pareto cutoff line (URL `cutoff=1`), drawn at the SLA lens's Output TPS/User floor (`sla.minTpsUser`,
    * URL `min-tps-user`): one value, so the line and the bound can never disagree.
@@ -182,6 +198,10 @@ export function parseViewState(input: QueryInput): ViewState {
     ...lists,
     runs: parseRuns(get("run")),
     y: get("y")[0],
+    x: get("x")[0],
+    paretoLogX: bool(get("xlog")),
+    paretoLogY: bool(get("ylog")),
+    colorBy: get("color")[0],
     cutoff: bool(get("cutoff")),
     frontier: bool(get("frontier")),
     frontierBy: get("frontierBy")[0],
@@ -222,6 +242,10 @@ export function toQueryString(state: ViewState): string {
     for (const runDir of state.runs) query.append("run", runDir);
   }
   if (state.y !== DEFAULT_VIEW_STATE.y) query.set("y", state.y);
+  if (state.x !== DEFAULT_VIEW_STATE.x) query.set("x", state.x);
+  if (state.paretoLogX) query.set("xlog", "1");
+  if (state.paretoLogY) query.set("ylog", "1");
+  if (state.colorBy !== DEFAULT_VIEW_STATE.colorBy) query.set("color", state.colorBy);
   if (state.cutoff) query.set("cutoff", "1");
   if (state.frontier) query.set("frontier", "1");
   if (state.frontierBy !== DEFAULT_VIEW_STATE.frontierBy) query.set("frontierBy", state.frontierBy);

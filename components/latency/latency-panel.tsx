@@ -12,7 +12,8 @@ import { Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
 import { slaBestRows } from "@/lib/charts/sla-groups";
 import { hasSla, slaText } from "@/lib/sla";
 import { SlaBestTable } from "../sla/sla-best-table";
-import { LATENCY_STATS } from "@/lib/view-state";
+import { ColorBySelect } from "../pareto/axis-controls";
+import { LATENCY_STATS, yChoice } from "@/lib/view-state";
 
 function LatencyChart({ runs, metric, lens }: { runs: ChartRun[]; metric: LatencyMetric; lens: LatencySla | undefined }) {
   const { state } = useView();
@@ -20,7 +21,7 @@ function LatencyChart({ runs, metric, lens }: { runs: ChartRun[]; metric: Latenc
     () => ({ x: state.latencyX, logY: state.latencyLogY, median: state.latencyMedian, clipP99: state.latencyClip }),
     [state.latencyX, state.latencyLogY, state.latencyMedian, state.latencyClip],
   );
-  const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat, lens, axes), [runs, metric, state.stat, lens, axes]);
+  const data = useMemo(() => buildLatencyTraces(runs, metric, state.stat, lens, axes, state.colorBy), [runs, metric, state.stat, lens, axes, state.colorBy]);
   const layout = useMemo(() => buildLatencyLayout(runs, metric, state.stat, lens?.sla, axes), [runs, metric, state.stat, lens, axes]);
   return <Chart data={data} layout={layout} testId={`latency-chart-${metric.toLowerCase()}`} />;
 }
@@ -29,7 +30,9 @@ function LatencyChart({ runs, metric, lens }: { runs: ChartRun[]; metric: Latenc
 export function LatencyPanel(props: { runs: ChartRun[] }) {
   const runs = useStable(props.runs);
   const { state, update } = useView();
-  const slaRows = useMemo(() => (hasSla(state.sla) ? slaBestRows(runs, state.sla, state.y) : []), [runs, state.sla, state.y]);
+  // Best points rank by the Pareto y choice when it is a throughput (output, total, goodput, energy), else by Output TPS/GPU.
+  const rankY = yChoice(state.y);
+  const slaRows = useMemo(() => (hasSla(state.sla) ? slaBestRows(runs, state.sla, rankY) : []), [runs, state.sla, rankY]);
   const lens = useMemo<LatencySla | undefined>(
     () => (hasSla(state.sla) ? { sla: state.sla, best: new Set(slaRows.flatMap((row) => (row.best ? [`${row.best.runDir}@${row.best.concurrency}`] : []))) } : undefined),
     [state.sla, slaRows],
@@ -48,13 +51,14 @@ export function LatencyPanel(props: { runs: ChartRun[] }) {
         ))}
       </fieldset>
       <LatencyAxesControls />
+      <ColorBySelect />
       </div>
       {LATENCY_METRICS.map((metric) => (
         <section key={metric.key} aria-label={metric.title}>
           <LatencyChart runs={runs} metric={metric.key} lens={lens} />
         </section>
       ))}
-      {slaRows.length > 0 && <SlaBestTable rows={slaRows} yLabel={Y_METRIC_INFO[state.y].label} constraints={slaText(state.sla)} grouped={false} state={state} />}
+      {slaRows.length > 0 && <SlaBestTable rows={slaRows} yLabel={Y_METRIC_INFO[rankY].label} constraints={slaText(state.sla)} grouped={false} state={state} />}
       <LatencySummaryTable runs={runs} />
     </div>
   );

@@ -1,8 +1,8 @@
 import { fmt2 } from "@/lib/charts/format";
-import { X_LABEL, type ParetoPoint } from "@/lib/charts/pareto-figure";
+import type { ParetoPoint } from "@/lib/charts/pareto-figure";
 
-/** The frontier's points, by TPS/User, so they can be read off exactly. */
-export function FrontierTable({ points, yLabel }: { points: ParetoPoint[]; yLabel: string }) {
+/** The frontier's points, by x ascending, so they can be read off exactly. */
+export function FrontierTable({ points, xLabel, yLabel }: { points: ParetoPoint[]; xLabel: string; yLabel: string }) {
   return (
     <details className="text-sm" open data-testid="frontier-table">
       <summary className="cursor-pointer font-medium">Pareto frontier: {points.length} point{points.length === 1 ? "" : "s"} over all selected runs</summary>
@@ -11,7 +11,7 @@ export function FrontierTable({ points, yLabel }: { points: ParetoPoint[]; yLabe
           <tr>
             <th>Run</th>
             <th className="num">Concurrency</th>
-            <th className="num">{X_LABEL}</th>
+            <th className="num">{xLabel}</th>
             <th className="num">{yLabel}</th>
           </tr>
         </thead>

@@ -9,37 +9,46 @@ import { ParetoControls } from "./pareto-controls";
 import { PointComparison } from "./point-comparison";
 import { SlaBestTable } from "../sla/sla-best-table";
 import { buildParetoFigure, Y_METRIC_INFO } from "@/lib/charts/pareto-figure";
+import { AXIS_METRIC_INFO, type AxisPair } from "@/lib/charts/pareto-metrics";
 import { fromParetoPayload, payloadCovers, type ParetoPayload } from "@/lib/charts/pareto-payload";
 import { livePicks, nextPicked, pickRoles } from "@/lib/charts/point-compare";
 import { slaBestRows } from "@/lib/charts/sla-groups";
 import { hasSla, slaText, type Sla } from "@/lib/sla";
-import { cutoffLine } from "@/lib/view-state";
+import { cutoffLine, yChoice } from "@/lib/view-state";
 
 /**
  * The Pareto Graph tab's interactive part: controls, chart, point comparison and frontier table.
- * `payload` is the selected runs' data as sent for the view whose SLA is `sentSla`.
+ * `payload` is the selected runs' data as sent for the view whose SLA and axes are `sent`.
  */
-export function ParetoPanel(props: { payload: ParetoPayload; sentSla: Sla }) {
+export function ParetoPanel(props: { payload: ParetoPayload; sent: { sla: Sla } & AxisPair }) {
   const payload = useStable(props.payload);
   const runs = useMemo(() => fromParetoPayload(payload), [payload]);
   const { state: view, update } = useView();
-  // A large page carries only the latencies its SLA checks: a lens just changed in the browser shows
-  // once the server has sent its values, rather than failing every point for a moment.
-  const state = useMemo(() => (payloadCovers(payload, view.sla) ? view : { ...view, sla: props.sentSla }), [payload, view, props.sentSla]);
+  const { sla: sentSla, x: sentX, y: sentY } = props.sent;
+  // A large page carries only the values its SLA checks and its axes plot (goodput and energy only when
+  // asked): a lens or axis just changed in the browser shows once the server has sent its values, rather
+  // than failing or dropping every point for a moment.
+  const state = useMemo(
+    () => (payloadCovers(payload, view.sla, view) ? view : { ...view, sla: sentSla, x: sentX, y: sentY }),
+    [payload, view, sentSla, sentX, sentY],
+  );
+  const axes = useMemo<AxisPair>(() => ({ x: state.x, y: state.y }), [state.x, state.y]);
   const marked = useMemo(() => {
-    const live = livePicks(runs, state.points, state.y);
+    const live = livePicks(runs, state.points, axes);
     return pickRoles(live, state.swap && live.length === 2);
-  }, [runs, state.points, state.swap, state.y]);
-  // Best points are per run, or per group when the frontiers are grouped.
+  }, [runs, state.points, state.swap, axes]);
+  // Best points are per run, or per group when the frontiers are grouped; ranked by the y axis when it is a throughput, else Output TPS/GPU.
   const slaBy = state.frontier ? state.frontierBy : "all";
-  const slaRows = useMemo(() => (hasSla(state.sla) ? slaBestRows(runs, state.sla, state.y, slaBy) : []), [runs, state.sla, state.y, slaBy]);
+  const rankY = yChoice(state.y);
+  const slaRows = useMemo(() => (hasSla(state.sla) ? slaBestRows(runs, state.sla, rankY, slaBy) : []), [runs, state.sla, rankY, slaBy]);
   const figure = useMemo(
     () =>
       buildParetoFigure(runs, {
-        y: state.y, cutoff: cutoffLine(state), frontier: state.frontier, frontierBy: state.frontierBy, marked,
+        x: axes.x, y: axes.y, logX: state.paretoLogX, logY: state.paretoLogY, colorBy: state.colorBy,
+        cutoff: cutoffLine(state), frontier: state.frontier, frontierBy: state.frontierBy, marked,
         sla: state.sla, best: slaRows.flatMap((row) => (row.best ? [row.best] : [])),
       }),
-    [runs, state.y, state.cutoff, state.frontier, state.frontierBy, marked, state.sla, slaRows],
+    [runs, axes, state.paretoLogX, state.paretoLogY, state.colorBy, state.cutoff, state.frontier, state.frontierBy, marked, state.sla, slaRows],
   );
   const onPointClick = useCallback(
     (customdata: unknown) => {
@@ -55,17 +64,23 @@ export function ParetoPanel(props: { payload: ParetoPayload; sentSla: Sla }) {
       <Chart data={figure.data} layout={figure.layout} testId="pareto-chart" onPointClick={onPointClick} />
       {figure.unplotted > 0 && (
         <p className="text-xs text-slate-500" data-testid="unplotted-note">
-          {figure.unplotted} point{figure.unplotted === 1 ? " has" : "s have"} no Mean TPOT or GPU count and {figure.unplotted === 1 ? "is" : "are"} not plotted.
+          {figure.unplotted} point{figure.unplotted === 1 ? " has" : "s have"} no {unplottedReason(axes)} and {figure.unplotted === 1 ? "is" : "are"} not plotted.
         </p>
       )}
-      {figure.grouped && (
+      {figure.grouped && state.colorBy === "run" && (
         <p className="text-xs text-slate-500" data-testid="grouped-note">
           {runs.length} runs are drawn without a legend (runs sharing a colour differ by marker shape): hover a point to see its run.
         </p>
       )}
-      {slaRows.length > 0 && <SlaBestTable rows={slaRows} yLabel={Y_METRIC_INFO[state.y].label} constraints={slaText(state.sla)} grouped={slaBy !== "all"} state={state} />}
-      <PointComparison runs={runs} />
-      {state.frontier && <FrontierTable points={figure.frontier} yLabel={Y_METRIC_INFO[state.y].label} />}
+      {slaRows.length > 0 && <SlaBestTable rows={slaRows} yLabel={Y_METRIC_INFO[rankY].label} constraints={slaText(state.sla)} grouped={slaBy !== "all"} state={state} />}
+      <PointComparison runs={runs} axes={axes} />
+      {state.frontier && <FrontierTable points={figure.frontier} xLabel={AXIS_METRIC_INFO[axes.x].label} yLabel={AXIS_METRIC_INFO[axes.y].label} />}
     </div>
   );
+}
+
+/** What an unplotted point lacks: today's wording on the default axes, else the axes' names. */
+function unplottedReason(axes: AxisPair): string {
+  if (axes.x === "tps-user" && (axes.y === "output" || axes.y === "total")) return "Mean TPOT or GPU count";
+  return `${AXIS_METRIC_INFO[axes.x].label} or ${AXIS_METRIC_INFO[axes.y].label} value`;
 }

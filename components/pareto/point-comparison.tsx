@@ -4,11 +4,12 @@ import Link from "next/link";
 import { useView } from "../view-state-provider";
 import type { ChartRun } from "@/lib/charts/chart-data";
 import { fmt2, fmtPercent } from "@/lib/charts/format";
-import { X_LABEL, Y_METRIC_INFO, type ParetoPoint } from "@/lib/charts/pareto-figure";
+import type { ParetoPoint } from "@/lib/charts/pareto-figure";
+import { AXIS_METRIC_INFO, type AxisPair } from "@/lib/charts/pareto-metrics";
 import { comparePoints } from "@/lib/charts/point-compare";
 import { hrefFor, type ViewState } from "@/lib/view-state";
 
-function PointCard({ title, point, yLabel, testId, state }: { title: string; point: ParetoPoint; yLabel: string; testId: string; state: ViewState }) {
+function PointCard({ title, point, xLabel, yLabel, testId, state }: { title: string; point: ParetoPoint; xLabel: string; yLabel: string; testId: string; state: ViewState }) {
   return (
     <div className="min-w-0 flex-1 rounded border border-slate-200 p-3" data-testid={testId}>
       <div className="text-xs font-semibold uppercase text-slate-500">{title}</div>
@@ -17,7 +18,7 @@ function PointCard({ title, point, yLabel, testId, state }: { title: string; poi
       </div>
       <div className="text-slate-600">@ concurrency {point.concurrency}</div>
       <div className="mt-1 font-mono text-xs">
-        TPS/User: {fmt2(point.x)} · {yLabel}: {fmt2(point.y)}
+        {xLabel}: {fmt2(point.x)} · {yLabel}: {fmt2(point.y)}
       </div>
       <Link prefetch={false} href={hrefFor("/nodes", { ...state, runs: [point.runDir], win: point.concurrency })} className="mt-1 inline-block text-xs text-blue-700 underline" data-testid="point-node-metrics">
         Node metrics for this point
@@ -36,10 +37,12 @@ function Delta({ label, pct, testId }: { label: string; pct: number | null; test
 }
 
 /** Two clicked points side by side: A (baseline), B and the % change of both axes, with Swap and Clear. */
-export function PointComparison({ runs }: { runs: ChartRun[] }) {
+export function PointComparison({ runs, axes }: { runs: ChartRun[]; axes: AxisPair }) {
   const { state, update } = useView();
-  const yLabel = Y_METRIC_INFO[state.y].label;
-  const { a, b, dx, dy } = comparePoints(runs, state.points, state.swap, state.y);
+  // On the default axes the card keeps its short "TPS/User" for x.
+  const xLabel = axes.x === "tps-user" ? "TPS/User" : AXIS_METRIC_INFO[axes.x].label;
+  const yLabel = AXIS_METRIC_INFO[axes.y].label;
+  const { a, b, dx, dy } = comparePoints(runs, state.points, state.swap, axes);
   const clear = () => update((s) => ({ ...s, points: [], swap: false }));
 
   if (!a && !b) {
@@ -52,15 +55,15 @@ export function PointComparison({ runs }: { runs: ChartRun[] }) {
   return (
     <div className="space-y-2 text-sm" data-testid="point-comparison">
       <div className="flex flex-wrap items-stretch gap-3">
-        {a && <PointCard title="Point A (baseline)" point={a} yLabel={yLabel} testId="point-a" state={state} />}
+        {a && <PointCard title="Point A (baseline)" point={a} xLabel={xLabel} yLabel={yLabel} testId="point-a" state={state} />}
         {a && b && (
           <div className="flex flex-col justify-center gap-1 px-2" data-testid="point-deltas">
             <div className="text-xs font-semibold uppercase text-slate-500">% Change (A→B)</div>
-            <Delta label={X_LABEL} pct={dx} testId="delta-x" />
+            <Delta label={AXIS_METRIC_INFO[axes.x].label} pct={dx} testId="delta-x" />
             <Delta label={yLabel} pct={dy} testId="delta-y" />
           </div>
         )}
-        {b && <PointCard title="Point B" point={b} yLabel={yLabel} testId="point-b" state={state} />}
+        {b && <PointCard title="Point B" point={b} xLabel={xLabel} yLabel={yLabel} testId="point-b" state={state} />}
         {!b && <p className="self-center text-slate-500">Click another point to compare.</p>}
       </div>
       <div className="flex gap-2">

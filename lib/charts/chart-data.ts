@@ -24,6 +24,8 @@ export interface ChartPoint {
   p99E2elMs: number | null;
   /** Highest output rate sa-bench saw in any second of the run (`peak_output_tokens_per_s`, since 2026). */
   peakOutputTps: number | null;
+  /** Completed requests per second (`request_throughput`); optional so hand-made chart data need not carry it. */
+  requestThroughput?: number | null;
   /** The benchmark's own `request_goodput` (sa-bench --goodput, its SLOs), req/s; absent in hand-made data. */
   reportedGoodputRps?: number | null;
   /** srtlog's per-request goodput under the SLA lens: filled only when a view asks (y = goodput). */
@@ -52,7 +54,7 @@ export type MeasuredPoint = Pick<
   BenchPoint,
   | "concurrency" | "outputTps" | "totalTps"
   | "meanTtftMs" | "medianTtftMs" | "p99TtftMs" | "meanTpotMs" | "medianTpotMs" | "p99TpotMs"
-  | "meanItlMs" | "medianItlMs" | "p99ItlMs" | "meanE2elMs" | "medianE2elMs" | "p99E2elMs" | "peakOutputTps" | "requestGoodput"
+  | "meanItlMs" | "medianItlMs" | "p99ItlMs" | "meanE2elMs" | "medianE2elMs" | "p99E2elMs" | "peakOutputTps" | "requestGoodput" | "requestThroughput"
 >;
 
 /** Measured point -> chart point, with the per-GPU and per-user figures (lib/metrics, as the CSV rows). */
@@ -77,6 +79,7 @@ export function toChartPoint(point: MeasuredPoint, totalGpus: number | null): Ch
     medianE2elMs: point.medianE2elMs,
     p99E2elMs: point.p99E2elMs,
     peakOutputTps: point.peakOutputTps,
+    requestThroughput: point.requestThroughput,
     reportedGoodputRps: point.requestGoodput,
   };
 }

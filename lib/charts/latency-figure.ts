@@ -1,11 +1,12 @@
 import type { Layout, Shape } from "plotly.js-dist-min";
 import { hasSla, slaFailure, type Sla } from "../sla";
-import type { LatencyStat, LatencyX } from "../view-state";
+import type { ColorBy, LatencyStat, LatencyX } from "../view-state";
 import type { ChartPoint, ChartRun } from "./chart-data";
 import { fmt2 } from "./format";
 import { clipAtPercentile, clipNote } from "./latency-clip";
 import type { Trace } from "./pareto-figure";
-import { BASE_LAYOUT, GRID_AXIS, runStyle, SLA_BEST_COLOR, slaMarkerColor } from "./style";
+import { BASE_LAYOUT, GRID_AXIS, SLA_BEST_COLOR, slaMarkerColor } from "./style";
+import { runTraceStyles } from "./pareto-colors";
 
 export const LATENCY_METRICS = [
   { key: "Ttft", name: "TTFT", title: "Time to First Token" },
@@ -63,12 +64,14 @@ function hoverText(run: ChartRun, p: ChartPoint, label: string, value: number, x
  * One trace per run: the chosen statistic of a latency against concurrency or Output TPS/GPU (points in
  * concurrency order, so the line follows the sweep); with an SLA, its best points as a star trace.
  */
-export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, lens?: LatencySla, axes: LatencyAxes = DEFAULT_LATENCY_AXES): Trace[] {
+export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMetric, stat: LatencyStat, lens?: LatencySla, axes: LatencyAxes = DEFAULT_LATENCY_AXES, colorBy: ColorBy = "run"): Trace[] {
   const label = `${STAT_LABEL[stat]} ${metricName(metric)}`;
   const stars: { x: number; y: number; text: string }[] = [];
-  const traces = runs.map((run, index) => {
+  // The same colours, markers and legend entries as the Pareto tab gives these runs (and its colour-by).
+  const styles = runTraceStyles(runs, colorBy);
+  const traces = runs.map((run, i) => {
     const points = run.points.filter((p) => latencyValue(p, metric, stat) !== null && latencyXValue(p, axes.x) !== null);
-    const { color, symbol } = runStyle(index);
+    const { color, symbol, name, legendgroup, showlegend } = styles[i];
     const failures = points.map((p) => slaFailure(p, lens?.sla));
     for (const p of points) {
       if (lens?.best.has(`${run.runDir}@${p.concurrency}`)) stars.push({ x: latencyXValue(p, axes.x)!, y: latencyValue(p, metric, stat)!, text: `<b>Best under SLA</b><br>${run.label}<br>Concurrency: ${p.concurrency}` });
@@ -76,7 +79,8 @@ export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMet
     return {
       type: "scatter",
       mode: "lines+markers",
-      name: run.label,
+      name,
+      ...(legendgroup !== undefined ? { legendgroup, showlegend } : {}),
       x: points.map((p) => latencyXValue(p, axes.x)),
       y: points.map((p) => latencyValue(p, metric, stat)),
       text: points.map((p, i) => hoverText(run, p, label, latencyValue(p, metric, stat)!, axes.x, failures[i])),
@@ -85,7 +89,7 @@ export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMet
       marker: { color: slaMarkerColor(failures, color), symbol, size: 8 },
     } as Trace;
   });
-  const medians = axes.median && stat !== "median" ? medianTraces(runs, metric, axes.x) : [];
+  const medians = axes.median && stat !== "median" ? medianTraces(runs, metric, axes.x, styles.map((style) => style.color)) : [];
   if (stars.length === 0) return [...traces, ...medians];
   const star: Trace = {
     type: "scatter", mode: "markers", name: "Best under SLA", x: stars.map((s) => s.x), y: stars.map((s) => s.y), text: stars.map((s) => s.text),
@@ -98,9 +102,9 @@ export function buildLatencyTraces(runs: readonly ChartRun[], metric: LatencyMet
  * Each run's median as a dashed line in its colour beside the chosen statistic: a mean far above the
  * median says a tail pulls it, which the mean alone hides. Legend-less (the run's own entry names it).
  */
-function medianTraces(runs: readonly ChartRun[], metric: LatencyMetric, x: LatencyX): Trace[] {
+function medianTraces(runs: readonly ChartRun[], metric: LatencyMetric, x: LatencyX, colors: readonly string[]): Trace[] {
   const label = `Median ${metricName(metric)}`;
-  return runs.map((run, index) => {
+  return runs.map((run, i) => {
     const points = run.points.filter((p) => latencyValue(p, metric, "median") !== null && latencyXValue(p, x) !== null);
     return {
       type: "scatter", mode: "lines", name: `${run.label} (median)`, showlegend: false,
@@ -108,7 +112,7 @@ function medianTraces(runs: readonly ChartRun[], metric: LatencyMetric, x: Laten
       y: points.map((p) => latencyValue(p, metric, "median")),
       text: points.map((p) => hoverText(run, p, label, latencyValue(p, metric, "median")!, x, null)),
       hovertemplate: "%{text}<extra></extra>",
-      line: { color: runStyle(index).color, width: 1.5, dash: "dash" },
+      line: { color: colors[i], width: 1.5, dash: "dash" },
     } as Trace;
   });
 }

@@ -3,6 +3,7 @@ import type { Sla } from "../sla";
 import { LATENCY_STATS } from "../stats";
 import { chartFacets, toChartPoint, type ChartPoint, type ChartRun, type MeasuredPoint } from "./chart-data";
 import { legendLabel } from "../labels";
+import { axisFields, DEFAULT_AXES, isLegacyPlane, type AxisPair } from "./pareto-metrics";
 
 /**
  * What the Pareto page sends the browser: per run only the measured numbers the chart, its hover and
@@ -14,11 +15,11 @@ import { legendLabel } from "../labels";
 /** A measured field of a point that the payload can carry. */
 export type MeasuredField = Exclude<keyof MeasuredPoint, "concurrency">;
 
-/** Always sent: x (from Mean TPOT), both y metrics (from the throughputs and the GPU count) and the hover. */
+/** Sent on the old planes (TPS/User against output, total, goodput or energy): x (from Mean TPOT), both TPS/GPU (from the throughputs and the GPU count) and the hover. */
 export const BASE_FIELDS: readonly MeasuredField[] = ["outputTps", "totalTps", "meanTtftMs", "meanTpotMs"];
 const LATENCY_METRICS = ["Ttft", "Tpot", "Itl", "E2el"] as const;
 /** Every measured field: what small pages send, so any SLA applies at once without a round trip. */
-export const ALL_FIELDS: readonly MeasuredField[] = ["outputTps", "totalTps", ...LATENCY_METRICS.flatMap((m) => LATENCY_STATS.map((s) => `${s}${m}Ms` as MeasuredField)), "peakOutputTps", "requestGoodput"];
+export const ALL_FIELDS: readonly MeasuredField[] = ["outputTps", "totalTps", ...LATENCY_METRICS.flatMap((m) => LATENCY_STATS.map((s) => `${s}${m}Ms` as MeasuredField)), "peakOutputTps", "requestGoodput", "requestThroughput"];
 /** Up to this many points a page sends every field (as before); above, only what the view needs. */
 export const ALL_FIELDS_UP_TO_POINTS = 2000;
 
@@ -55,16 +56,26 @@ export function boundField(bound: Sla["bounds"][number]): MeasuredField {
 
 const pointCount = (runs: readonly Run[]) => runs.reduce((n, run) => n + run.points.length, 0);
 
-/** The fields a page must send: all of them for small selections, else the base ones plus the SLA's. */
-export function fieldsFor(runs: readonly Run[], sla: Sla): MeasuredField[] {
+/**
+ * The fields a page must send: all of them for small selections, else the base ones plus the chosen
+ * axes' and the SLA's. Off the old planes Total TPS is sent only when an axis plots it: each field is
+ * ~90 KB at 1,000 runs, and two latency axes with it would take the page past 1 MB.
+ */
+export function fieldsFor(runs: readonly Run[], sla: Sla, axes: AxisPair = DEFAULT_AXES): MeasuredField[] {
   if (pointCount(runs) <= ALL_FIELDS_UP_TO_POINTS) return [...ALL_FIELDS];
-  const wanted = new Set([...BASE_FIELDS, ...sla.bounds.map(boundField)]);
+  const base = isLegacyPlane(axes) ? BASE_FIELDS : BASE_FIELDS.filter((field) => field !== "totalTps");
+  const wanted = new Set([...base, ...axisFields(axes), ...sla.bounds.map(boundField)]);
   return ALL_FIELDS.filter((field) => wanted.has(field));
 }
 
-/** Whether the payload carries every value `sla` checks (a lens changed in the browser may wait for the server). */
-export function payloadCovers(payload: Pick<ParetoPayload, "fields">, sla: Sla): boolean {
-  return sla.bounds.every((bound) => payload.fields.includes(boundField(bound)));
+/**
+ * Whether the payload carries every value `sla` checks and the axes plot (a lens or axis changed in the
+ * browser may wait for the server). Goodput and energy arrive as extras, only when an axis asked the server.
+ */
+export function payloadCovers(payload: Pick<ParetoPayload, "fields" | "extras">, sla: Sla, axes: AxisPair = DEFAULT_AXES): boolean {
+  const extra = (field: ExtraField) => payload.extras?.includes(field) ?? false;
+  const axisOk = [axes.x, axes.y].every((m) => (m === "goodput" ? extra("goodputTpsPerGpu") : m === "energy" ? extra("outputTokensPerJ") : true));
+  return axisOk && axisFields(axes).every((field) => payload.fields.includes(field)) && sla.bounds.every((bound) => payload.fields.includes(boundField(bound)));
 }
 
 /**

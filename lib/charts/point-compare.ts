@@ -1,6 +1,8 @@
-import type { PointRef, YMetric } from "../view-state";
+import type { PointRef } from "../view-state";
 import type { ChartRun } from "./chart-data";
-import { runParetoPoints, type MarkedPoint, type ParetoPoint } from "./pareto-figure";
+import { DEFAULT_AXES, type AxisPair } from "./pareto-metrics";
+import { runParetoPoints, type ParetoPoint } from "./pareto-points";
+import type { MarkedPoint } from "./pareto-traces";
 
 const same = (a: PointRef, b: PointRef) => a.runDir === b.runDir && a.concurrency === b.concurrency;
 
@@ -28,21 +30,21 @@ export function percentChange(base: number | null, value: number | null): number
 export interface Comparison {
   a: ParetoPoint | null;
   b: ParetoPoint | null;
-  /** % change A -> B of TPS/User and of the y metric. */
+  /** % change A -> B of the x and the y metric. */
   dx: number | null;
   dy: number | null;
 }
 
 /** The picks that name a point of the charted runs (a pick of a run no longer shown is dropped). */
-export function livePicks(runs: readonly ChartRun[], points: readonly PointRef[], y: YMetric): PointRef[] {
-  const all = runs.flatMap((run) => runParetoPoints(run, y));
+export function livePicks(runs: readonly ChartRun[], points: readonly PointRef[], axes: AxisPair = DEFAULT_AXES): PointRef[] {
+  const all = runs.flatMap((run) => runParetoPoints(run, axes.y, axes.x));
   return points.filter((ref) => all.some((p) => same(p, ref)));
 }
 
 /** A and B with the % change of both axes, from the picks that are still on the chart. */
-export function comparePoints(runs: readonly ChartRun[], points: readonly PointRef[], swap: boolean, y: YMetric): Comparison {
-  const all = runs.flatMap((run) => runParetoPoints(run, y));
-  const live = livePicks(runs, points, y);
+export function comparePoints(runs: readonly ChartRun[], points: readonly PointRef[], swap: boolean, axes: AxisPair = DEFAULT_AXES): Comparison {
+  const all = runs.flatMap((run) => runParetoPoints(run, axes.y, axes.x));
+  const live = livePicks(runs, points, axes);
   const [a = null, b = null] = pickRoles(live, swap).map((m) => all.find((p) => same(p, m)) ?? null);
   return { a, b, dx: a && b ? percentChange(a.x, b.x) : null, dy: a && b ? percentChange(a.y, b.y) : null };
 }

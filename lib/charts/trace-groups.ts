@@ -3,7 +3,7 @@ import type { Trace } from "./pareto-figure";
 /**
  * Many runs as few traces. Plotly's cost grows with the number of traces far more than with points
  * (each trace is laid out, styled and hit-tested on its own, and gets a legend entry), so above
- * GROUP_RUNS_ABOVE runs the per-run traces are merged, one trace per colour, with a gap (null) between
+ * GROUP_RUNS_ABOVE runs the per-run traces are merged, one trace per colour (or colour-by group), with a gap (null) between
  * runs so lines never join two runs. Every point keeps its own symbol, colour, size, ring, hover text
  * and customdata, so it looks, hovers and clicks as before; only the per-run legend goes.
  */
@@ -53,8 +53,13 @@ export function mergeTraces(traces: readonly Trace[], name: string): Trace {
   } as Trace;
 }
 
-/** Per-run traces (run i has colour slot i % colours) -> one trace per colour slot, runs in order within it. */
-export function groupRunTraces(traces: readonly Trace[], colours: number): Trace[] {
-  const slots = Array.from({ length: Math.min(colours, traces.length) }, (_, slot) => traces.filter((_, i) => i % colours === slot));
-  return slots.map((group, slot) => mergeTraces(group, `runs in colour ${slot + 1} (${group.length})`));
+/**
+ * Per-run traces -> one trace per merge key (the run's colour, or its colour-by group), runs in order
+ * within it, keys in first-seen order. `name` names each merged trace; with `legend` the merged traces
+ * keep a legend entry (one per group), else they have none.
+ */
+export function groupRunTraces(traces: readonly Trace[], keyOf: (trace: Trace) => string, name: (key: string, runs: number) => string, legend = false): Trace[] {
+  const groups = new Map<string, Trace[]>();
+  for (const trace of traces) groups.set(keyOf(trace), [...(groups.get(keyOf(trace)) ?? []), trace]);
+  return [...groups].map(([key, group]) => ({ ...mergeTraces(group, name(key, group.length)), showlegend: legend }));
 }

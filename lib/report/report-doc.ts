@@ -7,7 +7,7 @@ import { islOslLabel, legendLabel } from "../labels";
 import type { Run } from "../model";
 import { ROW_COLUMNS, toRows, type Row, type RowColumn, type RowExtras } from "../rows";
 import type { BestRow } from "../sla";
-import type { ViewState } from "../view-state";
+import { yChoice, type ViewState } from "../view-state";
 import { buildReportFigures, type ReportFigure } from "./report-figures";
 import { reproduceCommand, dashboardUrl, selectionLines, type ReportFormat } from "./report-view";
 
@@ -117,7 +117,7 @@ export function buildReportDoc(input: ReportInput): ReportDoc {
     selection: selectionLines(input.state, input.runs.length),
     figures,
     slaRows,
-    yLabel: Y_METRIC_INFO[input.state.y].label,
+    yLabel: Y_METRIC_INFO[yChoice(input.state.y)].label,
     columns: REPORT_COLUMNS,
     rows: toRows(input.runs, input.extras),
     essentials: input.runs.map(essentialsOf),

@@ -5,7 +5,7 @@ import { buildParetoFigure, type ParetoPoint, type Trace } from "../charts/paret
 import { livePicks, pickRoles } from "../charts/point-compare";
 import { slaBestRows } from "../charts/sla-groups";
 import { hasSla, type BestRow } from "../sla";
-import { cutoffLine, type ViewState } from "../view-state";
+import { cutoffLine, yChoice, type ViewState } from "../view-state";
 
 /** One chart of a report: an element id and the Plotly figure the dashboard would draw. */
 export interface ReportFigure {
@@ -29,27 +29,31 @@ export interface ReportFigures {
  * dashboard draw the same thing. `state.frontier` is expected on: a report always shows the frontier.
  */
 export function buildReportFigures(runs: readonly ChartRun[], state: ViewState): ReportFigures {
-  const live = livePicks(runs, state.points, state.y);
+  const axes = { x: state.x, y: state.y };
+  const live = livePicks(runs, state.points, axes);
   const marked = pickRoles(live, state.swap && live.length === 2);
   const slaBy = state.frontier ? state.frontierBy : "all";
-  const slaRows = hasSla(state.sla) ? slaBestRows(runs, state.sla, state.y, slaBy) : [];
+  // Ranked as the Pareto tab ranks them: by the y axis when it is a throughput, else Output TPS/GPU.
+  const rankY = yChoice(state.y);
+  const slaRows = hasSla(state.sla) ? slaBestRows(runs, state.sla, rankY, slaBy) : [];
   const pareto = buildParetoFigure(runs, {
-    y: state.y, cutoff: cutoffLine(state), frontier: state.frontier, frontierBy: state.frontierBy, marked,
+    x: axes.x, y: axes.y, logX: state.paretoLogX, logY: state.paretoLogY, colorBy: state.colorBy,
+    cutoff: cutoffLine(state), frontier: state.frontier, frontierBy: state.frontierBy, marked,
     sla: state.sla, best: slaRows.flatMap((row) => (row.best ? [row.best] : [])),
   });
   const figures: ReportFigure[] = [{ id: "chart-pareto", title: "Pareto frontier", data: pareto.data, layout: pareto.layout }];
   // The Latency tab stars each run's best point (never grouped), whatever the Pareto grouping.
-  const latencyRows = hasSla(state.sla) ? slaBestRows(runs, state.sla, state.y) : [];
+  const latencyRows = hasSla(state.sla) ? slaBestRows(runs, state.sla, rankY) : [];
   const lens: LatencySla | undefined = hasSla(state.sla)
     ? { sla: state.sla, best: new Set(latencyRows.flatMap((row) => (row.best ? [`${row.best.runDir}@${row.best.concurrency}`] : []))) }
     : undefined;
-  const axes = { x: state.latencyX, logY: state.latencyLogY, median: state.latencyMedian, clipP99: state.latencyClip };
+  const latencyAxes = { x: state.latencyX, logY: state.latencyLogY, median: state.latencyMedian, clipP99: state.latencyClip };
   for (const { key, title } of LATENCY_METRICS) {
     figures.push({
       id: `chart-${key.toLowerCase()}`,
       title,
-      data: buildLatencyTraces(runs, key, state.stat, lens, axes),
-      layout: buildLatencyLayout(runs, key, state.stat, lens?.sla, axes),
+      data: buildLatencyTraces(runs, key, state.stat, lens, latencyAxes, state.colorBy),
+      layout: buildLatencyLayout(runs, key, state.stat, lens?.sla, latencyAxes),
     });
   }
   return { figures, frontier: pareto.frontier, slaRows };

@@ -8,6 +8,7 @@ import { buildCompareView, formatCompareSide, parseCompareSide, sideLabel, sideR
 import { fmt2 } from "@/lib/charts/format";
 import { runPickerLabel } from "@/lib/labels";
 import { getDashboard } from "@/lib/server/dashboard-data";
+import { yChoice } from "@/lib/view-state";
 import { emptyStateFor } from "../empty-states";
 
 const asRun = (runDir: string | undefined): CompareSide | null => (runDir ? { kind: "run", value: runDir } : null);
@@ -25,9 +26,11 @@ export async function CompareSection({ query }: { query: string }) {
     tags: d.options.tags.map((tag) => ({ value: `tag:${tag}`, label: `tag: ${tag}` })),
     runs: d.runs.map((run) => ({ value: `run:${run.runDir}`, label: runPickerLabel(run) })),
   };
-  const yLabel = Y_METRIC_INFO[d.state.y].label;
+  // The Pareto tab's y may be any metric; Compare ranks frontiers by TPS/GPU only (output, total, goodput, energy).
+  const y = yChoice(d.state.y);
+  const yLabel = Y_METRIC_INFO[y].label;
   const ready = base && cand && baseRuns.length > 0 && candRuns.length > 0;
-  const view = ready ? buildCompareView(baseRuns, candRuns, d.state.y, d.state.levels) : null;
+  const view = ready ? buildCompareView(baseRuns, candRuns, y, d.state.levels) : null;
   return (
     <section className="space-y-4" aria-label="Compare">
       <div>
@@ -41,7 +44,7 @@ export async function CompareSection({ query }: { query: string }) {
         </EmptyState>
       ) : (
         <>
-          <CompareCharts baseline={view.baseline} candidate={view.candidate} names={[`Baseline: ${sideLabel(base, baseRuns.length)}`, `Candidate: ${sideLabel(cand, candRuns.length)}`]} y={d.state.y} overlap={view.overlap} cutAt={view.cutAt} samples={view.samples} />
+          <CompareCharts baseline={view.baseline} candidate={view.candidate} names={[`Baseline: ${sideLabel(base, baseRuns.length)}`, `Candidate: ${sideLabel(cand, candRuns.length)}`]} y={y} overlap={view.overlap} cutAt={view.cutAt} samples={view.samples} />
           {view.overlap ? (
             <div className="space-y-2">
               <p className="text-sm" data-testid="compare-summary">

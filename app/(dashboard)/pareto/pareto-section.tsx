@@ -7,6 +7,7 @@ import Link from "next/link";
 import { getDashboard } from "@/lib/server/dashboard-data";
 import { goodputOfRuns } from "@/lib/server/goodput";
 import { withEnergy, withGoodput } from "@/lib/charts/goodput-points";
+import { axesNeed, AXIS_METRIC_INFO, isLegacyPlane, type AxisPair } from "@/lib/charts/pareto-metrics";
 import { energyByPoint, loadRunEnergy } from "@/lib/server/power";
 import { slaText } from "@/lib/sla";
 import { hrefFor } from "@/lib/view-state";
@@ -17,15 +18,16 @@ export async function ParetoSection({ query }: { query: string }) {
   const d = await getDashboard(query);
   const empty = emptyStateFor(d);
   if (empty) return empty;
-  let payload = toParetoPayload(d.selected, fieldsFor(d.selected, d.state.sla));
+  const axes: AxisPair = { x: d.state.x, y: d.state.y };
+  let payload = toParetoPayload(d.selected, fieldsFor(d.selected, d.state.sla, axes));
   let goodputNote: React.ReactNode = null;
-  // Per-request data is read only when goodput is on the y-axis: the usual page stays as fast as before.
-  if (d.state.y === "goodput") {
+  // Per-request data is read only when goodput is on an axis: the usual page stays as fast as before.
+  if (axesNeed(axes, "goodput")) {
     const { byPoint, problems } = await goodputOfRuns(d.selected, d.state.sla);
     payload = withPayloadExtras(payload, withGoodput(d.selected.map(toChartRun), byPoint), ["reportedGoodputRps", "goodputRps", "goodputTpsPerGpu", "slaAttainmentPct"]);
     goodputNote = <GoodputNote bounds={d.state.sla.bounds.length > 0 ? slaText({ ...d.state.sla, minTpsUser: null }) : null} problems={problems} />;
   }
-  if (d.state.y === "energy") {
+  if (axesNeed(axes, "energy")) {
     payload = withPayloadExtras(payload, withEnergy(d.selected.map(toChartRun), energyByPoint(d.selected)), ["outputTokensPerJ", "meanPowerW"]);
     const loads = d.selected.map((run) => ({ run, energy: loadRunEnergy(run) }));
     const without = loads.filter((l) => l.energy.status === "no power data").map((l) => l.run.runDir);
@@ -48,14 +50,14 @@ export async function ParetoSection({ query }: { query: string }) {
       <div>
         <h2 className="text-lg font-semibold">Pareto Frontier Analysis</h2>
         <p className="text-sm text-slate-600">
-          The trade-off between throughput per GPU and throughput per user: points up and to the right are better.{" "}
+          <BetterText axes={axes} />{" "}
           <Link href={hrefFor("/compare", d.state)} className="underline" data-testid="pareto-compare-link">
             Compare two frontiers (runs or tag groups)
           </Link>
         </p>
       </div>
       {goodputNote}
-      <ParetoPanel payload={payload} sentSla={d.state.sla} />
+      <ParetoPanel payload={payload} sent={{ sla: d.state.sla, x: d.state.x, y: d.state.y }} />
       <div className="flex justify-center gap-3">
         <a href={query ? `/api/export?${query}` : "/api/export"} download className="btn px-4 py-2 text-sm" data-testid="download-csv">
           Download Data as CSV
@@ -64,6 +66,17 @@ export async function ParetoSection({ query }: { query: string }) {
       </div>
       <MetricFormulas />
     </section>
+  );
+}
+
+/** Which way is better on this chart: today's sentence for the default axes, else per axis. */
+function BetterText({ axes }: { axes: AxisPair }) {
+  if (isLegacyPlane(axes)) return <>The trade-off between throughput per GPU and throughput per user: points up and to the right are better.</>;
+  const way = (m: AxisPair["x"], up: string, down: string) => (AXIS_METRIC_INFO[m].better === "higher" ? up : down);
+  return (
+    <>
+      {AXIS_METRIC_INFO[axes.y].label} against {AXIS_METRIC_INFO[axes.x].label}: points {way(axes.y, "higher", "lower")} and further {way(axes.x, "right", "left")} are better, and the frontier is taken that way.
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW_STATE, hrefFor, parseViewState, shownWindowRuns, toggled, toQueryString, withConfigPick, withoutFilters, type ViewState } from "@/lib/view-state";
+import { DEFAULT_VIEW_STATE, hrefFor, parseViewState, shownWindowRuns, toggled, toQueryString, withConfigPick, withoutFilters, yChoice, type ViewState } from "@/lib/view-state";
 
 const parse = (query: string) => parseViewState(new URLSearchParams(query));
 
@@ -20,7 +20,11 @@ describe("view state in the URL", () => {
       container: ["ghcr.io/x:y"],
       tags: ["baseline", "a&b"],
       runs: ["3667_1P_4D_20251110_192145", "12045"],
-      y: "total",
+      y: "ttft-p99",
+      x: "concurrency",
+      paretoLogX: true,
+      paretoLogY: true,
+      colorBy: "gpu",
       cutoff: true,
       frontier: true,
       frontierBy: "tag",
@@ -50,6 +54,7 @@ describe("view state in the URL", () => {
     expect(query).toContain("max-ttft-p99=500");
     expect(query).toContain("min-tps-user=30");
     expect(query).toContain("logy=1&latx=tps");
+    expect(query).toContain("y=ttft-p99&x=concurrency&xlog=1&ylog=1&color=gpu");
     expect(query).toContain("gpu=H100&gpu=GB200");
     expect(query).toContain("wins=3667_1P_4D_20251110_192145&wins=4401453");
     expect(query).toContain("pt=3667_1P_4D_20251110_192145%4064");
@@ -75,6 +80,17 @@ describe("view state in the URL", () => {
       y: "total",
       frontier: true,
     });
+  });
+
+  it("Pareto axes: old y values keep their meaning, new metrics on either axis, junk falls back to today's chart", () => {
+    for (const y of ["output", "total", "goodput", "energy"]) expect(parse(`y=${y}`)).toMatchObject({ y, x: "tps-user" });
+    expect(parse("x=ttft-p99&y=req-rate&xlog=1&ylog=1&color=tag")).toMatchObject({ x: "ttft-p99", y: "req-rate", paretoLogX: true, paretoLogY: true, colorBy: "tag" });
+    expect(parse("x=bogus&y=ttft-p42&color=rainbow&xlog=2")).toMatchObject({ x: "tps-user", y: "output", colorBy: "run", paretoLogX: false });
+    // The Latency tab's log y and the Pareto tab's are separate keys: one never switches the other.
+    expect(parse("logy=1")).toMatchObject({ latencyLogY: true, paretoLogY: false });
+    expect(toQueryString({ ...DEFAULT_VIEW_STATE, y: "total" })).toBe("y=total");
+    expect(yChoice("ttft-p99")).toBe("output");
+    expect(yChoice("energy")).toBe("energy");
   });
 
   it("tells 'no run chosen' (default) from 'none selected' and 'all'", () => {

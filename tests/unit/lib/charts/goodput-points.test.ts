@@ -28,7 +28,7 @@ describe("goodput on the Pareto tab", () => {
 
   it("the hover names srtlog's attainment and the benchmark's own request_goodput apart", () => {
     const [chartRun] = withGoodput([toChartRun(run)], byPoint);
-    const text = (buildRunTrace(chartRun, 0, { y: "goodput", marked: [] }).text as string[])[0];
+    const text = (buildRunTrace(chartRun, { axes: { x: "tps-user", y: "goodput" }, marked: [] }).text as string[])[0];
     expect(text).toContain("Goodput TPS/GPU: 12.50");
     expect(text).toContain("Goodput (req/s): 4.00");
     expect(text).toContain("SLA attainment (srtlog, per request): 80.00%");
@@ -49,7 +49,7 @@ describe("energy on the Pareto tab", () => {
     const energy = { concurrency: 16, outputTokensPerJ: 0.4, meanPowerW: 1800 } as PointEnergy;
     const [chartRun] = withEnergy([toChartRun(run)], new Map([[`${run.runDir}\0${16}`, energy]]));
     expect(runParetoPoints(chartRun, "energy").map((p) => [p.concurrency, p.y])).toEqual([[16, 0.4]]);
-    const text = (buildRunTrace(chartRun, 0, { y: "energy", marked: [] }).text as string[])[0];
+    const text = (buildRunTrace(chartRun, { axes: { x: "tps-user", y: "energy" }, marked: [] }).text as string[])[0];
     expect(text).toContain("Output tokens/J: 0.40");
     expect(text).toContain("Mean power (W): 1800.00");
   });

@@ -35,21 +35,21 @@ describe("two-point comparison", () => {
 
   it("compares both axes of the current y metric", () => {
     const picks = [p(R3667, 16), p(R3667, 32)];
-    const output = comparePoints(CHART_RUNS, picks, false, "output");
+    const output = comparePoints(CHART_RUNS, picks, false, { x: "tps-user", y: "output" });
     expect(output.a?.concurrency).toBe(16);
     expect(output.dx).toBeCloseTo(-20);
     expect(output.dy).toBeCloseTo(84.69015795868773);
-    const swapped = comparePoints(CHART_RUNS, picks, true, "output");
+    const swapped = comparePoints(CHART_RUNS, picks, true, { x: "tps-user", y: "output" });
     expect(swapped.dx).toBeCloseTo(25);
-    const total = comparePoints(CHART_RUNS, picks, false, "total");
+    const total = comparePoints(CHART_RUNS, picks, false, { x: "tps-user", y: "total" });
     expect(total.dy).toBeCloseTo(((114 - 61.725) / 61.725) * 100);
   });
 
   it("a pick whose run is not charted is dropped, so the other one is the baseline", () => {
-    const result = comparePoints(CHART_RUNS, [p("gone", 1), p(R3667, 16)], false, "output");
+    const result = comparePoints(CHART_RUNS, [p("gone", 1), p(R3667, 16)], false, { x: "tps-user", y: "output" });
     expect(result.a?.concurrency).toBe(16);
     expect(result.b).toBeNull();
     expect(result.dx).toBeNull();
-    expect(livePicks(CHART_RUNS, [p("gone", 1), p(R3667, 16), p(R3667, 999)], "output")).toEqual([p(R3667, 16)]);
+    expect(livePicks(CHART_RUNS, [p("gone", 1), p(R3667, 16), p(R3667, 999)], { x: "tps-user", y: "output" })).toEqual([p(R3667, 16)]);
   });
 });

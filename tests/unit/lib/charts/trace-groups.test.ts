@@ -28,25 +28,29 @@ describe("trace groups", () => {
     expect(merged).toMatchObject({ mode: "lines+markers", showlegend: false, name: "group" });
   });
 
-  it("groups run i into colour slot i % colours, runs in order", () => {
-    const traces = [0, 1, 2, 3, 4].map((i) => ({ x: [i], y: [i], customdata: [[`r${i}`, 1]] }) as Trace);
-    const groups = groupRunTraces(traces, 2);
-    expect(groups.map((g) => g.x)).toEqual([[0, null, 2, null, 4], [1, null, 3]]);
+  it("groups runs by their key (first-seen order), runs in order within a group, legend only when asked", () => {
+    const colours = ["red", "blue", "red", "blue", "red"];
+    const traces = [0, 1, 2, 3, 4].map((i) => ({ x: [i], y: [i], customdata: [[`r${i}`, 1]], line: { color: colours[i] } }) as Trace);
+    const groups = groupRunTraces(traces, (t) => (t.line as { color: string }).color, (key, n) => `${key} (${n})`);
+    expect(groups.map((g) => [g.name, g.x, g.showlegend])).toEqual([["red (3)", [0, null, 2, null, 4], false], ["blue (2)", [1, null, 3], false]]);
+    expect(groupRunTraces(traces, (t) => (t.line as { color: string }).color, (key) => key, true).map((g) => g.showlegend)).toEqual([true, true]);
   });
 
-  it("the Pareto figure draws one trace per run up to the limit, one per colour above it, with the same points", () => {
+  it("the Pareto figure draws one trace per run up to the limit, one per run colour above it, with the same points", () => {
     const few = buildParetoFigure(runs(GROUP_RUNS_ABOVE), base);
     expect(few.grouped).toBe(false);
     expect(few.data).toHaveLength(GROUP_RUNS_ABOVE);
     const many = buildParetoFigure(runs(GROUP_RUNS_ABOVE + 1), base);
     expect(many.grouped).toBe(true);
-    expect(many.data).toHaveLength(20);
     const picked = many.data.flatMap((t) => (t.customdata as ([string, number] | null)[]).filter(Boolean));
     expect(picked).toHaveLength(2 * (GROUP_RUNS_ABOVE + 1));
-    // Run 21 (index 20) is in colour slot 0 after run 1, with a square (its colours came round once): x = 1000/TPOT.
-    const slot0 = many.data[0] as Trace & { marker: { symbol: string[] } };
-    expect(slot0.x).toEqual([50, 25, null, 50, 25, null, 50, 25]);
-    expect(slot0.y).toEqual([1, 2, null, 21, 42, null, 41, 82]);
-    expect(slot0.marker.symbol).toEqual(["circle", "circle", "circle", "square", "square", "circle", "diamond", "diamond"]);
+    // Each merged trace holds exactly the runs whose own (per-run) trace had its colour: one trace per colour used.
+    const perRun = few.data.concat(buildParetoFigure(runs(GROUP_RUNS_ABOVE + 1).slice(GROUP_RUNS_ABOVE), base).data);
+    const colourOf = new Map(perRun.map((t) => [(t.customdata as [string, number][])[0][0], (t.line as { color: string }).color]));
+    expect(many.data).toHaveLength(new Set(colourOf.values()).size);
+    for (const trace of many.data) {
+      const dirs = new Set((trace.customdata as ([string, number] | null)[]).flatMap((c) => (c ? [c[0]] : [])));
+      expect([...dirs].every((dir) => colourOf.get(dir) === (trace.line as { color: string }).color)).toBe(true);
+    }
   });
 });
