@@ -7,7 +7,7 @@ import { parseFlags } from "../args";
 export function formatSummary(summary: IngestSummary, dataset: string): string {
   const lines = [
     `${summary.added.length} added, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ${summary.skipped.length} skipped` +
-      ` -> ${dataset} (partition files written: runs ${summary.written.runs}, points ${summary.written.points})`,
+      ` -> ${dataset} (partition files written: runs ${summary.written.runs}, points ${summary.written.points}, node_batches ${summary.written.node_batches})`,
   ];
   for (const key of summary.added) lines.push(`added ${key}`);
   for (const key of summary.updated) lines.push(`updated ${key}`);

@@ -6,6 +6,7 @@ import type { DuckDBInstance as Instance } from "@duckdb/node-api";
 import { SrtlogError } from "../../errors";
 import { TABLES } from "./schema";
 import { openDataset, readableFiles } from "./store";
+import { readTagTable } from "./tags";
 
 export interface QueryResult {
   columns: string[];
@@ -23,6 +24,20 @@ export function viewSql(table: string, files: string[]): string {
 }
 
 /**
+ * Tags edited in the dashboard (the dataset's tag table) override the ingested ones in the `runs` view,
+ * joined as `srtlog export` joins them. Null when there are no edits: `runs` is then the files as they are.
+ */
+function tagEditSql(dataset: string, warn: (message: string) => void): string[] | null {
+  const edits = Object.entries(readTagTable(dataset, warn).runs);
+  if (edits.length === 0) return null;
+  const values = edits.map(([key, edit]) => `(${quote(key)}, ${quote(edit.tags.join(", "))})`).join(", ");
+  return [
+    `CREATE TEMP TABLE _tag_edits AS SELECT * FROM (VALUES ${values}) AS t(run_key, tags)`,
+    "CREATE VIEW runs AS SELECT r.* REPLACE (COALESCE(e.tags, r.tags) AS tags) FROM _runs_ingested r LEFT JOIN _tag_edits e ON e.run_key = r.run_key",
+  ];
+}
+
+/**
  * Run one SQL text over a dataset's tables. Tables without files have no view, so a query naming one
  * fails with DuckDB's own "does not exist" message. SQL errors come back as SrtlogError (exit 2).
  */
@@ -34,7 +49,10 @@ export async function queryDataset(dataset: string, sql: string, warn: (message:
   try {
     for (const table of TABLES) {
       const files = readableFiles(dataset, table, warn);
-      if (files.length > 0) await connection.run(viewSql(table, files));
+      if (files.length === 0) continue;
+      const edits = table === "runs" ? tagEditSql(dataset, warn) : null;
+      await connection.run(viewSql(edits ? "_runs_ingested" : table, files));
+      for (const statement of edits ?? []) await connection.run(statement);
     }
     let reader;
     try {

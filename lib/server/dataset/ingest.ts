@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import type { Run } from "../../model";
+import type { NodeMetrics } from "../../node-metrics";
 import { toRows } from "../../rows";
 import { SrtlogError } from "../../errors";
 import { loadRun } from "../load-run";
@@ -8,6 +9,8 @@ import { energyByPoint } from "../power";
 import { fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry } from "../scan-runs";
 import { withIngestLock } from "./lock";
 import { DATASET_SCHEMA_VERSION, monthOf, pointRow, runRow, TABLES, type TableName, type TableRow } from "./schema";
+import { nodeBatchRows, nodesForIngest, workerFingerprint } from "./tables/node-batches";
+import { pointExtras } from "./tables/run-rebuild";
 import { listPartitions, openDataset, partFileFault, partitionDir, readManifest, readPartRows, writePartition, type Manifest, type Partition } from "./store";
 
 export interface IngestOptions {
@@ -58,7 +61,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 }
 
 async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
-  const summary: IngestSummary = { added: [], updated: [], unchanged: [], skipped: [], warnings: [], written: { runs: 0, points: 0 } };
+  const summary: IngestSummary = { added: [], updated: [], unchanged: [], skipped: [], warnings: [], written: { runs: 0, points: 0, node_batches: 0 } };
   const warn = (message: string) => {
     summary.warnings.push(message);
     options.progress(`ingest: warning: ${message}`);
@@ -117,8 +120,9 @@ function scanSources(options: IngestOptions, summary: IngestSummary): Source[] {
         continue;
       }
       const files = scanRunFiles(entry.path, entry.jobId);
-      // The schema version and source path count too: either changes what the rows say.
-      const fingerprint = fingerprintOf([files.metadata, files.recipe, ...files.resultFiles]) + `-v${DATASET_SCHEMA_VERSION}-${entry.path}`;
+      // The schema version and source path count too: either changes what the rows say. Worker logs
+      // (node_batches) count with their sizes and mtimes, as in the node cache's own fingerprint.
+      const fingerprint = fingerprintOf([files.metadata, files.recipe, ...files.resultFiles]) + `-${workerFingerprint(entry.path).slice(0, 16)}-v${DATASET_SCHEMA_VERSION}-${entry.path}`;
       byKey.set(key, { key, entry, fingerprint });
     }
   }
@@ -129,6 +133,17 @@ interface Loaded {
   source: Source;
   run: Run;
   month: string;
+  nodes: NodeMetrics[];
+}
+
+/** A run's worker nodes; a log that cannot be parsed costs the run its node_batches rows, not its ingest. */
+async function nodesOf(source: Source, warn: (message: string) => void): Promise<NodeMetrics[]> {
+  try {
+    return await nodesForIngest(source.entry.path);
+  } catch (error) {
+    warn(`${source.entry.path}: worker logs not ingested (${(error as Error).message})`);
+    return [];
+  }
 }
 
 async function loadChanged(changed: Source[], options: IngestOptions, summary: IngestSummary, knownRuns: Map<string, Known>): Promise<Loaded[]> {
@@ -142,14 +157,16 @@ async function loadChanged(changed: Source[], options: IngestOptions, summary: I
       continue;
     }
     (knownRuns.has(source.key) ? summary.updated : summary.added).push(source.key);
-    loaded.push({ source, run: load.run, month: monthOf(load.run) });
+    loaded.push({ source, run: load.run, month: monthOf(load.run), nodes: await nodesOf(source, (m) => summary.warnings.push(m)) });
   }
   return loaded;
 }
 
 function rowsOf(table: TableName, item: Loaded, ingestedAt: string): TableRow[] {
   if (table === "runs") return [runRow(item.run, item.source.key, item.source.fingerprint, ingestedAt)];
-  return toRows([item.run], { energy: energyByPoint([item.run]) }).map((row) => pointRow(row, item.source.key));
+  if (table === "node_batches") return nodeBatchRows(item.nodes, item.source.key);
+  // toRows gives one row per point, in the run's point order.
+  return toRows([item.run], { energy: energyByPoint([item.run]) }).map((row, i) => ({ ...pointRow(row, item.source.key), ...pointExtras(item.run.points[i]) }));
 }
 
 /** Rewrite the partitions of one table that gain, lose or replace runs (or were found faulty). */

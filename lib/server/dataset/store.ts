@@ -56,10 +56,7 @@ export async function openDataset(dir: string, create: boolean): Promise<void> {
       throw new SrtlogError("bad_input", `${dir} is not a srtlog dataset (no ${DATASET_FILE}); write one with srtlog ingest`);
     }
     await mkdir(dir, { recursive: true });
-    // The schema travels with the data, for readers that are not srtlog (DuckDB CLI, pandas, Spark).
-    const tables = Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));
-    const doc = { format: "srtlog-dataset", schemaVersion: DATASET_SCHEMA_VERSION, partitioning: ["cluster", "month"], tables };
-    await writeFileAtomic(file, JSON.stringify(doc, null, 1) + "\n");
+    await writeDatasetDoc(file);
     return;
   }
   let doc: { schemaVersion?: unknown };
@@ -69,6 +66,15 @@ export async function openDataset(dir: string, create: boolean): Promise<void> {
     throw new SrtlogError("bad_input", `${file} is not valid JSON: ${(error as Error).message}`);
   }
   newerVersion(doc.schemaVersion, `dataset ${dir}`);
+  // An ingest into an older dataset re-reads its runs (their fingerprints name the version) and says so here.
+  if (create && doc.schemaVersion !== DATASET_SCHEMA_VERSION) await writeDatasetDoc(file);
+}
+
+/** The schema travels with the data, for readers that are not srtlog (DuckDB CLI, pandas, Spark). */
+async function writeDatasetDoc(file: string): Promise<void> {
+  const tables = Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));
+  const doc = { format: "srtlog-dataset", schemaVersion: DATASET_SCHEMA_VERSION, partitioning: ["cluster", "month"], tables };
+  await writeFileAtomic(file, JSON.stringify(doc, null, 1) + "\n");
 }
 
 function subdirs(dir: string, key: string): string[] {
