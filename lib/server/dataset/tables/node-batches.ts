@@ -1,6 +1,7 @@
 import "server-only";
 import type { NodeMetrics, WorkerType } from "../../../node-metrics";
 import { BATCH_METRICS, BATCH_TYPES, type BatchTable } from "../../../../parsers/worker-log/batch-table";
+import { DERIVED_INPUT_COLUMN } from "../../../../parsers/worker-log/derived-input";
 import { snakeCase } from "../../bench-cache";
 import { NodeAnalyzer } from "../../node-analyzer";
 import { readNodeCache } from "../../node-cache";
@@ -10,10 +11,12 @@ import type { ColumnSpec, TableRow } from "../schema";
 
 /**
  * `node_batches`: one row per worker batch line, the node cache's batch columns with the run key. The
- * metric set is fixed (the parser's numeric batch fields, graph flags, batch index) so every partition
- * has one schema; a metric a line did not print is null.
+ * metric columns are fixed (the parser's numeric batch fields, graph flags, batch index, derived input
+ * rate) so every partition has one schema; a metric a line did not print is null. Metrics only some
+ * engines print (vLLM/TRT-LLM extras) go to `extra_metrics` as JSON, so nothing is lost.
  */
-const METRICS = [...BATCH_METRICS, "cudaGraph", "npuGraph", "cpuGraph", "batchIndex"] as const;
+const METRICS = [...BATCH_METRICS, "cudaGraph", "npuGraph", "cpuGraph", "batchIndex", DERIVED_INPUT_COLUMN] as const;
+const FIXED = new Set<string>(METRICS);
 const METRIC_NAMES = METRICS.map((metric) => [metric, snakeCase(metric)] as const);
 
 export const NODE_BATCH_COLUMNS: ColumnSpec[] = [
@@ -29,6 +32,7 @@ export const NODE_BATCH_COLUMNS: ColumnSpec[] = [
   { name: "ep", type: "INT32", doc: "EP rank" },
   { name: "pp", type: "INT32", doc: "PP stage" },
   ...METRIC_NAMES.map(([metric, name]) => ({ name, type: "DOUBLE" as const, doc: `"${metric}" of the batch line` })),
+  { name: "extra_metrics", type: "STRING", doc: "other metrics of the line as a JSON object (engine-specific); null when none" },
 ];
 
 /** The fingerprint the node cache keys on: every worker log and config (path, size, mtime). */
@@ -55,10 +59,17 @@ export function nodeBatchRows(nodes: readonly NodeMetrics[], key: string): Table
         timestamp: finite(b.ts[i]), line: b.line[i], dp: b.dp[i], tp: b.tp[i], ep: b.ep[i], pp: b.pp[i],
       };
       for (const [metric, name] of METRIC_NAMES) row[name] = b.metrics[metric] ? finite(b.metrics[metric][i]) : null;
+      row.extra_metrics = extrasOf(b, i);
       rows.push(row);
     }
   }
   return rows;
+}
+
+function extrasOf(batches: BatchTable, i: number): string | null {
+  const extra: Record<string, number> = {};
+  for (const [metric, column] of Object.entries(batches.metrics)) if (!FIXED.has(metric) && !Number.isNaN(column[i])) extra[metric] = column[i];
+  return Object.keys(extra).length > 0 ? JSON.stringify(extra) : null;
 }
 
 const num = (value: TableRow[string]) => (typeof value === "number" ? value : typeof value === "bigint" ? Number(value) : NaN);
@@ -71,6 +82,10 @@ function batchTable(rows: TableRow[]): BatchTable {
     // Only metrics some line printed, as the parser gives them.
     if (rows.some((row) => row[name] !== null && row[name] !== undefined)) metrics[metric] = Float64Array.from(rows, (row) => num(row[name]));
   }
+  rows.forEach((row, i) => {
+    if (typeof row.extra_metrics !== "string") return;
+    for (const [metric, value] of Object.entries(JSON.parse(row.extra_metrics) as Record<string, number>)) (metrics[metric] ??= new Float64Array(n).fill(NaN))[i] = value;
+  });
   return {
     length: n, ts: Float64Array.from(rows, (row) => num(row.timestamp)), line: ints("line"), dp: ints("dp"), tp: ints("tp"), ep: ints("ep"), pp: ints("pp"),
     batchType: Uint8Array.from(rows, (row) => Math.max(0, BATCH_TYPES.indexOf(row.batch_type as never))), metrics,
