@@ -7,6 +7,7 @@ import type { Run, SkippedRun } from "../../model";
 import type { NodeMetrics } from "../../node-metrics";
 import { SrtlogError } from "../../errors";
 import { toArrayBuffer } from "../parquet";
+import { byJobIdDesc } from "../run-loader";
 import { editTagsFile } from "../tags-file";
 import type { TableName, TableRow } from "./schema";
 import { listPartitions, openDataset, partFileFault, readManifest, type Manifest, type Partition } from "./store";
@@ -52,9 +53,6 @@ function wholeParts(dataset: string, table: TableName, faults: SkippedRun[]): Ma
   }
   return parts;
 }
-
-/** Newest first, as the logs-dir loader orders runs. */
-const byJobIdDesc = (a: Run, b: Run) => Number(b.jobId) - Number(a.jobId) || b.runDir.localeCompare(a.runDir);
 
 /**
  * The dashboard's runs from an ingested dataset: each rebuilt from its `runs` and `points` rows, with
