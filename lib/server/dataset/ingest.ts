@@ -20,6 +20,8 @@ export interface IngestOptions {
   progress: (message: string) => void;
   /** How long to wait for another ingest's lock. */
   lockWaitMs?: number;
+  /** Fill node_batches (default true); `srtlog query --logs` skips parsing worker logs when its SQL does not need them. */
+  nodeBatches?: boolean;
 }
 
 export interface IngestSummary {
@@ -157,7 +159,7 @@ async function loadChanged(changed: Source[], options: IngestOptions, summary: I
       continue;
     }
     (knownRuns.has(source.key) ? summary.updated : summary.added).push(source.key);
-    loaded.push({ source, run: load.run, month: monthOf(load.run), nodes: await nodesOf(source, (m) => summary.warnings.push(m)) });
+    loaded.push({ source, run: load.run, month: monthOf(load.run), nodes: options.nodeBatches === false ? [] : await nodesOf(source, (m) => summary.warnings.push(m)) });
   }
   return loaded;
 }
