@@ -8,6 +8,7 @@ import type { NodeMetrics } from "../../node-metrics";
 import { SrtlogError } from "../../errors";
 import { toArrayBuffer } from "../parquet";
 import { byJobIdDesc } from "../run-loader";
+import { checkWriteTarget } from "../safe-path";
 import { editTagsFile } from "../tags-file";
 import type { TableName, TableRow } from "./schema";
 import { listPartitions, openDataset, partFileFault, readManifest, type Manifest, type Partition } from "./store";
@@ -127,7 +128,7 @@ export class DatasetLoader {
     const edit = (current: string[]) => [...current.filter((tag) => !remove.has(tag)), ...(change.add ?? [])];
     const tags = await editDatasetTags(this.logsDir, run.origin.runKey, run.metadata.tags, edit);
     const source = path.join(run.runPath, run.metadataFile);
-    if (existsSync(source)) {
+    if (sourceWritable(run) && existsSync(source)) {
       await editTagsFile(run.runPath, source, edit).catch((error: unknown) => console.error(`srtlog: tags of ${run.origin!.runKey} saved in the dataset, not in ${source}: ${(error as Error).message}`));
     }
     this.memo = null;
@@ -138,6 +139,18 @@ export class DatasetLoader {
     this.memo = null;
     fileRows.clear();
   }
+}
+
+/**
+ * Whether a tag edit may go to the run's source `<jobid>.json`. The path comes from the dataset's rows, so
+ * it must at least name a `<jobid>.json` directly in the run directory, and lie under SRTLOG_LOGS_ROOTS
+ * when the operator set them: a crafted dataset cannot aim the write at another file.
+ */
+function sourceWritable(run: Run): boolean {
+  if (run.metadataFile !== `${run.jobId}.json` || !/^[\w.-]+$/.test(run.jobId)) return false;
+  const roots = (process.env.SRTLOG_LOGS_ROOTS ?? "").split(":").filter(Boolean);
+  // Links followed, as for every write: a link under a root cannot lead the write outside it.
+  return roots.length === 0 || roots.some((root) => checkWriteTarget(path.resolve(root), path.join(run.runPath, run.metadataFile)).ok);
 }
 
 function withTags(run: Run, tags: string[] | undefined): Run {

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { cp } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Run } from "@/lib/model";
 import { toRows } from "@/lib/rows";
 import { DatasetLoader, datasetNodeSource } from "@/lib/server/dataset/dataset-loader";
 import { queryDataset } from "@/lib/server/dataset/duckdb";
 import { ingest } from "@/lib/server/dataset/ingest";
+import { listPartitions, readManifest, readPartRows, writePartition } from "@/lib/server/dataset/store";
 import { NodeAnalyzer } from "@/lib/server/node-analyzer";
 import { RunLoader } from "@/lib/server/run-loader";
 import { generateWorkerLogs } from "@/scripts/bench/generate-worker-logs";
@@ -82,6 +83,36 @@ describe("DatasetLoader", () => {
       { run_key: "b/12045_2P_2D_20251115_101500", tags: "" },
       { run_key: "b/3667_1P_4D_20251110_192145", tags: "baseline, gold, archived" },
     ]);
+  });
+
+  it("a crafted run_json cannot aim the source tag write at another file, nor outside SRTLOG_LOGS_ROOTS", async () => {
+    const { root, dataset } = await twoClusters();
+    const victim = path.join(root, "elsewhere");
+    await cp(path.join(FIXTURES, "legacy-v1-disagg", "logs", "3667_1P_4D_20251110_192145"), victim, { recursive: true });
+    const partition = listPartitions(dataset, "runs", "b").find((p) => readManifest(p)!.runs["b/3667_1P_4D_20251110_192145"])!;
+    const manifest = readManifest(partition)!;
+    const rows = await readPartRows(partition, manifest);
+    const aim = (fields: Record<string, string>) => writePartition(partition, rows.map((row) => (row.run_key === "b/3667_1P_4D_20251110_192145" ? { ...row, run_json: JSON.stringify({ ...JSON.parse(String(row.run_json)), ...fields }) } : row)), manifest.runs, readManifest(partition));
+    const before = readFileSync(path.join(victim, "3667.json"), "utf8");
+    const runDir = "b:3667_1P_4D_20251110_192145";
+    // Not a <jobid>.json: dataset only.
+    await cp(path.join(victim, "3667.json"), path.join(victim, "other.json"));
+    await aim({ runPath: victim, metadataFile: "other.json" });
+    expect(await new DatasetLoader(dataset).editTags(runDir, { add: ["x"] })).toEqual(["baseline", "h100", "x"]);
+    expect(readFileSync(path.join(victim, "other.json"), "utf8")).toBe(before);
+    // A <jobid>.json outside SRTLOG_LOGS_ROOTS: dataset only; inside them, written.
+    await aim({ runPath: victim, metadataFile: "3667.json" });
+    vi.stubEnv("SRTLOG_LOGS_ROOTS", path.join(root, "b"));
+    try {
+      await new DatasetLoader(dataset).editTags(runDir, { add: ["y"] });
+      expect(readFileSync(path.join(victim, "3667.json"), "utf8")).toBe(before);
+      vi.stubEnv("SRTLOG_LOGS_ROOTS", root);
+      await new DatasetLoader(dataset).editTags(runDir, { add: ["z"] });
+      // The add applies to the file's own tags, which never got x or y.
+      expect(JSON.parse(readFileSync(path.join(victim, "3667.json"), "utf8")).tags).toEqual(["baseline", "h100", "z"]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("node_batches holds every batch of the node cache, and Node Metrics reads them back once the source is gone", async () => {
