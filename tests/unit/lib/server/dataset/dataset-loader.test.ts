@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -8,6 +8,7 @@ import { DatasetLoader, datasetNodeSource } from "@/lib/server/dataset/dataset-l
 import { queryDataset } from "@/lib/server/dataset/duckdb";
 import { ingest } from "@/lib/server/dataset/ingest";
 import { listPartitions, readManifest, readPartRows, writePartition } from "@/lib/server/dataset/store";
+import { flushBackgroundWork } from "@/lib/server/log-pool";
 import { NodeAnalyzer } from "@/lib/server/node-analyzer";
 import { RunLoader } from "@/lib/server/run-loader";
 import { generateWorkerLogs } from "@/scripts/bench/generate-worker-logs";
@@ -120,13 +121,24 @@ describe("DatasetLoader", () => {
     const runs = { a: path.join(root, "a", "5100001"), b: path.join(root, "b", "5100002") };
     let cached = 0;
     const parsed = new Map<string, Awaited<ReturnType<NodeAnalyzer["parseRunLogs"]>>>();
+    // Whole-second mtimes, which utimes can set back exactly after the garbling below.
+    const when = new Date("2026-12-01T10:00:00Z");
+    const workerLogs = (dir: string) => readdirSync(path.join(dir, "logs")).filter((name) => /_(prefill|decode|agg)_w\d+\.out$/.test(name)).map((name) => path.join(dir, "logs", name));
     for (const [cluster, dir] of Object.entries(runs)) {
       await generateWorkerLogs(dir, { workers: 3, linesPerWorker: 400 });
+      for (const log of workerLogs(dir)) utimesSync(log, when, when);
       const nodes = await new NodeAnalyzer().parseRunLogs(dir);
       parsed.set(cluster, nodes);
       cached += nodes.reduce((n, node) => n + node.batches.length, 0);
     }
     expect(cached).toBeGreaterThan(100);
+    await flushBackgroundWork();
+    // Ingest takes the node cache's columns when the logs' sizes and mtimes match, rather than parsing:
+    // garbled logs of the same size and mtime must still give every cached batch.
+    for (const log of Object.values(runs).flatMap(workerLogs)) {
+      writeFileSync(log, "x".repeat(statSync(log).size));
+      utimesSync(log, when, when);
+    }
     const dataset = path.join(root, "dataset");
     for (const [cluster, dir] of Object.entries(runs)) await ingest({ dataset, logsDirs: [path.dirname(dir)], cluster, progress: quiet });
     const [{ n }] = (await queryDataset(dataset, "SELECT count(*)::INTEGER AS n FROM node_batches", quiet)).rows;
