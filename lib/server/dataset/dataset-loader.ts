@@ -21,18 +21,28 @@ export function isDataset(dir: string): boolean {
   return existsSync(path.join(dir, "dataset.json"));
 }
 
-/** Rows of a partition file, by path: part files are never rewritten under the same name. */
-const fileRows = new Map<string, Promise<TableRow[]>>();
+/** Rows of partition files, by path: part files are never rewritten under the same name. */
+class FileRows {
+  private readonly byFile = new Map<string, Promise<TableRow[]>>();
 
-function readRows(file: string, columns?: string[], filter?: Record<string, string>): Promise<TableRow[]> {
-  const key = `${file}\0${columns?.join(",") ?? "*"}\0${JSON.stringify(filter ?? null)}`;
-  let rows = fileRows.get(key);
-  if (!rows) {
-    rows = readFile(file).then((bytes) => parquetReadObjects({ file: toArrayBuffer(bytes), columns, filter: filter as never }) as Promise<TableRow[]>);
-    rows.catch(() => fileRows.delete(key));
-    fileRows.set(key, rows);
+  read(file: string, columns: string[]): Promise<TableRow[]> {
+    let rows = this.byFile.get(file);
+    if (!rows) {
+      rows = readFile(file).then((bytes) => parquetReadObjects({ file: toArrayBuffer(bytes), columns }) as Promise<TableRow[]>);
+      rows.catch(() => this.byFile.delete(file));
+      this.byFile.set(file, rows);
+    }
+    return rows;
   }
-  return rows;
+
+  /** Forget files no manifest names any more (a re-ingest replaced them). */
+  keepOnly(files: Set<string>): void {
+    for (const file of this.byFile.keys()) if (!files.has(file)) this.byFile.delete(file);
+  }
+
+  clear(): void {
+    this.byFile.clear();
+  }
 }
 
 interface Part {
@@ -63,6 +73,7 @@ export class DatasetLoader {
   /** The dataset directory (named as RunLoader's, since the dashboard treats both alike). */
   readonly logsDir: string;
   private memo: { stamp: string; result: Promise<{ runs: Run[]; skipped: SkippedRun[] }> } | null = null;
+  private readonly files = new FileRows();
 
   constructor(dataset: string) {
     this.logsDir = path.resolve(dataset);
@@ -75,6 +86,7 @@ export class DatasetLoader {
     const points = wholeParts(this.logsDir, "points", faults);
     const stamp = [...runs.values(), ...points.values()].map((part) => part.file).join("\n") + `\n${tagTableStamp(this.logsDir)}`;
     if (this.memo?.stamp !== stamp) {
+      this.files.keepOnly(new Set([...runs.values(), ...points.values()].map((part) => part.file)));
       const result = this.build(runs, points, faults);
       result.catch(() => (this.memo = null));
       this.memo = { stamp, result };
@@ -89,11 +101,11 @@ export class DatasetLoader {
     for (const [where, part] of runParts) {
       const pointPart = pointParts.get(where);
       const byKey = new Map<string, TableRow[]>();
-      for (const row of pointPart ? await readRows(pointPart.file, POINT_READ_COLUMNS) : []) {
+      for (const row of pointPart ? await this.files.read(pointPart.file, POINT_READ_COLUMNS) : []) {
         const key = String(row.run_key);
         (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(row);
       }
-      for (const row of await readRows(part.file, ["run_key", "run_json"])) {
+      for (const row of await this.files.read(part.file, ["run_key", "run_json"])) {
         const runKey = String(row.run_key);
         const origin = { dataset: this.logsDir, runKey, cluster: part.partition.cluster, month: part.partition.month };
         const rebuilt = runFromRows(row, byKey.get(runKey) ?? [], origin);
@@ -137,7 +149,7 @@ export class DatasetLoader {
 
   clear(): void {
     this.memo = null;
-    fileRows.clear();
+    this.files.clear();
   }
 }
 
@@ -157,9 +169,16 @@ function withTags(run: Run, tags: string[] | undefined): Run {
   return tags ? { ...run, metadata: { ...run.metadata, tags } } : run;
 }
 
+/** Rows `start`..`end` of a Parquet file (only the row groups they lie in are decoded); not kept in memory here. */
+async function readRange(file: string, rowStart: number, rowEnd: number): Promise<TableRow[]> {
+  return (await parquetReadObjects({ file: toArrayBuffer(await readFile(file)), rowStart, rowEnd })) as TableRow[];
+}
+
 /**
  * An ingested run's worker batches from `node_batches`, for when its source logs are gone: the
- * fingerprint they were ingested with, and a reader. Null when the run has no rows there.
+ * fingerprint they were ingested with, and a reader. Null when the run has no rows there. A run's rows
+ * are contiguous, in manifest order (ingest writes them so), so only its range is read; should they
+ * not be, the whole file is filtered instead.
  */
 export function datasetNodeSource(origin: NonNullable<Run["origin"]>): { fingerprint: string; load: () => Promise<NodeMetrics[]> } | null {
   const partition = listPartitions(origin.dataset, "node_batches", origin.cluster).find((p) => p.month === origin.month);
@@ -167,5 +186,12 @@ export function datasetNodeSource(origin: NonNullable<Run["origin"]>): { fingerp
   const entry = manifest?.runs[origin.runKey];
   if (!partition || !manifest?.file || !entry || entry.rows === 0 || partFileFault(partition, manifest)) return null;
   const file = path.join(partition.dir, manifest.file);
-  return { fingerprint: `dataset:${manifest.file}:${entry.fingerprint}`, load: async () => nodesFromRows(await readRows(file, undefined, { run_key: origin.runKey })) };
+  const keys = Object.keys(manifest.runs);
+  const start = keys.slice(0, keys.indexOf(origin.runKey)).reduce((n, key) => n + manifest.runs[key].rows, 0);
+  const load = async () => {
+    const rows = await readRange(file, start, start + entry.rows);
+    const mine = rows.every((row) => row.run_key === origin.runKey) ? rows : (await readRange(file, 0, manifest.rows)).filter((row) => row.run_key === origin.runKey);
+    return nodesFromRows(mine);
+  };
+  return { fingerprint: `dataset:${manifest.file}:${entry.fingerprint}`, load };
 }
