@@ -190,7 +190,8 @@ async function applyTable(options: IngestOptions, table: TableName, loaded: Load
     const { rows, runs } = await keptRows(state, drop, warn);
     for (const item of items) {
       const added = rowsOf(table, item, ingestedAt);
-      rows.push(...added);
+      // Not push(...added): a run of 130,000+ batch lines overflows the call stack as arguments.
+      for (const row of added) rows.push(row);
       runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: added.length };
     }
     await writePartition(state.partition, rows, runs, state.manifest);
