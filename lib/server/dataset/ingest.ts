@@ -9,9 +9,9 @@ import { energyByPoint } from "../power";
 import { fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry } from "../scan-runs";
 import { withIngestLock } from "./lock";
 import { DATASET_SCHEMA_VERSION, monthOf, pointRow, runRow, TABLES, type TableName, type TableRow } from "./schema";
-import { nodeBatchRows, nodesForIngest, workerFingerprint } from "./tables/node-batches";
+import { appendNodeBatches, emptyNodeBatchColumns, keptNodeBatchColumns, nodeBatchParquetColumns, nodesForIngest, workerFingerprint } from "./tables/node-batches";
 import { pointExtras } from "./tables/run-rebuild";
-import { listPartitions, openDataset, partFileFault, partitionDir, readManifest, readPartRows, writePartition, type Manifest, type Partition } from "./store";
+import { listPartitions, openDataset, partFileFault, partitionDir, readManifest, readPartRows, writePartition, writePartitionColumns, type Manifest, type Partition } from "./store";
 
 export interface IngestOptions {
   dataset: string;
@@ -166,7 +166,6 @@ async function loadChanged(changed: Source[], options: IngestOptions, summary: I
 
 function rowsOf(table: TableName, item: Loaded, ingestedAt: string): TableRow[] {
   if (table === "runs") return [runRow(item.run, item.source.key, item.source.fingerprint, ingestedAt)];
-  if (table === "node_batches") return nodeBatchRows(item.nodes, item.source.key);
   // toRows gives one row per point, in the run's point order.
   return toRows([item.run], { energy: energyByPoint([item.run]) }).map((row, i) => ({ ...pointRow(row, item.source.key), ...pointExtras(item.run.points[i]) }));
 }
@@ -187,17 +186,32 @@ async function applyTable(options: IngestOptions, table: TableName, loaded: Load
     const state = parts.get(month) ?? { partition: { table, cluster: options.cluster, month, dir: partitionDir(options.dataset, table, options.cluster, month) }, manifest: null, faulty: false };
     const items = upserts.get(month) ?? [];
     const drop = new Set([...items.map((item) => item.source.key), ...(removals.get(month) ?? [])]);
-    const { rows, runs } = await keptRows(state, drop, warn);
-    for (const item of items) {
-      const added = rowsOf(table, item, ingestedAt);
-      // Not push(...added): a run of 130,000+ batch lines overflows the call stack as arguments.
-      for (const row of added) rows.push(row);
-      runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: added.length };
-    }
-    await writePartition(state.partition, rows, runs, state.manifest);
-    options.progress(`ingest: wrote ${path.relative(options.dataset, state.partition.dir)} (${rows.length} rows, ${Object.keys(runs).length} runs)`);
+    const rowCount = table === "node_batches" ? await writeNodeBatches(state, items, drop, warn) : await writeRows(table, state, items, drop, ingestedAt, warn);
+    options.progress(`ingest: wrote ${path.relative(options.dataset, state.partition.dir)} (${rowCount} rows, ${Object.keys(readManifest(state.partition)?.runs ?? {}).length} runs)`);
   }
   return months.size;
+}
+
+/** A partition of runs or points: kept rows plus the items' rows, as objects. Returns the row count. */
+async function writeRows(table: TableName, state: PartState, items: Loaded[], drop: Set<string>, ingestedAt: string, warn: (m: string) => void): Promise<number> {
+  const { rows, runs } = await keptRows(state, drop, warn);
+  for (const item of items) {
+    const added = rowsOf(table, item, ingestedAt);
+    for (const row of added) rows.push(row);
+    runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: added.length };
+  }
+  await writePartition(state.partition, rows, runs, state.manifest);
+  return rows.length;
+}
+
+/** A node_batches partition, as columns end to end: a run can have millions of batch lines. */
+async function writeNodeBatches(state: PartState, items: Loaded[], drop: Set<string>, warn: (m: string) => void): Promise<number> {
+  const whole = state.manifest?.file && !state.faulty;
+  const runs = whole ? Object.fromEntries(Object.entries(state.manifest!.runs).filter(([key]) => !drop.has(key))) : (await keptRows(state, drop, warn)).runs;
+  const columns = whole ? await keptNodeBatchColumns(path.join(state.partition.dir, state.manifest!.file!), state.manifest!.rows, drop) : emptyNodeBatchColumns();
+  for (const item of items) runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: appendNodeBatches(columns, item.nodes, item.source.key) };
+  await writePartitionColumns(state.partition, nodeBatchParquetColumns(columns), columns.run_key.length, runs, state.manifest);
+  return columns.run_key.length;
 }
 
 /** The rows and manifest entries of a partition minus the runs in `drop`; nothing from a faulty one. */

@@ -7,6 +7,9 @@ import { NodeAnalyzer } from "../../node-analyzer";
 import { readNodeCache } from "../../node-cache";
 import { findNodeFiles } from "../../node-files";
 import { fingerprintOf } from "../../scan-runs";
+import { readFile } from "node:fs/promises";
+import { parquetRead } from "hyparquet";
+import { toArrayBuffer, type ParquetColumn } from "../../parquet";
 import type { ColumnSpec, TableRow } from "../schema";
 
 /**
@@ -48,22 +51,48 @@ export async function nodesForIngest(runPath: string): Promise<NodeMetrics[]> {
 
 const finite = (value: number) => (Number.isNaN(value) ? null : value);
 
-/** One row per batch of every node. */
-export function nodeBatchRows(nodes: readonly NodeMetrics[], key: string): TableRow[] {
-  const rows: TableRow[] = [];
+type Cell = TableRow[string];
+/** node_batches as columns, by name: a run's hundreds of thousands of rows cost ~1 GB as row objects. */
+export type NodeBatchColumns = Record<string, Cell[]>;
+
+export const emptyNodeBatchColumns = (): NodeBatchColumns => Object.fromEntries(NODE_BATCH_COLUMNS.map((c) => [c.name, []]));
+
+/** Append one run's batches (every node, in order) to `out`; returns the rows added. */
+export function appendNodeBatches(out: NodeBatchColumns, nodes: readonly NodeMetrics[], key: string): number {
+  let added = 0;
   for (const node of nodes) {
     const b = node.batches;
     for (let i = 0; i < b.length; i++) {
-      const row: TableRow = {
-        run_key: key, node: node.node, worker_type: node.workerType, worker_id: node.workerId, batch_type: BATCH_TYPES[b.batchType[i]],
-        timestamp: finite(b.ts[i]), line: b.line[i], dp: b.dp[i], tp: b.tp[i], ep: b.ep[i], pp: b.pp[i],
-      };
-      for (const [metric, name] of METRIC_NAMES) row[name] = b.metrics[metric] ? finite(b.metrics[metric][i]) : null;
-      row.extra_metrics = extrasOf(b, i);
-      rows.push(row);
+      out.run_key.push(key), out.node.push(node.node), out.worker_type.push(node.workerType), out.worker_id.push(node.workerId);
+      out.batch_type.push(BATCH_TYPES[b.batchType[i]]), out.timestamp.push(finite(b.ts[i])), out.line.push(b.line[i]);
+      out.dp.push(b.dp[i]), out.tp.push(b.tp[i]), out.ep.push(b.ep[i]), out.pp.push(b.pp[i]);
+      for (const [metric, name] of METRIC_NAMES) out[name].push(b.metrics[metric] ? finite(b.metrics[metric][i]) : null);
+      out.extra_metrics.push(extrasOf(b, i));
     }
+    added += b.length;
   }
-  return rows;
+  return added;
+}
+
+/**
+ * The rows of a partition file minus the runs in `drop`, as columns, read a column chunk at a time (no
+ * row objects). A column the file lacks (written by an older schema) is null.
+ */
+export async function keptNodeBatchColumns(file: string, rows: number, drop: ReadonlySet<string>): Promise<NodeBatchColumns> {
+  const full: NodeBatchColumns = Object.fromEntries(NODE_BATCH_COLUMNS.map((c) => [c.name, new Array<Cell>(rows).fill(null)]));
+  const onChunk = ({ columnName, columnData, rowStart }: { columnName: string; columnData: ArrayLike<unknown>; rowStart: number }) => {
+    const target = full[columnName];
+    if (target) for (let i = 0; i < columnData.length && rowStart + i < rows; i++) target[rowStart + i] = (columnData[i] ?? null) as Cell;
+  };
+  await parquetRead({ file: toArrayBuffer(await readFile(file)), onChunk });
+  if (!full.run_key.some((key) => drop.has(String(key)))) return full;
+  const keep = full.run_key.map((key) => !drop.has(String(key)));
+  return Object.fromEntries(Object.entries(full).map(([name, data]) => [name, data.filter((_, i) => keep[i])]));
+}
+
+/** Columns in schema order, for the Parquet writer. */
+export function nodeBatchParquetColumns(columns: NodeBatchColumns): ParquetColumn[] {
+  return NODE_BATCH_COLUMNS.map(({ name, type }) => ({ name, type, data: columns[name] }));
 }
 
 function extrasOf(batches: BatchTable, i: number): string | null {

@@ -1,5 +1,8 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { datasetNodeSource } from "@/lib/server/dataset/dataset-loader";
+import { keptNodeBatchColumns } from "@/lib/server/dataset/tables/node-batches";
+import { listPartitions, readManifest } from "@/lib/server/dataset/store";
 import { partitionDir, writePartition } from "@/lib/server/dataset/store";
 import type { TableRow } from "@/lib/server/dataset/schema";
 import { tempDir } from "../../../../helpers/temp-dir";
@@ -39,5 +42,19 @@ describe("datasetNodeSource", () => {
     const dataset = await partitionOf(rows, ["c/1", "c/2"]);
     expect(await lines(dataset, "c/1")).toEqual([["n1", [1], [1]]]);
     expect(await lines(dataset, "c/2")).toEqual([["n2", [7, 9], [7, 9]]]);
+  });
+
+  it("a re-ingest keeps the other runs' rows column by column, nulls and all, without the dropped run's", async () => {
+    const rows = [batch("c/1", "n1", 1), { ...batch("c/2", "n2", 7), running_req: null, timestamp: null }, batch("c/3", "n4", 4), batch("c/1", "n1", 2)];
+    const dataset = await partitionOf(rows, ["c/1", "c/2", "c/3"]);
+    const [partition] = listPartitions(dataset, "node_batches");
+    const manifest = readManifest(partition)!;
+    const kept = await keptNodeBatchColumns(path.join(partition.dir, manifest.file!), manifest.rows, new Set(["c/3"]));
+    expect(kept.run_key).toEqual(["c/1", "c/2", "c/1"]);
+    expect(kept.line).toEqual([1, 7, 2]);
+    expect(kept.running_req).toEqual([1, null, 2]);
+    expect(kept.timestamp).toEqual([1001, null, 1002]);
+    expect(kept.gen_throughput).toEqual([null, null, null]);
+    expect(kept.extra_metrics).toEqual([null, null, null]);
   });
 });
