@@ -49,14 +49,14 @@ export const COMMAND_HELP = {
   ],
   ingest: [
     INGEST_USAGE, "",
-    "Adds runs to a hive-partitioned Parquet dataset (tables runs, points, requests). Unchanged runs write nothing; a changed",
+    "Adds runs to a hive-partitioned Parquet dataset (tables runs, points, requests, node_batches). Unchanged runs write nothing; a changed",
     "run replaces only its rows. Progress on stderr, a summary (added/updated/unchanged/skipped) on stdout.", "",
     "  --to DIR         the dataset directory (created when new)",
     "  --cluster NAME   the partition these logs dirs belong to (default 'default')",
   ],
   query: [
     QUERY_USAGE, "",
-    "Runs SQL with embedded DuckDB over the views runs, points and requests. SQL errors are DuckDB's message, exit 2.", "",
+    "Runs SQL with embedded DuckDB over the views runs, points, requests and node_batches. SQL errors are DuckDB's message, exit 2.", "",
     "  --dataset DIR    a dataset written by srtlog ingest (default $SRTLOG_DATASET)",
     "  --logs DIR       query a logs dir directly (ingested into a temporary dataset first)",
     "  --format F       table (default), csv or json (records)",

@@ -44,6 +44,8 @@ export interface RunConfigView {
   workers: ConfigWorker[];
   /** By config file. */
   configs: Record<string, ConfigDetails>;
+  /** An ingested run whose source directory this server cannot read: what is missing, and why. */
+  missingSource?: string;
 }
 
 export const ENV_TITLES: { key: keyof EnvGroups; title: string; open: boolean }[] = [

@@ -9,10 +9,12 @@ export interface RunFacets {
   islOsl: string;
   container: string | null;
   tags: string[];
+  /** Source cluster of a run read from a dataset (srtlog ingest --cluster); null for a logs dir's runs. */
+  cluster: string | null;
 }
 
 export type FilterName = keyof RunFacets;
-export const FILTER_NAMES: readonly FilterName[] = ["gpu", "topology", "islOsl", "container", "tags"];
+export const FILTER_NAMES: readonly FilterName[] = ["gpu", "topology", "islOsl", "container", "tags", "cluster"];
 export type FilterOptions = Record<FilterName, string[]>;
 export type Filters = Pick<ViewState, FilterName>;
 
@@ -23,6 +25,7 @@ export function runFacets(run: Run): RunFacets {
     islOsl: islOslLabel(run),
     container: run.metadata.container,
     tags: run.metadata.tags,
+    cluster: run.origin?.cluster ?? null,
   };
 }
 
@@ -47,7 +50,7 @@ export function filterOptionsOf(runs: readonly Run[]): FilterOptions {
  */
 export function matchesFilters(run: Run, filters: Filters): boolean {
   const facets = runFacets(run);
-  for (const name of ["gpu", "topology", "islOsl", "container"] as const) {
+  for (const name of ["gpu", "topology", "islOsl", "container", "cluster"] as const) {
     const chosen = filters[name];
     if (chosen.length > 0 && !chosen.includes(facets[name] ?? "")) return false;
   }

@@ -35,6 +35,8 @@ export const runSchema = z.object({
    * loaded from its results alone), a metadata version this reader does not know.
    */
   warnings: z.array(z.string()),
+  /** Set on runs read from an ingested dataset (srtlog ingest): where in it, and the cluster it came from. */
+  origin: z.object({ dataset: z.string(), runKey: z.string(), cluster: z.string(), month: z.string() }).optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 

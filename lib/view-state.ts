@@ -64,6 +64,8 @@ export const viewStateSchema = z.object({
   container: strings,
   /** Runs must carry ALL of these. */
   tags: strings,
+  /** Clusters of a dataset's runs (URL `cluster`, repeated). */
+  cluster: strings,
   /** Absent: the newest DEFAULT_SELECTED_RUNS that pass the filters. */
   runs: z.union([z.literal(ALL_RUNS), z.array(z.string())]).optional().catch(undefined),
   /** Pareto y axis (URL `y`): any per-point metric; the old `output|total|goodput|energy` keep their meaning. */
@@ -124,7 +126,7 @@ export type ViewState = z.infer<typeof viewStateSchema>;
 export const DEFAULT_VIEW_STATE: ViewState = viewStateSchema.parse({});
 
 /** The URL key of each list-valued field (repeated keys: `gpu=H100&gpu=B200`). */
-const LIST_KEYS = { gpu: "gpu", topology: "topology", islOsl: "islosl", container: "container", tags: "tag" } as const;
+const LIST_KEYS = { gpu: "gpu", topology: "topology", islOsl: "islosl", container: "container", tags: "tag", cluster: "cluster" } as const;
 
 type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -299,7 +301,7 @@ export function toggled(list: readonly string[], value: string): string[] {
 
 /** Same state minus every filter: what "Clear filters" links to. */
 export function withoutFilters(state: ViewState): ViewState {
-  return { ...state, gpu: [], topology: [], islOsl: [], container: [], tags: [] };
+  return { ...state, gpu: [], topology: [], islOsl: [], container: [], tags: [], cluster: [] };
 }
 
 export function hasFilters(state: ViewState): boolean {

@@ -24,16 +24,18 @@ export function formatResult(result: QueryResult, format: Format): string {
 }
 
 /** The dataset to query: --dataset, else a temporary one ingested from --logs (or the default logs dir). */
-async function withDataset<T>(flags: { dataset?: string; logs?: string }, fn: (dataset: string) => Promise<T>): Promise<T> {
+async function withDataset<T>(flags: { dataset?: string; logs?: string }, sql: string, fn: (dataset: string) => Promise<T>): Promise<T> {
   if (flags.dataset && flags.logs) throw new SrtlogError("bad_input", "give --dataset or --logs, not both");
   const dataset = flags.dataset ?? process.env.SRTLOG_DATASET;
   if (dataset && !flags.logs) return fn(path.resolve(dataset));
   const temp = await mkdtemp(path.join(tmpdir(), "srtlog-query-"));
   try {
     // The same tables as an ingested dataset, so one SQL text works on both. Imported here: the loader
-    // behind it cost a query of a dataset 40 ms of start-up.
+    // behind it cost a query of a dataset 40 ms of start-up. Worker logs can be gigabytes: parsed only
+    // when the SQL names node_batches.
     const { ingest } = await import("../../lib/server/dataset/ingest");
-    const summary = await ingest({ dataset: temp, logsDirs: [logsDirOf(flags.logs)], cluster: "local", progress: () => {} });
+    const nodeBatches = /node_batches/i.test(sql);
+    const summary = await ingest({ dataset: temp, logsDirs: [logsDirOf(flags.logs)], cluster: "local", progress: () => {}, nodeBatches });
     for (const skip of summary.skipped) process.stderr.write(`srtlog query: skipped ${skip.run}: ${skip.reason}\n`);
     return await fn(temp);
   } finally {
@@ -49,7 +51,7 @@ export async function queryCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new SrtlogError("bad_input", 'give exactly one SQL text, quoted: srtlog query "SELECT ..."');
   // Loaded here, not at the top: the native DuckDB binary costs nothing to commands that run no SQL.
   const { queryDataset } = await import("../../lib/server/dataset/duckdb");
-  const result = await withDataset(values, (dataset) => queryDataset(dataset, positionals[0], (m) => process.stderr.write(`srtlog query: warning: ${m}\n`)));
+  const result = await withDataset(values, positionals[0], (dataset) => queryDataset(dataset, positionals[0], (m) => process.stderr.write(`srtlog query: warning: ${m}\n`)));
   process.stdout.write(formatResult(result, format));
   return 0;
 }

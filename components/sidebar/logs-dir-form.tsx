@@ -35,7 +35,7 @@ export function LogsDirForm({ info }: { info: LogsDirInfo }) {
     // when it refuses, the page that follows says why.
     if (logs) await rememberPick(logs);
     // Runs, filters and picks belong to the old directory.
-    update((s) => ({ ...s, logs, gpu: [], topology: [], islOsl: [], container: [], tags: [], runs: undefined, points: [], swap: false }));
+    update((s) => ({ ...s, logs, gpu: [], topology: [], islOsl: [], container: [], tags: [], cluster: [], runs: undefined, points: [], swap: false }));
   };
 
   return (

@@ -1,5 +1,5 @@
 import "server-only";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseConfigFileName } from "../../parsers/log-file-name";
 import type { NodeConfig } from "../../parsers/node-config";
@@ -74,5 +74,10 @@ export function getRunConfigView(run: Run): RunConfigView {
     topology: { counts: topologyCounts(topology.counts), nodes: topology.nodes, conflict: reconciled.conflict },
     workers: groupWorkers(workers).flatMap((group) => group.workers),
     configs,
+    ...(run.origin && !existsSync(run.runPath) ? { missingSource: missingSourceText(run) } : {}),
   };
+}
+
+function missingSourceText(run: Run): string {
+  return `Ingested from ${run.runPath} (cluster ${run.origin!.cluster}), which this server cannot read: the overview comes from the dataset, but the topology by node, worker configs, command lines and environment live in the run's files and are not in the dataset.`;
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { accessSync, constants, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { defaultLogsDir } from "./logs-dir";
+import { isDataset } from "./dataset/dataset-loader";
+import { configuredDataset, defaultLogsDir } from "./logs-dir";
 
 export type LogsDirCheck = { ok: true; dir: string; isDefault: boolean } | { ok: false; dir: string; isDefault: boolean; message: string };
 
@@ -43,12 +44,15 @@ function realOrSelf(dir: string): string {
 
 /** Why a dir other than the served one may not be opened, or null when it may. */
 function accessProblem(dir: string, picked: readonly string[]): string | null {
+  if (dir === configuredDataset()) return null;
   const roots = allowedRoots();
   if (roots.length > 0) {
     // Compare real paths, so a link under a root cannot lead outside it.
     const real = realOrSelf(dir);
     return roots.some((root) => isWithin(realOrSelf(root), real)) ? null : `${dir} is outside the directories this server may read (SRTLOG_LOGS_ROOTS=${roots.join(":")})`;
   }
+  // A dataset gathers many clusters' runs: only the configured one, or one under SRTLOG_LOGS_ROOTS.
+  if (isDataset(dir)) return `${dir} is a dataset this server was not started on: set SRTLOG_DATASET to it, or SRTLOG_LOGS_ROOTS covering it`;
   if (picked.some((p) => path.resolve(/*turbopackIgnore: true*/ p) === dir)) return null;
   return `${dir} was not opened from this dashboard: enter it under "Logs Directory Path" (a link cannot open another logs directory), or start the server with SRTLOG_LOGS_ROOTS covering it`;
 }

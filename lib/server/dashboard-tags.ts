@@ -42,6 +42,6 @@ export async function editRunTags(edit: { logs?: string; runDir: string; add: st
   if (!isRunDirName(edit.runDir)) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
   const loader = getRunLoader(logs.dir);
   // A run whose metadata cannot be read is still a run: the edit then says why it cannot read it.
-  if (!loader.hasRun(edit.runDir)) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
+  if (!(await loader.hasRun(edit.runDir))) throw new SrtlogError("not_found", `no run ${edit.runDir} in ${logs.dir}`);
   return loader.editTags(edit.runDir, { add: edit.add, remove: edit.remove });
 }

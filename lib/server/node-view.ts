@@ -7,6 +7,8 @@ import type { NodeMetrics, WorkerType } from "../node-metrics";
 import type { LoadProgress, LoadStatus } from "../node-progress";
 import { buildNodeLines, buildRateLines, silentWorkerNotes, workerCounts, type DownsampleStats, type NodeLines, type NodeRunRef, type RateLines, type RunNodeView, type RunRateView } from "../node-view";
 import { activityOf, chartWindows, type Activity } from "../windows";
+import { datasetNodeSource } from "./dataset/dataset-loader";
+import type { ParseProgress } from "./log-pool";
 import { findNodeFiles, WORKER_LOG_PATTERNS } from "./node-files";
 import { loadRunNodes } from "./live-nodes";
 import { processState } from "./process-state";
@@ -99,7 +101,7 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** A run's parsed nodes: from memory when just used, else the cache or the logs, one parse per run at a time. */
-function nodesOf(runPath: string, fingerprint: string, id: string): Promise<NodeMetrics[]> {
+function nodesOf(runPath: string, fingerprint: string, id: string, load: NodeLoad): Promise<NodeMetrics[]> {
   const key = `${runPath}\0${fingerprint}`;
   const recent = recallNodes(key);
   if (recent) return Promise.resolve(recent);
@@ -109,7 +111,7 @@ function nodesOf(runPath: string, fingerprint: string, id: string): Promise<Node
     report(id, { phase: "waiting" });
     parse = inTurn(() => {
       report(id, { phase: "reading" });
-      return loadRunNodes(runPath, onProgress);
+      return load(onProgress);
     })
       .then((nodes) => rememberNodes(key, nodes))
       .finally(() => parses.delete(key));
@@ -118,11 +120,13 @@ function nodesOf(runPath: string, fingerprint: string, id: string): Promise<Node
   return parse;
 }
 
-async function build(run: Run, fingerprint: string, need: Need, files: number, bytes: number): Promise<RunEntry> {
+type NodeLoad = (onProgress: ParseProgress) => Promise<NodeMetrics[]>;
+
+async function build(run: Run, fingerprint: string, need: Need, files: number, bytes: number, load: NodeLoad): Promise<RunEntry> {
   const id = loadIdOf(run.runPath);
   const done = track(id, files, bytes);
   try {
-    const nodes = await nodesOf(run.runPath, fingerprint, id);
+    const nodes = await nodesOf(run.runPath, fingerprint, id, load);
     report(id, { phase: "drawing" });
     const known = entries.get(run.runPath);
     const entry: RunEntry = known?.fingerprint === fingerprint ? known : { fingerprint, counts: workerCounts(nodes), notes: silentWorkerNotes(nodes), activity: activityOf(nodes), modes: {}, rate: {} };
@@ -153,11 +157,22 @@ function keep(runPath: string, entry: RunEntry): void {
 type Outcome = { kind: "no-logs" } | { kind: "failed"; message: string } | { kind: "work"; entry: Promise<RunEntry> };
 
 /** What it takes to have `need` for a run: nothing (no logs, known failure), or a promise of its entry. */
-function entryFor(run: Run, need: Need): Outcome {
+/** Where a run's nodes come from: its worker logs, else (an ingested run whose source is gone) `node_batches`. */
+function nodeSourceOf(run: Run): { fingerprint: string; files: number; bytes: number; load: NodeLoad } | null {
   const { workers } = findNodeFiles(run.runPath);
-  if (workers.length === 0) return { kind: "no-logs" };
+  if (workers.length === 0) {
+    const ingested = run.origin ? datasetNodeSource(run.origin) : null;
+    return ingested && { fingerprint: ingested.fingerprint, files: 0, bytes: 0, load: ingested.load };
+  }
   const logs = workers.flatMap((w) => w.logs);
   const fingerprint = fingerprintOf(workers.flatMap((w) => [...w.logs, w.config]));
+  return { fingerprint, files: logs.length, bytes: logs.reduce((n, f) => n + f.size, 0), load: (onProgress) => loadRunNodes(run.runPath, onProgress) };
+}
+
+function entryFor(run: Run, need: Need): Outcome {
+  const source = nodeSourceOf(run);
+  if (!source) return { kind: "no-logs" };
+  const { fingerprint } = source;
   const known = entries.get(run.runPath);
   if (known?.fingerprint === fingerprint && has(known, need)) {
     keep(run.runPath, known);
@@ -168,7 +183,7 @@ function entryFor(run: Run, need: Need): Outcome {
   const key = `${run.runPath}\0${fingerprint}\0${need}`;
   let work = builds.get(key);
   if (!work) {
-    work = build(run, fingerprint, need, logs.length, logs.reduce((n, f) => n + f.size, 0)).finally(() => builds.delete(key));
+    work = build(run, fingerprint, need, source.files, source.bytes, source.load).finally(() => builds.delete(key));
     builds.set(key, work);
   }
   return { kind: "work", entry: work };
@@ -179,7 +194,8 @@ export function nodeRunRef(run: Run): NodeRunRef {
 }
 
 function noLogsMessage(run: Run): string {
-  return `No log files found in ${run.runDir}: looked for ${WORKER_LOG_PATTERNS}.`;
+  const ingested = run.origin ? ` (in ${run.runPath}), and the dataset has no node_batches rows for ${run.origin.runKey}` : "";
+  return `No log files found in ${run.runDir}${ingested}: looked for ${WORKER_LOG_PATTERNS}.`;
 }
 
 /** The entry when it is ready within `waitMs`, else "loading". */

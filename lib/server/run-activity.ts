@@ -74,11 +74,13 @@ export function observeRun(run: Pick<Run, "runPath" | "jobId" | "metadata">): Ac
 
 /**
  * A run's state now, remembering it for the next call (one server process shares the memory). A run
- * whose loaded points already cover every expected concurrency is finished without looking at its
- * files: the loader re-reads a run whose result files change, and observing 1,000 runs' logs on
- * every page was most of a warm page's server time.
+ * read from a dataset is the snapshot its last ingest took: nothing to follow live. A run whose loaded
+ * points already cover every expected concurrency is finished without looking at its files: the loader
+ * re-reads a run whose result files change, and observing 1,000 runs' logs (or 5,000 ingested runs'
+ * sources) on every page was most of a warm page's server time.
  */
-export function getRunActivity(run: Pick<Run, "runPath" | "jobId" | "metadata"> & { points?: Run["points"] }, nowMs = Date.now()): RunActivity {
+export function getRunActivity(run: Pick<Run, "runPath" | "jobId" | "metadata" | "origin"> & { points?: Run["points"] }, nowMs = Date.now()): RunActivity {
+  if (run.origin) return "finished";
   const done = run.points !== undefined && resultsComplete(run.metadata.profiler.concurrencies ?? [], run.points.map((p) => p.concurrency));
   const state = done ? "finished" : nextRunActivity(previous.get(run.runPath) ?? null, observeRun(run), nowMs, activitySettingsFrom(process.env));
   previous.set(run.runPath, state);

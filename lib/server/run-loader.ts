@@ -34,7 +34,7 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
 }
 
 /** Newest first: larger Slurm job ids were submitted later. */
-function byJobIdDesc(a: Run, b: Run): number {
+export function byJobIdDesc(a: Run, b: Run): number {
   return Number(b.jobId) - Number(a.jobId) || b.runDir.localeCompare(a.runDir);
 }
 

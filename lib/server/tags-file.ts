@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const errno = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
 /** A lock file beside the target, shared with other processes (a second dashboard, the CLI). */
-async function withFileLock<T>(file: string, action: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(file: string, action: () => Promise<T>): Promise<T> {
   const lock = `${file}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {

@@ -10,11 +10,11 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** `next start` on `logsDir`, caches that cannot go in a run dir in `userCache`; resolves once it answers a static file. */
-export async function startServer(root: string, logsDir: string, userCache: string): Promise<ChildProcess> {
+export async function startServer(root: string, logsDir: string, userCache: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   // The next binary itself, in its own process group, so one signal stops next-server too.
   const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, SRTLOG_LOGS_DIR: logsDir, SRTLOG_CACHE_DIR: userCache },
+    env: { ...process.env, SRTLOG_LOGS_DIR: logsDir, SRTLOG_CACHE_DIR: userCache, ...env },
     detached: true,
     stdio: "ignore",
   });

@@ -19,6 +19,11 @@ export async function ConfigSection({ query }: { query: string }) {
       {views.map((view) => (
         <section key={view.runDir} className="space-y-4 rounded border border-slate-200 p-4" aria-label={`Configuration of ${view.label}`} data-testid="run-config" data-run-dir={view.runDir}>
           <h3 className="font-semibold">{view.label}</h3>
+          {view.missingSource && (
+            <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="config-missing-source">
+              {view.missingSource}
+            </p>
+          )}
           <div className="space-y-2">
             <h4 className="text-sm font-semibold">Overview</h4>
             <Facts facts={view.overview} testId="config-overview" />

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { SrtlogError } from "../../errors";
 import { TABLES } from "./schema";
 import { openDataset, readableFiles } from "./store";
+import { readTagTable } from "./tags";
 
 export interface QueryResult {
   columns: string[];
@@ -35,8 +36,13 @@ export function viewSql(table: string, files: string[]): string {
 export async function defineViews(connection: Connection, dataset: string, warn: (message: string) => void): Promise<void> {
   for (const table of TABLES) {
     const files = readableFiles(dataset, table, warn);
-    if (files.length > 0) await connection.run(viewSql(table, files));
-    else await connection.run(`DROP VIEW IF EXISTS ${table}`);
+    if (files.length === 0) {
+      await connection.run(`DROP VIEW IF EXISTS ${table}`);
+      continue;
+    }
+    const edits = table === "runs" ? tagEditSql(dataset, warn) : null;
+    await connection.run(viewSql(edits ? "_runs_ingested" : table, files));
+    for (const statement of edits ?? []) await connection.run(statement);
   }
 }
 
@@ -62,6 +68,20 @@ export async function runSql(connection: Connection, dataset: string, sql: strin
       if (!GONE.test(message) || attempt === ATTEMPTS) throw new SrtlogError("bad_input", message);
     }
   }
+}
+
+/**
+ * Tags edited in the dashboard (the dataset's tag table) override the ingested ones in the `runs` view,
+ * joined as `srtlog export` joins them. Null when there are no edits: `runs` is then the files as they are.
+ */
+function tagEditSql(dataset: string, warn: (message: string) => void): string[] | null {
+  const edits = Object.entries(readTagTable(dataset, warn).runs);
+  if (edits.length === 0) return null;
+  const values = edits.map(([key, edit]) => `(${quote(key)}, ${quote(edit.tags.join(", "))})`).join(", ");
+  return [
+    `CREATE OR REPLACE TEMP TABLE _tag_edits AS SELECT * FROM (VALUES ${values}) AS t(run_key, tags)`,
+    "CREATE OR REPLACE VIEW runs AS SELECT r.* REPLACE (COALESCE(e.tags, r.tags) AS tags) FROM _runs_ingested r LEFT JOIN _tag_edits e ON e.run_key = r.run_key",
+  ];
 }
 
 /**

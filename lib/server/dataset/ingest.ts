@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import type { Run } from "../../model";
+import type { NodeMetrics } from "../../node-metrics";
 import { toRows } from "../../rows";
 import { SrtlogError } from "../../errors";
 import { loadRun } from "../load-run";
@@ -9,7 +10,9 @@ import { fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry } from "../s
 import { withIngestLock } from "./lock";
 import { requestRows, requestSourceStamps } from "./tables/requests";
 import { DATASET_SCHEMA_VERSION, monthOf, pointRow, runRow, TABLES, type TableName, type TableRow } from "./schema";
-import { listPartitions, openDataset, partFileFault, partitionDir, readManifest, readPartRows, writePartition, type Manifest, type Partition } from "./store";
+import { appendNodeBatches, emptyNodeBatchColumns, keptNodeBatchColumns, nodeBatchParquetColumns, nodesForIngest, workerFingerprint } from "./tables/node-batches";
+import { pointExtras } from "./tables/run-rebuild";
+import { listPartitions, openDataset, partFileFault, partitionDir, readManifest, readPartRows, writePartition, writePartitionColumns, type Manifest, type Partition } from "./store";
 
 export interface IngestOptions {
   dataset: string;
@@ -18,6 +21,8 @@ export interface IngestOptions {
   progress: (message: string) => void;
   /** How long to wait for another ingest's lock. */
   lockWaitMs?: number;
+  /** Fill node_batches (default true); `srtlog query --logs` skips parsing worker logs when its SQL does not need them. */
+  nodeBatches?: boolean;
 }
 
 export interface IngestSummary {
@@ -118,8 +123,9 @@ function scanSources(options: IngestOptions, summary: IngestSummary): Source[] {
         continue;
       }
       const files = scanRunFiles(entry.path, entry.jobId);
-      // The schema version and source path count too: either changes what the rows say.
-      const fingerprint = fingerprintOf([files.metadata, files.recipe, ...files.resultFiles, ...requestSourceStamps(entry.path)]) + `-v${DATASET_SCHEMA_VERSION}-${entry.path}`;
+      // The schema version and source path count too: either changes what the rows say. Worker logs
+      // (node_batches) count with their sizes and mtimes, as in the node cache's own fingerprint.
+      const fingerprint = fingerprintOf([files.metadata, files.recipe, ...files.resultFiles, ...requestSourceStamps(entry.path)]) + `-${workerFingerprint(entry.path).slice(0, 16)}-v${DATASET_SCHEMA_VERSION}-${entry.path}`;
       byKey.set(key, { key, entry, fingerprint });
     }
   }
@@ -130,6 +136,17 @@ interface Loaded {
   source: Source;
   run: Run;
   month: string;
+  nodes: NodeMetrics[];
+}
+
+/** A run's worker nodes; a log that cannot be parsed costs the run its node_batches rows, not its ingest. */
+async function nodesOf(source: Source, warn: (message: string) => void): Promise<NodeMetrics[]> {
+  try {
+    return await nodesForIngest(source.entry.path);
+  } catch (error) {
+    warn(`${source.entry.path}: worker logs not ingested (${(error as Error).message})`);
+    return [];
+  }
 }
 
 async function loadChanged(changed: Source[], options: IngestOptions, summary: IngestSummary, knownRuns: Map<string, Known>): Promise<Loaded[]> {
@@ -143,7 +160,7 @@ async function loadChanged(changed: Source[], options: IngestOptions, summary: I
       continue;
     }
     (knownRuns.has(source.key) ? summary.updated : summary.added).push(source.key);
-    loaded.push({ source, run: load.run, month: monthOf(load.run) });
+    loaded.push({ source, run: load.run, month: monthOf(load.run), nodes: options.nodeBatches === false ? [] : await nodesOf(source, (m) => summary.warnings.push(m)) });
   }
   return loaded;
 }
@@ -151,7 +168,8 @@ async function loadChanged(changed: Source[], options: IngestOptions, summary: I
 async function rowsOf(table: TableName, item: Loaded, ingestedAt: string, warn: (m: string) => void): Promise<TableRow[]> {
   if (table === "runs") return [runRow(item.run, item.source.key, item.source.fingerprint, ingestedAt)];
   if (table === "requests") return requestRows(item.run, item.source.key, warn);
-  return toRows([item.run], { energy: energyByPoint([item.run]) }).map((row) => pointRow(row, item.source.key));
+  // toRows gives one row per point, in the run's point order.
+  return toRows([item.run], { energy: energyByPoint([item.run]) }).map((row, i) => ({ ...pointRow(row, item.source.key), ...pointExtras(item.run.points[i]) }));
 }
 
 /** Rewrite the partitions of one table that gain, lose or replace runs (or were found faulty). */
@@ -170,16 +188,32 @@ async function applyTable(options: IngestOptions, table: TableName, loaded: Load
     const state = parts.get(month) ?? { partition: { table, cluster: options.cluster, month, dir: partitionDir(options.dataset, table, options.cluster, month) }, manifest: null, faulty: false };
     const items = upserts.get(month) ?? [];
     const drop = new Set([...items.map((item) => item.source.key), ...(removals.get(month) ?? [])]);
-    const { rows, runs } = await keptRows(state, drop, warn);
-    for (const item of items) {
-      const added = await rowsOf(table, item, ingestedAt, warn);
-      rows.push(...added);
-      runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: added.length };
-    }
-    await writePartition(state.partition, rows, runs, state.manifest);
-    options.progress(`ingest: wrote ${path.relative(options.dataset, state.partition.dir)} (${rows.length} rows, ${Object.keys(runs).length} runs)`);
+    const rowCount = table === "node_batches" ? await writeNodeBatches(state, items, drop, warn) : await writeRows(table, state, items, drop, ingestedAt, warn);
+    options.progress(`ingest: wrote ${path.relative(options.dataset, state.partition.dir)} (${rowCount} rows, ${Object.keys(readManifest(state.partition)?.runs ?? {}).length} runs)`);
   }
   return months.size;
+}
+
+/** A partition of runs or points: kept rows plus the items' rows, as objects. Returns the row count. */
+async function writeRows(table: TableName, state: PartState, items: Loaded[], drop: Set<string>, ingestedAt: string, warn: (m: string) => void): Promise<number> {
+  const { rows, runs } = await keptRows(state, drop, warn);
+  for (const item of items) {
+    const added = await rowsOf(table, item, ingestedAt, warn);
+    for (const row of added) rows.push(row);
+    runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: added.length };
+  }
+  await writePartition(state.partition, rows, runs, state.manifest);
+  return rows.length;
+}
+
+/** A node_batches partition, as columns end to end: a run can have millions of batch lines. */
+async function writeNodeBatches(state: PartState, items: Loaded[], drop: Set<string>, warn: (m: string) => void): Promise<number> {
+  const whole = state.manifest?.file && !state.faulty;
+  const runs = whole ? Object.fromEntries(Object.entries(state.manifest!.runs).filter(([key]) => !drop.has(key))) : (await keptRows(state, drop, warn)).runs;
+  const columns = whole ? await keptNodeBatchColumns(path.join(state.partition.dir, state.manifest!.file!), state.manifest!.rows, drop) : emptyNodeBatchColumns();
+  for (const item of items) runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: appendNodeBatches(columns, item.nodes, item.source.key) };
+  await writePartitionColumns(state.partition, nodeBatchParquetColumns(columns), columns.run_key.length, runs, state.manifest);
+  return columns.run_key.length;
 }
 
 /** The rows and manifest entries of a partition minus the runs in `drop`; nothing from a faulty one. */

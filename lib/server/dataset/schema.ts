@@ -5,14 +5,18 @@ import { ROW_COLUMNS, type Row, type RowColumn } from "../../rows";
 import { INT_COLUMNS, TEXT_COLUMNS } from "../export-rows";
 import type { ParquetColumn, ParquetColumnType } from "../parquet";
 import { REQUESTS_COLUMNS } from "./tables/requests";
+import { NODE_BATCH_COLUMNS } from "./tables/node-batches";
+import { POINT_EXTRA_COLUMNS, RUN_JSON_COLUMN, runJson } from "./tables/run-rebuild";
 
 /**
  * Version of the dataset layout and table schemas. A reader refuses a dataset of a newer version (its
  * columns or layout may mean something this code does not know); bump it on any change to the tables.
+ * 2: `runs.run_json` and the BenchPoint fields `points` lacked (the dashboard rebuilds runs from them), `node_batches`.
+ * Ingest re-reads every run of an older dataset (the version is part of each run's fingerprint).
  */
-export const DATASET_SCHEMA_VERSION = 1;
+export const DATASET_SCHEMA_VERSION = 2;
 
-export const TABLES = ["runs", "points", "requests"] as const;
+export const TABLES = ["runs", "points", "requests", "node_batches"] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Hive partition keys, in directory order: `<table>/cluster=<c>/month=<YYYY-MM>/`. */
@@ -76,12 +80,15 @@ export const TABLE_COLUMNS: Record<TableName, ColumnSpec[]> = {
     { name: "is_complete", type: "BOOLEAN", doc: "every expected concurrency has a point" },
     { name: "fingerprint", type: "STRING", doc: "hash of the files read (size, mtime): unchanged runs are not rewritten" },
     { name: "ingested_at", type: "STRING", doc: "ISO 8601 UTC time of the ingest that wrote the row" },
+    RUN_JSON_COLUMN,
   ],
   points: [
     { name: "run_key", type: "STRING", doc: "joins `runs.run_key`" },
     ...ROW_COLUMNS.map((column) => ({ name: sqlName(column), type: pointType(column), doc: `"${column}" of srtlog export` })),
+    ...POINT_EXTRA_COLUMNS,
   ],
   requests: REQUESTS_COLUMNS,
+  node_batches: NODE_BATCH_COLUMNS,
 };
 
 /** Month partition of a run: from its run date, else "unknown" (a run without metadata). */
@@ -102,7 +109,7 @@ export function runRow(run: Run, key: string, fingerprint: string, ingestedAt: s
     container: m.container, backend: m.backendType, model: m.modelPath, precision: m.precision, profiler: m.profiler.type,
     isl: m.profiler.isl, osl: m.profiler.osl, tags: m.tags.join(", "), points: run.points.length,
     missing_concurrencies: incompleteConcurrencies, failed_points: failedPoints, warnings: run.warnings.length,
-    is_complete: run.isComplete, fingerprint, ingested_at: ingestedAt,
+    is_complete: run.isComplete, fingerprint, ingested_at: ingestedAt, run_json: runJson(run),
   };
 }
 

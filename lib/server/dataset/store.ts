@@ -5,7 +5,7 @@ import { mkdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { SrtlogError } from "../../errors";
-import { readParquetKv, toArrayBuffer, writeFileAtomic, writeParquet } from "../parquet";
+import { readParquetKv, toArrayBuffer, writeFileAtomic, writeParquet, type ParquetColumn } from "../parquet";
 import { DATASET_SCHEMA_VERSION, TABLE_COLUMNS, TABLES, toColumns, type TableName, type TableRow } from "./schema";
 
 /**
@@ -65,8 +65,9 @@ export async function openDataset(dir: string, create: boolean): Promise<void> {
     throw new SrtlogError("bad_input", `${file} is not valid JSON: ${(error as Error).message}`);
   }
   newerVersion(doc.schemaVersion, `dataset ${dir}`);
-  // A dataset written before a table was added gets that table's schema with the ingest that adds its rows.
-  if (create && JSON.stringify(doc.tables) !== JSON.stringify(tableDocs())) await writeDatasetDoc(file);
+  // A dataset written by an older version, or before a table was added, gets the current schema doc with
+  // this ingest (its runs are re-read: their fingerprints name the version).
+  if (create && (doc.schemaVersion !== DATASET_SCHEMA_VERSION || JSON.stringify(doc.tables) !== JSON.stringify(tableDocs()))) await writeDatasetDoc(file);
 }
 
 const tableDocs = () => Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));
@@ -159,18 +160,23 @@ export async function readPartRows(partition: Partition, manifest: Manifest): Pr
  * the old file goes. Readers going by manifests never see a mix.
  */
 export async function writePartition(partition: Partition, rows: TableRow[], runs: Manifest["runs"], old: Manifest | null): Promise<void> {
+  await writePartitionColumns(partition, toColumns(partition.table, rows), rows.length, runs, old);
+}
+
+/** writePartition for data already in columns (node_batches: millions of rows are cheaper as columns than as objects). */
+export async function writePartitionColumns(partition: Partition, columns: ParquetColumn[], rowCount: number, runs: Manifest["runs"], old: Manifest | null): Promise<void> {
   await mkdir(partition.dir, { recursive: true });
   let file: string | null = null;
   let bytes = 0;
-  if (rows.length > 0) {
+  if (rowCount > 0) {
     const hash = createHash("sha1").update(JSON.stringify(runs)).update(String(Date.now())).digest("hex").slice(0, 16);
     file = `part-${hash}.parquet`;
-    await writeParquet(path.join(partition.dir, file), toColumns(partition.table, rows), { "srtlog.dataset_schema": String(DATASET_SCHEMA_VERSION) });
+    await writeParquet(path.join(partition.dir, file), columns, { "srtlog.dataset_schema": String(DATASET_SCHEMA_VERSION) });
     bytes = statSync(path.join(partition.dir, file)).size;
   }
   const manifest: Manifest = {
     schemaVersion: DATASET_SCHEMA_VERSION, table: partition.table, cluster: partition.cluster, month: partition.month,
-    file, bytes, rows: rows.length, runs,
+    file, bytes, rows: rowCount, runs,
   };
   await writeFileAtomic(path.join(partition.dir, MANIFEST_FILE), JSON.stringify(manifest, null, 1) + "\n");
   if (old?.file && old.file !== file) await unlink(path.join(partition.dir, old.file)).catch(() => {});

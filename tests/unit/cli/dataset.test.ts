@@ -159,12 +159,12 @@ describe("srtlog ingest + query", () => {
     writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, "utf8")), schemaVersion: 7 }));
     const refusedQuery = srtlog("query", "SELECT 1", "--dataset", dataset);
     expect(refusedQuery.code).toBe(2);
-    expect(refusedQuery.stderr).toMatch(/schema version 7; this srtlog reads and writes version 1/);
+    expect(refusedQuery.stderr).toMatch(/schema version 7; this srtlog reads and writes version 2/);
     const info = path.join(dataset, "dataset.json");
     writeFileSync(info, JSON.stringify({ ...JSON.parse(readFileSync(info, "utf8")), schemaVersion: 9 }));
     const refusedIngest = ingestB();
     expect(refusedIngest.code).toBe(2);
-    expect(refusedIngest.stderr).toMatch(/schema version 9; this srtlog reads and writes version 1/);
+    expect(refusedIngest.stderr).toMatch(/schema version 9; this srtlog reads and writes version 2/);
   });
 
   it("skips a truncated partition file with a warning; the next ingest rewrites it", () => {

@@ -20,7 +20,16 @@ describe("sidebar filters", () => {
       islOsl: ["1024/1024", "8192/1024"],
       container: ["c:2", "ghcr.io/sgl-project/sglang:v0.4.1-cu121"],
       tags: ["baseline", "h100"],
+      cluster: [],
     });
+  });
+
+  it("cluster: offered for dataset runs only, and narrows to the chosen clusters", () => {
+    const origin = (cluster: string) => ({ dataset: "/d", runKey: `${cluster}/x`, cluster, month: "2025-11" });
+    const mixed = [{ ...runs[0], origin: origin("gb-a") }, { ...runs[1], origin: origin("h-b") }, { ...runs[2], origin: origin("gb-a") }, runs[3]];
+    expect(filterOptionsOf(mixed).cluster).toEqual(["gb-a", "h-b"]);
+    expect(dirs(filterRuns(mixed, view("cluster=gb-a")))).toEqual(["5000_1P_4D", "3000_8A"]);
+    expect(dirs(filterRuns(mixed, view("cluster=h-b&cluster=gb-a")))).toEqual(["5000_1P_4D", "4000_2P_2D", "3000_8A"]);
   });
 
   it("each filter keeps only matching runs; empty filters keep all", () => {

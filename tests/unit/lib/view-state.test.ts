@@ -19,6 +19,7 @@ describe("view state in the URL", () => {
       islOsl: ["1024/1024"],
       container: ["ghcr.io/x:y"],
       tags: ["baseline", "a&b"],
+      cluster: ["gb200-a", "h100 b"],
       runs: ["3667_1P_4D_20251110_192145", "12045"],
       y: "ttft-p99",
       x: "concurrency",

@@ -86,7 +86,7 @@ describe("dataset table requests", () => {
     const again = await run(dataset, logs);
     expect(Object.keys(JSON.parse(await readFile(docFile, "utf8")).tables)).toContain("requests");
     expect(again.unchanged).toEqual(["a/4401470"]);
-    expect(again.written).toEqual({ runs: 0, points: 0, requests: 0 });
+    expect(again.written).toEqual({ runs: 0, points: 0, requests: 0, node_batches: 0 });
     // The export is no result file: only the fingerprint of the artifacts sees this change.
     await writeFile(path.join(logs, EXPORT), [aiperfRecord("profiling", 100, 400, 4), aiperfRecord("profiling", 120, 420, 4), aiperfRecord("profiling", 140, 440, 4)].join("\n") + "\n");
     const changed = await run(dataset, logs);

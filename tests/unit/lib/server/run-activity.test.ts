@@ -45,6 +45,13 @@ describe("observeRun / getRunActivity", () => {
     expect(getRunActivity(other)).toBe("finished");
   });
 
+  it("calls a run read from a dataset finished even while its source still looks live: a dataset is a snapshot", async () => {
+    const run = await liveRun([16, 32]);
+    expect(getRunActivity(run)).toBe("running");
+    const ingested = { ...run, origin: { dataset: "/d", runKey: "c/4242", cluster: "c", month: "2026-12" } };
+    expect(getRunActivity(ingested)).toBe("finished");
+  });
+
   it("calls a run whose directory vanished finished, without throwing", async () => {
     const run = await liveRun([16, 32]);
     const { rm } = await import("node:fs/promises");
