@@ -15,8 +15,8 @@ export type YMetric = (typeof Y_METRICS)[number];
 export function yChoice(y: AxisMetric): YMetric {
   return (Y_METRICS as readonly string[]).includes(y) ? (y as YMetric) : "output";
 }
-/** Pareto colour-by: each run its own colour (default), or one colour per GPU type, topology, container or tag set. */
-export const COLOR_BY = ["run", "gpu", "topology", "container", "tag"] as const;
+/** Pareto colour-by: each run its own colour (default), or one colour per GPU type, topology, container, tag set or cluster (dataset runs). */
+export const COLOR_BY = ["run", "gpu", "topology", "container", "tag", "cluster"] as const;
 export type ColorBy = (typeof COLOR_BY)[number];
 export { LATENCY_STATS, type LatencyStat } from "./stats";
 /** Where the Pareto cutoff line goes when it is switched on with no TPS/User bound set. */

@@ -11,7 +11,7 @@ const OPTION_GROUPS: { label: string; metrics: AxisMetric[] }[] = [
   { label: "Setting", metrics: ["concurrency"] },
 ];
 
-const COLOR_TITLES: Record<ColorBy, string> = { run: "run", gpu: "GPU type", topology: "topology", container: "container", tag: "tags" };
+const COLOR_TITLES: Record<ColorBy, string> = { run: "run", gpu: "GPU type", topology: "topology", container: "container", tag: "tags", cluster: "cluster" };
 
 function AxisPicker({ axis }: { axis: "x" | "y" }) {
   const { state, update } = useView();

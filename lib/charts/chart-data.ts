@@ -46,7 +46,7 @@ export interface ChartRun {
   /** Points in concurrency order. */
   points: ChartPoint[];
   /** What grouped frontiers split by; absent in hand-made chart data. */
-  facets?: { topology: string; gpu: string; container: string; tags: string[] };
+  facets?: { topology: string; gpu: string; container: string; tags: string[]; cluster?: string };
 }
 
 /** The measured numbers a chart point is made of (the rest is derived from them and the GPU count). */
@@ -93,5 +93,7 @@ export function toChartRun(run: Run): ChartRun {
 /** What grouped frontiers split a run by. */
 export function chartFacets(run: Run): NonNullable<ChartRun["facets"]> {
   const m = run.metadata;
-  return { topology: run.topology, gpu: shortGpuName(m.gpuType) ?? "unknown GPU", container: m.container ?? "unknown container", tags: m.tags };
+  const facets = { topology: run.topology, gpu: shortGpuName(m.gpuType) ?? "unknown GPU", container: m.container ?? "unknown container", tags: m.tags };
+  // Only runs read from a dataset have a cluster (srtlog ingest --cluster).
+  return run.origin ? { ...facets, cluster: run.origin.cluster } : facets;
 }

@@ -15,8 +15,12 @@ export function runGroups(run: ChartRun, by: Exclude<FrontierGroup, "all">): str
  * whole tag set, sorted and joined ("a, b"), rather than one of its tags picked arbitrarily.
  */
 export function colorGroup(run: ChartRun, by: Exclude<ColorBy, "run">): string {
+  if (by === "cluster") return run.facets?.cluster ?? NO_CLUSTER;
   return by === "tag" ? [...runGroups(run, "tag")].sort().join(", ") : runGroups(run, by)[0];
 }
+
+/** The cluster group of a run read from a logs dir rather than a dataset. */
+export const NO_CLUSTER = "no cluster (logs dir)";
 
 /** How one run's trace is drawn and named in the legend. */
 export interface RunTraceStyle {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildParetoFigure } from "@/lib/charts/pareto-figure";
 import { buildLatencyTraces } from "@/lib/charts/latency-figure";
 import { toChartRun } from "@/lib/charts/chart-data";
-import { colorGroup, runTraceStyles } from "@/lib/charts/pareto-colors";
+import { colorGroup, NO_CLUSTER, runTraceStyles } from "@/lib/charts/pareto-colors";
 import { hashKey, keyColor, keyColors, keyStyle, RUN_SYMBOLS, STABLE_PALETTE } from "@/lib/charts/style";
 import { makePoint, makeRun } from "./make-run";
 
@@ -69,6 +69,17 @@ describe("colour by a group", () => {
     expect(new Map(reversed.map((t) => [t.name, lineColor(t)]))).toEqual(new Map(data.map((t) => [t.name, lineColor(t)])));
     // Alone, a GPU type has its own hashed colour.
     expect(lineColor(buildParetoFigure([RUNS[1]], { ...base, colorBy: "gpu" }).data[0])).toBe(keyColor("B200"));
+  });
+
+  it("colour by cluster: one legend entry per cluster of dataset runs; a logs dir's runs form one 'no cluster' group", () => {
+    const fromCluster = (jobId: string, cluster: string) =>
+      toChartRun(makeRun({ jobId, runDir: `${jobId}_1P_4D`, totalGpus: 8, meta: { jobId, gpuType: "NVIDIA H100" }, origin: { dataset: "/d", runKey: `${cluster}/${jobId}`, cluster, month: "2026-12" }, points: [makePoint({ concurrency: 4, outputTps: 80 })] }));
+    const runs = [fromCluster("1", "eos"), fromCluster("2", "lyris"), fromCluster("3", "eos"), RUNS[0]];
+    expect(runs.map((run) => colorGroup(run, "cluster"))).toEqual(["eos", "lyris", "eos", NO_CLUSTER]);
+    const data = buildParetoFigure(runs, { ...base, colorBy: "cluster" }).data;
+    expect(data.filter((t) => t.showlegend !== false).map((t) => t.name)).toEqual(["eos", "lyris", NO_CLUSTER]);
+    expect(lineColor(data[0])).toBe(lineColor(data[2]));
+    expect(lineColor(data[0])).not.toBe(lineColor(data[1]));
   });
 
   it("the Latency tab colours by the same groups, one legend entry each, medians in their run's group colour", () => {
