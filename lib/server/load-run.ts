@@ -7,7 +7,6 @@ import { recipeConcurrencies } from "../../parsers/recipe";
 import { parseRunMetadata, unknownRunMetadata } from "../../parsers/run-metadata";
 import { readBenchCache, writeBenchCache, type BenchCacheContent } from "./bench-cache";
 import { parseResultFiles } from "./result-job";
-import type { ResultPool } from "./result-pool";
 import { deferWrite } from "./deferred-writes";
 import { fingerprintOf, RESULT_DIR_PATTERNS, scanRunFiles, findMetadataFile, findRecipeFile, type FileStamp, type RunDirEntry, type RunFiles } from "./scan-runs";
 
@@ -20,8 +19,6 @@ export type RunLoad = { ok: true; run: Run; files: RunFiles; transient?: true } 
 export interface LoadOptions {
   /** Queue the Parquet cache write (lib/server/deferred-writes.ts) instead of waiting for it: the server's choice. */
   deferCacheWrite?: boolean;
-  /** Worker threads for this parse (result-pool.ts), when the load has asked for enough; null parses here. */
-  pool?: () => ResultPool | null;
 }
 
 const RESULT_FILE_PATTERNS = "concurrency_<C>.json, results_concurrency_<C>_gpus_<N>*.json, isl_<I>_osl_<O>_concurrency_<C>_*.json";
@@ -107,12 +104,6 @@ async function cachedResults(entry: RunDirEntry, files: RunFiles, totalGpus: num
   const fingerprint = fingerprintOf(files.resultFiles);
   const cached = await readBenchCache(entry.path, fingerprint);
   if (cached) return cached;
-  const pool = options.pool?.();
-  if (pool) {
-    // The thread parses and writes the cache itself; if it fails, this thread does both.
-    const content = await pool.parse({ runPath: entry.path, jobId: entry.jobId, totalGpus, fingerprint, files: files.resultFiles, ignored: files.ignored }).catch(() => null);
-    if (content) return content;
-  }
   const content = parseResultFiles(files.resultFiles, files.ignored);
   // A cache we cannot write costs speed next time, never the load itself.
   const write = () => writeBenchCache(entry.path, entry.jobId, totalGpus, fingerprint, content).catch(() => {});

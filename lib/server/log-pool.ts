@@ -8,7 +8,7 @@ import { parseLogFile, type LogFileParse } from "./parse-log-file";
 /** Below this many bytes in all, starting threads costs more than it saves. */
 const THREADS_FROM_BYTES = 64 << 20;
 
-export function workerScript(): string | null {
+function workerScript(): string | null {
   // SRTLOG_ROOT is set by bin/srtlog.mjs; the dashboard and tests run from the project root.
   const root = process.env.SRTLOG_ROOT || process.cwd();
   const script = path.join(/*turbopackIgnore: true*/ root, "lib", "server", "log-worker.mjs");
@@ -37,7 +37,7 @@ function workerExecArgv(): string[] {
   return out;
 }
 
-export function startWorker(script: string): Worker {
+function startWorker(script: string): Worker {
   return new Worker(script, { execArgv: workerExecArgv() });
 }
 

@@ -1,6 +1,5 @@
 // Worker thread for lib/server/log-pool.ts: parses one worker log per message, handing the results
-// over when asked (`collect`), or writes a Parquet cache, off the main thread; for result-pool.ts it
-// parses one run's result files per message and writes their caches when asked (`flushResults`). Plain .mjs so it starts the same under vitest, the CLI and `next start`.
+// over when asked (`collect`), or writes a Parquet cache, off the main thread. Plain .mjs so it starts the same under vitest, the CLI and `next start`.
 // It runs the TypeScript sources as esbuild bundles cached in node_modules/.cache/srtlog (built on
 // first use, rebuilt when a source changes): loading them through tsx took ~0.5 s per thread, a
 // bundle ~50 ms. If a bundle cannot be built or loaded, it falls back to tsx (SRTLOG_WORKER_BUNDLE=0
@@ -16,7 +15,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // SRTLOG_WORKER_CACHE moves the bundles elsewhere (tests use a temp dir).
 const CACHE_DIR = path.join(process.env.SRTLOG_WORKER_CACHE || fileURLToPath(new URL("../../node_modules/.cache/srtlog", import.meta.url)), "/");
 /** One bundle per job kind, so a parsing thread does not load the Parquet writer (~40 ms). */
-const SOURCES = { parse: "lib/server/parse-log-file.ts", parquet: "lib/server/node-cache.ts", results: "lib/server/result-job.ts" };
+const SOURCES = { parse: "lib/server/parse-log-file.ts", parquet: "lib/server/node-cache.ts" };
 
 /** Size and mtime of a source file, to tell whether the bundle made from it is stale. */
 async function stampOf(file) {
@@ -116,24 +115,9 @@ function collect() {
   kept.length = 0;
 }
 
-/** Result-cache writes wait until the pool's parses are done (flushResults), so they never delay a page. */
-const resultWrites = [];
-
-async function flushResults() {
-  while (resultWrites.length > 0) await resultWrites.shift()();
-  parentPort.postMessage({ flushed: true });
-}
-
-parentPort.on("message", async ({ id, path, yearHint, parquetJob, resultJob, flushResults: flushNow, collect: collectNow }) => {
+parentPort.on("message", async ({ id, path, yearHint, parquetJob, collect: collectNow }) => {
   try {
     if (collectNow) return collect();
-    if (flushNow) return await flushResults();
-    if (resultJob) {
-      const { content, write } = (await use("results")).runResultJob(resultJob);
-      resultWrites.push(write);
-      parentPort.postMessage({ id, ok: true, content });
-      return;
-    }
     if (parquetJob) {
       const { writeNodeParquetJob } = await use("parquet");
       await writeNodeParquetJob(parquetJob);

@@ -3,18 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchPoint, MissingPoint } from "../model";
 import { concurrencyFromFileName, parseBenchResultFile } from "../../parsers/bench-result";
-import { writeBenchCache, type BenchCacheContent } from "./bench-cache";
+import type { BenchCacheContent } from "./bench-cache";
 import type { FileStamp } from "./scan-runs";
-
-/** One run's result files to parse, and where its Parquet cache goes: what a pool thread is sent. */
-export interface ResultJob {
-  runPath: string;
-  jobId: string;
-  totalGpus: number | null;
-  fingerprint: string;
-  files: FileStamp[];
-  ignored: string[];
-}
 
 /** Parse every result file of a run (skipping per-request arrays), collecting points and what went wrong. */
 export function parseResultFiles(files: FileStamp[], ignoredFiles: string[]): BenchCacheContent {
@@ -39,12 +29,4 @@ export function parseResultFiles(files: FileStamp[], ignoredFiles: string[]): Be
   }
   const points = [...byConcurrency.values()].sort((a, b) => a.concurrency - b.concurrency);
   return { points, missing: missing.filter((m) => !byConcurrency.has(m.concurrency)), notes };
-}
-
-/** A pool thread's job: parse, and the cache write to run later (after the thread's parses are done). */
-export function runResultJob(job: ResultJob): { content: BenchCacheContent; write: () => Promise<void> } {
-  const content = parseResultFiles(job.files, job.ignored);
-  // A cache we cannot write costs speed next time, never the load itself.
-  const write = () => writeBenchCache(job.runPath, job.jobId, job.totalGpus, job.fingerprint, content).catch(() => {});
-  return { content, write };
 }

@@ -7,7 +7,6 @@ import { SrtlogError } from "../errors";
 import { loadRun, type LoadOptions, type RunLoad } from "./load-run";
 import { deferWrite } from "./deferred-writes";
 import { energyByPoint } from "./power";
-import { ResultPool } from "./result-pool";
 import { readRunIndex, writeRunIndex, type IndexedLoad } from "./run-index";
 import { findMetadataFile, fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
 import { editTagsFile, writeTagsFile } from "./tags-file";
@@ -17,8 +16,8 @@ export interface LoadResult {
   skipped: SkippedRun[];
 }
 
-/** How many runs are read at once: enough to keep the parsing threads fed, few enough to bound memory. */
-const PARALLEL_RUNS = 8;
+/** How many runs are read at once: enough to overlap disk waits, few enough to bound memory. */
+const PARALLEL_RUNS = 4;
 
 async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -77,12 +76,7 @@ export class RunLoader {
     const entries = listRunDirs(this.logsDir);
     if (this.persisted === null) this.persisted = readRunIndex(this.logsDir);
     const persisted = this.persisted;
-    const pool = ResultPool.forLoad();
-    const options: LoadOptions = { ...this.loadOptions, pool: () => (pool?.wants() ? pool : null) };
-    const loads = await mapPool(entries, PARALLEL_RUNS, (entry) => this.loadEntry(entry, persisted.get(entry.name), options));
-    // The threads write the Parquet caches they hold; the server does not wait for that.
-    const written = pool?.close();
-    if (!this.loadOptions.deferCacheWrite) await written;
+    const loads = await mapPool(entries, PARALLEL_RUNS, (entry) => this.loadEntry(entry, persisted.get(entry.name)));
     await this.saveIndex(entries);
     const runs: Run[] = [];
     const skipped: SkippedRun[] = [];
@@ -179,7 +173,7 @@ export class RunLoader {
     return stampOfFiles(scanRunFiles(entry.path, entry.jobId, profiler?.isl ?? null, profiler?.osl ?? null));
   }
 
-  private loadEntry(entry: RunDirEntry, indexed?: IndexedLoad, options = this.loadOptions): Promise<RunLoad> {
+  private loadEntry(entry: RunDirEntry, indexed?: IndexedLoad): Promise<RunLoad> {
     const remembered = this.memo.get(entry.path) ?? (indexed && loadsFrom(indexed.load, entry) ? indexed : undefined);
     if (remembered && remembered.stamp === this.stampOf(entry, remembered.load)) {
       this.memo.set(entry.path, remembered);
@@ -188,7 +182,7 @@ export class RunLoader {
     // Requests that arrive while a run is being read share that one read.
     let pending = this.inFlight.get(entry.path);
     if (!pending) {
-      pending = loadRun(entry, options).then((load) => {
+      pending = loadRun(entry, this.loadOptions).then((load) => {
         // Stamp what the load actually read, so the next call compares like with like.
         this.memo.set(entry.path, { stamp: load.ok ? stampOfFiles(load.files) : this.stampOf(entry, undefined), load });
         this.indexStale = true;

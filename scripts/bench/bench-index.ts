@@ -1,7 +1,7 @@
 // `npm run bench index [RUNS]` (also part of `npm run bench`): `srtlog runs --logs DIR --json` over
 // 1,000 small generated runs as whole processes, cold (no .cache anywhere, fresh process) and warm
-// (the logs dir's run index and per-run caches in place), beside `cat` of the same files; with the
-// result-parsing threads on and off. Issue 15's row: the Python original's `RunLoader.load_all` took
+// (the logs dir's run index and per-run caches in place), beside `cat` of the same files, and a warm start
+// without the index (per-run caches only, as before it). Issue 15's row: the Python original's `RunLoader.load_all` took
 // 3.7-3.8 s cold and 3.0-4.0 s warm on the issue's 1,000-run tree (54 MB); it is not installed here,
 // so its figures are quoted, not measured.
 import { execFileSync } from "node:child_process";
@@ -40,18 +40,12 @@ export async function benchIndex(runs: number): Promise<void> {
   const bytes = all.reduce((n, f) => n + statSync(f).size, 0);
   const cat = median(3, ["-e", `require("child_process").execFileSync("sh", ["-c", "find '${logs}' -name '*.json' -not -path '*/.cache/*' | xargs cat > /dev/null"])`]);
   const args = [BIN, "runs", "--logs", logs, "--json"];
-  const one = { SRTLOG_THREADS: "0" };
   const cold = median(3, args, {}, () => removeCaches(logs));
-  const coldOne = median(3, args, one, () => removeCaches(logs));
   const warm = median(3, args);
-  const warmOne = median(3, args, one);
-  rmSync(path.join(logs, ".cache"), { recursive: true, force: true });
-  const noIndex = median(1, args);
+  const noIndex = median(3, args, {}, () => rmSync(path.join(logs, ".cache"), { recursive: true, force: true }));
   console.log(`\nRun index: srtlog runs --logs DIR --json, ${runs} runs, ${all.length} JSON files, ${(bytes / 2 ** 20).toFixed(0)} MB (whole processes, median of 3)`);
   row("floor  find | xargs cat of the files", cat);
   row("cold   no caches", cold, "(target <= 0.5x the Python original's 3.7-3.8 s)");
-  row("cold   no caches, one thread", coldOne, "(SRTLOG_THREADS=0)");
   row("warm   index + per-run caches", warm, "(target <= 0.15x the Python original's 3.0-4.0 s)");
-  row("warm   ..., one thread", warmOne, "(SRTLOG_THREADS=0)");
   row("warm   per-run caches, no index", noIndex, "(how warm starts were before the index)");
 }
