@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { toChartRun, type ChartRun } from "../charts/chart-data";
 import { withEnergy, withGoodput } from "../charts/goodput-points";
+import { axesNeed } from "../charts/pareto-metrics";
 import { SrtlogError } from "../errors";
 import type { Run } from "../model";
 import { buildReportDoc, type ReportDoc } from "../report/report-doc";
@@ -30,18 +31,23 @@ export function readPlotlySource(): string {
   return plotlySource;
 }
 
-/** Chart runs and CSV extras as the Pareto tab computes them: goodput or energy only when y asks for them. */
+/**
+ * Chart runs and CSV extras as the Pareto tab computes them: goodput or energy only when an axis (x or y)
+ * asks for them, both when both do.
+ */
 async function chartDataOf(runs: readonly Run[], state: ViewState): Promise<{ chartRuns: ChartRun[]; extras: RowExtras }> {
-  const chartRuns = runs.map(toChartRun);
-  if (state.y === "goodput") {
-    const { byPoint } = await goodputOfRuns(runs, state.sla);
-    return { chartRuns: withGoodput(chartRuns, byPoint), extras: { goodput: byPoint } };
+  const axes = { x: state.x, y: state.y };
+  let chartRuns = runs.map(toChartRun);
+  const extras: RowExtras = {};
+  if (axesNeed(axes, "goodput")) {
+    extras.goodput = (await goodputOfRuns(runs, state.sla)).byPoint;
+    chartRuns = withGoodput(chartRuns, extras.goodput);
   }
-  if (state.y === "energy") {
-    const energy = energyByPoint(runs);
-    return { chartRuns: withEnergy(chartRuns, energy), extras: { energy } };
+  if (axesNeed(axes, "energy")) {
+    extras.energy = energyByPoint(runs);
+    chartRuns = withEnergy(chartRuns, extras.energy);
   }
-  return { chartRuns, extras: {} };
+  return { chartRuns, extras };
 }
 
 export interface ReportRequest {
