@@ -25,7 +25,8 @@ export function reproduceCommand(state: ViewState, logsDir: string, format: Repo
   const words = ["srtlog", "report"];
   if (state.runs === ALL_RUNS) words.push("--all");
   else if (state.runs) words.push(...state.runs);
-  for (const tag of state.tags) words.push("--tag", tag);
+  // A tag starting with "-" goes as --tag=VALUE: Node's parser refuses `--tag -fp8` as ambiguous.
+  for (const tag of state.tags) words.push(...(tag.startsWith("-") ? [`--tag=${tag}`] : ["--tag", tag]));
   for (const [key, value] of slaEntries(state.sla)) words.push(`--${key}`, value);
   if (state.y !== DEFAULT_VIEW_STATE.y) words.push("--y", state.y);
   const rest = restOfView(state);

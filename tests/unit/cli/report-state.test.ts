@@ -1,13 +1,19 @@
-import { describe, expect, it } from "vitest";
-import { reportState } from "../../../cli/commands/report";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { reportCommand, reportState } from "../../../cli/commands/report";
+import { copyFixture } from "../../helpers/temp-dir";
 import { reproduceCommand } from "../../../lib/report/report-view";
 import { parseViewState } from "../../../lib/view-state";
 
-/** The flag values of a reproduce command (its words after `srtlog report`, single quotes undone). */
+/** A command's words after `srtlog report`, single quotes undone. */
+const argsOf = (command: string) => [...command.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2])).slice(2);
+
+/** The flag values of a reproduce command. */
 function flagsOf(command: string): Record<string, string | boolean> {
-  const words = [...command.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]));
+  const words = argsOf(command);
   const values: Record<string, string | boolean> = {};
-  for (let i = 2; i < words.length; i++) {
+  for (let i = 0; i < words.length; i++) {
     if (words[i] === "--all") values.all = true;
     else values[words[i].replace(/^--/, "")] = words[++i];
   }
@@ -26,5 +32,24 @@ describe("srtlog report's view from its flags", () => {
 
   it("still refuses a --y that names no metric, saying which ones there are", () => {
     expect(() => reportState({ y: "bogus" }, [], "/logs")).toThrow(/--y must be one of output, total, goodput, energy, tps-user, req-rate, concurrency, ttft-mean/);
+  });
+});
+
+describe("srtlog report's reproduce command", () => {
+  it("writes the report again when a tag starts with '-' (as --tag=-fp8: '--tag -fp8' is refused as ambiguous)", async () => {
+    const logs = await copyFixture("tests/fixtures/loader/legacy-v1-disagg/logs");
+    const meta = path.join(logs, "3667_1P_4D_20251110_192145", "3667.json");
+    await writeFile(meta, (await readFile(meta, "utf8")).replace('"tags": ["baseline", "h100"]', '"tags": ["-fp8"]'));
+    const state = { ...parseViewState(new URLSearchParams("tag=-fp8")), logs };
+    const out = path.join(path.dirname(logs), "again.html");
+    const args = [...argsOf(reproduceCommand(state, logs, "html")).slice(0, -2), "--out", out];
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      expect(await reportCommand(args)).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    // Only 3667 carries the tag.
+    expect(await readFile(out, "utf8")).toContain("<td>3667</td>");
   });
 });
