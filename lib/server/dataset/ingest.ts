@@ -173,7 +173,8 @@ async function applyTable(options: IngestOptions, table: TableName, loaded: Load
     const { rows, runs } = await keptRows(state, drop, warn);
     for (const item of items) {
       const added = await rowsOf(table, item, ingestedAt, warn);
-      rows.push(...added);
+      // One push per row: a spread of a run's request rows (100,000+ for a big sweep) overflows the call stack.
+      for (const row of added) rows.push(row);
       runs[item.source.key] = { fingerprint: item.source.fingerprint, rows: added.length };
     }
     await writePartition(state.partition, rows, runs, state.manifest);
