@@ -12,7 +12,7 @@ export const BEST_USAGE =
 export const INGEST_USAGE = "srtlog ingest LOGS_DIR... --to DATASET_DIR [--cluster NAME]";
 export const QUERY_USAGE = 'srtlog query "SQL" [--dataset DIR | --logs DIR] [--format table|csv|json]';
 export const REPORT_USAGE =
-  "srtlog report [RUNS...|--all] [--logs DIR] [--out FILE] [--format html|md] [--tag TAG ...] [--max-<ttft|tpot|itl|e2el>-<mean|median|p99> MS ...] [--min-tps-user N] [--y output|total|goodput|energy] [--view QUERY]";
+  "srtlog report [RUNS...|--all] [--logs DIR] [--out FILE] [--format html|md] [--tag TAG ...] [--max-<ttft|tpot|itl|e2el>-<mean|median|p99> MS ...] [--min-tps-user N] [--y METRIC] [--view QUERY]";
 
 const LOGS = "  --logs DIR       the runs' directory (default $SRTLOG_LOGS_DIR, else ./outputs, else ./logs)";
 
@@ -72,7 +72,7 @@ export const COMMAND_HELP = {
     "  --format F       html (default) or md: report.md plus PNG charts in <name>-files/ (needs Chromium and Playwright)",
     "  --tag TAG        only runs with every given tag (repeatable)",
     "  --max-<metric>-<stat> MS  SLA upper bound on a latency, e.g. --max-ttft-p99 500", "  --min-tps-user N SLA lower bound on output TPS per user",
-    "  --y Y            the Pareto chart's y axis: output (default), total, goodput or energy",
+    "  --y METRIC       the Pareto chart's y axis: output (default), total, goodput, energy, tps-user, req-rate, concurrency or a latency such as ttft-p99 (x: --view 'x=...')",
     "  --view QUERY     any other dashboard view setting, as its URL query (e.g. 'gpu=H100&stat=p99&logy=1')",
   ],
 } satisfies Record<string, string[]>;

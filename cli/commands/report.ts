@@ -10,7 +10,8 @@ import { writeFileAtomic } from "../../lib/server/parquet";
 import { buildReport, readPlotlySource } from "../../lib/server/report";
 import { loadChromium, renderChartPngs } from "../../lib/server/report-png";
 import { RunLoader } from "../../lib/server/run-loader";
-import { ALL_RUNS, parseViewState, Y_METRICS, type ViewState, type YMetric } from "../../lib/view-state";
+import { AXIS_METRICS, type AxisMetric } from "../../lib/charts/pareto-metrics";
+import { ALL_RUNS, parseViewState, type ViewState } from "../../lib/view-state";
 import { logsDirOf, parseFlags } from "../args";
 import { slaFlagValues, SLA_FLAG_OPTIONS } from "../sla-flags";
 
@@ -24,8 +25,9 @@ export function reportState(values: Values, names: string[], logsDir: string): V
   const base = parseViewState(new URLSearchParams(values.view ?? ""));
   if (values.all && names.length > 0) throw new SrtlogError("bad_input", "give RUNS or --all, not both");
   const entries = new Map([...slaEntries(base.sla), ...slaFlagValues(values)]);
-  const y = (values.y ?? base.y) as YMetric;
-  if (!Y_METRICS.includes(y)) throw new SrtlogError("bad_input", `--y must be one of ${Y_METRICS.join(", ")}`);
+  // Any Pareto axis metric: the reproduce command writes `--y ttft-p99` for such a view and must read it back.
+  const y = (values.y ?? base.y) as AxisMetric;
+  if (!AXIS_METRICS.includes(y)) throw new SrtlogError("bad_input", `--y must be one of ${AXIS_METRICS.join(", ")}`);
   return {
     ...base,
     logs: path.resolve(logsDir),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useView } from "../view-state-provider";
+import { COLOR_BY_TITLES } from "@/lib/charts/pareto-colors";
 import { AXIS_METRIC_INFO, AXIS_METRICS, betterText, type AxisMetric } from "@/lib/charts/pareto-metrics";
 import { COLOR_BY, type ColorBy, type ViewState } from "@/lib/view-state";
 
@@ -10,8 +11,6 @@ const OPTION_GROUPS: { label: string; metrics: AxisMetric[] }[] = [
   { label: "Latency", metrics: AXIS_METRICS.filter((m) => AXIS_METRIC_INFO[m].better === "lower") },
   { label: "Setting", metrics: ["concurrency"] },
 ];
-
-const COLOR_TITLES: Record<ColorBy, string> = { run: "run", gpu: "GPU type", topology: "topology", container: "container", tag: "tags", cluster: "cluster" };
 
 function AxisPicker({ axis }: { axis: "x" | "y" }) {
   const { state, update } = useView();
@@ -83,7 +82,7 @@ export function ColorBySelect() {
       <select value={state.colorBy} onChange={(e) => update((s) => ({ ...s, colorBy: e.target.value as ColorBy }))} className="rounded border border-slate-300 px-1 py-0.5" aria-label="Colour by" data-testid="color-by">
         {COLOR_BY.map((by) => (
           <option key={by} value={by}>
-            {COLOR_TITLES[by]}
+            {COLOR_BY_TITLES[by]}
           </option>
         ))}
       </select>

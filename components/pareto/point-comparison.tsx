@@ -6,7 +6,8 @@ import type { ChartRun } from "@/lib/charts/chart-data";
 import { fmt2, fmtPercent } from "@/lib/charts/format";
 import type { ParetoPoint } from "@/lib/charts/pareto-figure";
 import { AXIS_METRIC_INFO, type AxisPair } from "@/lib/charts/pareto-metrics";
-import { comparePoints } from "@/lib/charts/point-compare";
+import { changeIsBetter, comparePoints } from "@/lib/charts/point-compare";
+import type { Better } from "@/lib/pareto";
 import { hrefFor, type ViewState } from "@/lib/view-state";
 
 function PointCard({ title, point, xLabel, yLabel, testId, state }: { title: string; point: ParetoPoint; xLabel: string; yLabel: string; testId: string; state: ViewState }) {
@@ -27,8 +28,10 @@ function PointCard({ title, point, xLabel, yLabel, testId, state }: { title: str
   );
 }
 
-function Delta({ label, pct, testId }: { label: string; pct: number | null; testId: string }) {
-  const color = pct === null ? "text-slate-500" : pct >= 0 ? "text-green-700" : "text-red-700";
+/** A % change, green when it is an improvement in the axis metric's direction (a latency falling), red when not. */
+function Delta({ label, pct, better, testId }: { label: string; pct: number | null; better: Better; testId: string }) {
+  const judged = changeIsBetter(pct, better);
+  const color = judged === null ? "text-slate-500" : judged ? "text-green-700" : "text-red-700";
   return (
     <div>
       {label}: <span className={`font-semibold ${color}`} data-testid={testId}>{fmtPercent(pct)}</span>
@@ -59,8 +62,8 @@ export function PointComparison({ runs, axes }: { runs: ChartRun[]; axes: AxisPa
         {a && b && (
           <div className="flex flex-col justify-center gap-1 px-2" data-testid="point-deltas">
             <div className="text-xs font-semibold uppercase text-slate-500">% Change (A→B)</div>
-            <Delta label={AXIS_METRIC_INFO[axes.x].label} pct={dx} testId="delta-x" />
-            <Delta label={yLabel} pct={dy} testId="delta-y" />
+            <Delta label={AXIS_METRIC_INFO[axes.x].label} pct={dx} better={AXIS_METRIC_INFO[axes.x].better} testId="delta-x" />
+            <Delta label={yLabel} pct={dy} better={AXIS_METRIC_INFO[axes.y].better} testId="delta-y" />
           </div>
         )}
         {b && <PointCard title="Point B" point={b} xLabel={xLabel} yLabel={yLabel} testId="point-b" state={state} />}

@@ -2,6 +2,9 @@ import type { ColorBy, FrontierGroup } from "../view-state";
 import type { ChartRun } from "./chart-data";
 import { keyColors, keyStyle } from "./style";
 
+/** How each colour-by choice is named (the picker's options, a report's selection table). */
+export const COLOR_BY_TITLES: Record<ColorBy, string> = { run: "run", gpu: "GPU type", topology: "topology", container: "container", tag: "tags", cluster: "cluster" };
+
 /** The groups a run falls in: its topology, GPU or container, or each of its tags ("untagged" without any). */
 export function runGroups(run: ChartRun, by: Exclude<FrontierGroup, "all">): string[] {
   const facets = run.facets;

@@ -1,3 +1,4 @@
+import type { Better } from "../pareto";
 import type { PointRef } from "../view-state";
 import type { ChartRun } from "./chart-data";
 import { DEFAULT_AXES, type AxisPair } from "./pareto-metrics";
@@ -19,6 +20,15 @@ export function nextPicked(points: readonly PointRef[], clicked: PointRef): { po
 export function pickRoles(points: readonly PointRef[], swap: boolean): MarkedPoint[] {
   const ordered = swap && points.length === 2 ? [points[1], points[0]] : [...points];
   return ordered.map((p, i) => ({ ...p, role: i === 0 ? "A" : "B" }));
+}
+
+/**
+ * Whether a % change A -> B is an improvement on an axis whose metric is better `better`: a rise of a
+ * latency is worse. No change counts as not worse; null (no change computable) is judged neither way.
+ */
+export function changeIsBetter(pct: number | null, better: Better): boolean | null {
+  if (pct === null) return null;
+  return better === "higher" ? pct >= 0 : pct <= 0;
 }
 
 /** (value − base) / base × 100; null when the base is missing or zero. */

@@ -1,3 +1,5 @@
+import { COLOR_BY_TITLES } from "../charts/pareto-colors";
+import { AXIS_METRIC_INFO, type AxisMetric } from "../charts/pareto-metrics";
 import { csvFileName } from "../labels";
 import type { Run } from "../model";
 import { slaEntries, slaText, NO_SLA } from "../sla";
@@ -23,7 +25,8 @@ export function reproduceCommand(state: ViewState, logsDir: string, format: Repo
   const words = ["srtlog", "report"];
   if (state.runs === ALL_RUNS) words.push("--all");
   else if (state.runs) words.push(...state.runs);
-  for (const tag of state.tags) words.push("--tag", tag);
+  // A tag starting with "-" goes as --tag=VALUE: Node's parser refuses `--tag -fp8` as ambiguous.
+  for (const tag of state.tags) words.push(...(tag.startsWith("-") ? [`--tag=${tag}`] : ["--tag", tag]));
   for (const [key, value] of slaEntries(state.sla)) words.push(`--${key}`, value);
   if (state.y !== DEFAULT_VIEW_STATE.y) words.push("--y", state.y);
   const rest = restOfView(state);
@@ -52,7 +55,9 @@ export function selectionLines(state: ViewState, count: number): [string, string
   const lines: [string, string][] = [["Runs", runsText(state, count)]];
   for (const [name, values] of filters) if (values.length > 0) lines.push([name, values.join(", ")]);
   lines.push(["SLA bounds", slaText(state.sla) || "none"]);
-  lines.push(["Pareto y axis", state.y === "output" ? "Output TPS/GPU" : state.y === "total" ? "Total TPS/GPU" : state.y]);
+  // By the labels the chart's axes carry (not the URL keys), with the scale and colouring the chart has.
+  const axis = (metric: AxisMetric, log: boolean) => `${AXIS_METRIC_INFO[metric].label}${log ? ", log scale" : ""}`;
+  lines.push(["Pareto y axis", axis(state.y, state.paretoLogY)], ["Pareto x axis", axis(state.x, state.paretoLogX)], ["Colour by", COLOR_BY_TITLES[state.colorBy]]);
   lines.push(["Frontier", state.frontierBy === "all" ? "over all runs" : `per ${state.frontierBy}`]);
   const axes = [`${state.stat}`, state.latencyX === "tps" ? "vs Output TPS/GPU" : "vs concurrency", state.latencyLogY ? "log y" : "", state.latencyMedian ? "median dashed" : "", state.latencyClip ? "y capped at p99" : ""];
   lines.push(["Latency charts", axes.filter(Boolean).join(", ")]);

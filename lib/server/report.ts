@@ -1,18 +1,14 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { toChartRun, type ChartRun } from "../charts/chart-data";
-import { withEnergy, withGoodput } from "../charts/goodput-points";
 import { SrtlogError } from "../errors";
 import type { Run } from "../model";
 import { buildReportDoc, type ReportDoc } from "../report/report-doc";
 import { renderReportHtml } from "../report/report-html";
 import type { ReportFormat } from "../report/report-view";
-import type { RowExtras } from "../rows";
 import type { ViewState } from "../view-state";
-import { goodputOfRuns } from "./goodput";
-import { energyByPoint } from "./power";
 import { getRunHealth } from "./run-health";
+import { viewChartData } from "./view-chart-data";
 
 const PLOTLY_FILE = path.join("node_modules", "plotly.js-basic-dist-min", "plotly-basic.min.js");
 let plotlySource: string | undefined;
@@ -30,20 +26,6 @@ export function readPlotlySource(): string {
   return plotlySource;
 }
 
-/** Chart runs and CSV extras as the Pareto tab computes them: goodput or energy only when y asks for them. */
-async function chartDataOf(runs: readonly Run[], state: ViewState): Promise<{ chartRuns: ChartRun[]; extras: RowExtras }> {
-  const chartRuns = runs.map(toChartRun);
-  if (state.y === "goodput") {
-    const { byPoint } = await goodputOfRuns(runs, state.sla);
-    return { chartRuns: withGoodput(chartRuns, byPoint), extras: { goodput: byPoint } };
-  }
-  if (state.y === "energy") {
-    const energy = energyByPoint(runs);
-    return { chartRuns: withEnergy(chartRuns, energy), extras: { energy } };
-  }
-  return { chartRuns, extras: {} };
-}
-
 export interface ReportRequest {
   /** The selected runs (dashboard order). */
   runs: readonly Run[];
@@ -58,7 +40,7 @@ export async function buildReport(request: ReportRequest): Promise<ReportDoc> {
   if (request.runs.length === 0) throw new SrtlogError("bad_input", "no runs selected: nothing to report");
   // A report always draws the frontier, as the dashboard draws it with "Pareto frontier" ticked.
   const state = { ...request.state, frontier: true };
-  const [health, { chartRuns, extras }] = await Promise.all([Promise.all(request.runs.map(getRunHealth)), chartDataOf(request.runs, state)]);
+  const [health, { chartRuns, extras }] = await Promise.all([Promise.all(request.runs.map(getRunHealth)), viewChartData(request.runs, state)]);
   return buildReportDoc({ ...request, state, chartRuns, extras, health, generatedAt: new Date() });
 }
 

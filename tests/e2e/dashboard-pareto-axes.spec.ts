@@ -111,3 +111,13 @@ test("with more than five troubled runs, health and warnings fold into one summa
   await page.getByTestId("incomplete-collapsed-summary").click();
   await expect(page.getByTestId("incomplete-warnings").locator("li")).toHaveCount(6);
 });
+
+test("point comparison: a rise of a latency axis is shown as worse (red), a rise of throughput as better (green)", async ({ page }) => {
+  await page.goto(`/pareto?run=${RUN_3667}&run=${RUN_12045}&x=ttft-p99&pt=${RUN_3667}%4016&pt=${RUN_3667}%4032`);
+  await chartDrawn(page, "pareto-chart", 2);
+  // A = 3667 @16 (p99 TTFT 300 ms, 30.8625 TPS/GPU), B = @32 (410.25 ms, 57): +36.75% and +84.69%.
+  await expect(page.getByTestId("delta-x")).toHaveText("+36.8%");
+  await expect(page.getByTestId("delta-x")).toHaveClass(/text-red-700/);
+  await expect(page.getByTestId("delta-y")).toHaveText("+84.7%");
+  await expect(page.getByTestId("delta-y")).toHaveClass(/text-green-700/);
+});

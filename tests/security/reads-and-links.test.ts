@@ -52,6 +52,8 @@ afterAll(async () => {
 
 const get = (server: Server, url: string, headers: Record<string, string> = {}) => request(server.port, { path: url, headers });
 const exportOf = (dir: string) => `/api/export?logs=${encodeURIComponent(dir)}&run=all`;
+/** The "Download report" route goes through the same logs-dir checks as the CSV download. */
+const reportOf = (dir: string) => `/api/report?logs=${encodeURIComponent(dir)}&run=all`;
 
 /** Wait (a little) for a cache the server writes after answering. */
 async function eventually(check: () => boolean, ms = 10_000): Promise<boolean> {
@@ -71,7 +73,7 @@ describe("caches stay inside the logs dir", () => {
 describe("host names (DNS rebinding)", () => {
   const refusal = "Refused: host evil.example is not allowed (set SRTLOG_ALLOWED_HOSTS=evil.example to allow it).";
 
-  it.each(["/", "/pareto", "/api/export?run=all"])("%s under another host name is 403", async (url) => {
+  it.each(["/", "/pareto", "/api/export?run=all", "/api/report?run=all"])("%s under another host name is 403", async (url) => {
     const answer = await get(served, url, { host: `evil.example:${served.port}` });
     expect(answer.status).toBe(403);
     expect(url.startsWith("/api/") ? JSON.parse(answer.text).message : answer.text).toBe(refusal);
@@ -92,6 +94,8 @@ describe("?logs= for another directory", () => {
     expect(page.text).toContain(notPicked(other));
     const csv = await get(served, exportOf(other));
     expect([csv.status, JSON.parse(csv.text).message]).toEqual([400, expect.stringContaining(notPicked(other))]);
+    const report = await get(served, reportOf(other));
+    expect([report.status, JSON.parse(report.text).message]).toEqual([400, expect.stringContaining(notPicked(other))]);
     const tags = await postTags(served, RUN_12045, { logs: other, add: ["x"] });
     expect(tags.status).toBe(400);
     await sleep(1000);
@@ -120,6 +124,9 @@ describe("?logs= for another directory", () => {
     expect((await get(rooted, exportOf(path.join(roots, "r1")))).status).toBe(200);
     const outside = await get(rooted, exportOf(other));
     expect([outside.status, JSON.parse(outside.text).message]).toEqual([400, `${other} is outside the directories this server may read (SRTLOG_LOGS_ROOTS=${roots})`]);
+    expect((await get(rooted, reportOf(path.join(roots, "r1")))).status).toBe(200);
+    const report = await get(rooted, reportOf(other));
+    expect([report.status, JSON.parse(report.text).message]).toEqual([400, `${other} is outside the directories this server may read (SRTLOG_LOGS_ROOTS=${roots})`]);
   });
 });
 

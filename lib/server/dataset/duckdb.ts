@@ -5,7 +5,7 @@ import "server-only";
 import type { DuckDBConnection as Connection, DuckDBInstance as Instance } from "@duckdb/node-api";
 import { createRequire } from "node:module";
 import { SrtlogError } from "../../errors";
-import { TABLES } from "./schema";
+import { PARTITION_KEYS, TABLE_COLUMNS, TABLES, type TableName } from "./schema";
 import { openDataset, readableFiles } from "./store";
 import { readTagTable } from "./tags";
 
@@ -32,12 +32,23 @@ export function viewSql(table: string, files: string[]): string {
   return `CREATE OR REPLACE VIEW ${table} AS SELECT * FROM read_parquet(${list}, hive_partitioning = true, hive_types = {'cluster': VARCHAR, 'month': VARCHAR}, union_by_name = true)`;
 }
 
-/** (Re)define a view per table over the files the manifests name now; tables without files get none. */
+const SQL_TYPE = { STRING: "VARCHAR", INT32: "INTEGER", DOUBLE: "DOUBLE", BOOLEAN: "BOOLEAN" } as const;
+
+/**
+ * `CREATE VIEW` of a table without files (no run of the dataset had per-request data, say): no rows, but
+ * the columns and types a view over files has, partition keys last, so SQL naming the table still runs.
+ */
+export function emptyViewSql(table: TableName): string {
+  const columns = [...TABLE_COLUMNS[table].map((c) => [c.name, SQL_TYPE[c.type]]), ...PARTITION_KEYS.map((key) => [key, "VARCHAR"])];
+  return `CREATE OR REPLACE VIEW ${table} AS SELECT ${columns.map(([name, type]) => `CAST(NULL AS ${type}) AS "${name}"`).join(", ")} WHERE false`;
+}
+
+/** (Re)define a view per table over the files the manifests name now; a table without files is an empty view. */
 export async function defineViews(connection: Connection, dataset: string, warn: (message: string) => void): Promise<void> {
   for (const table of TABLES) {
     const files = readableFiles(dataset, table, warn);
     if (files.length === 0) {
-      await connection.run(`DROP VIEW IF EXISTS ${table}`);
+      await connection.run(emptyViewSql(table));
       continue;
     }
     const edits = table === "runs" ? tagEditSql(dataset, warn) : null;
