@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { removeCaches } from "./remove-caches";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // SRTLOG_BENCH_BIN times another checkout's launcher (a before/after comparison) on the same files.
@@ -38,9 +39,6 @@ export function median(n: number, args: string[], env: Record<string, string> = 
   return samples.sort((a, b) => a.ms - b.ms)[Math.floor(n / 2)];
 }
 
-function removeCaches(dir: string): void {
-  for (const run of readdirSync(dir, { withFileTypes: true })) if (run.isDirectory()) rmSync(path.join(dir, run.name, ".cache"), { recursive: true, force: true });
-}
 
 /** The generated result tree of `npm run bench runs` (100 runs x 10 concurrencies), made once. */
 async function resultsDir(): Promise<string> {
@@ -68,7 +66,7 @@ export async function benchCli(): Promise<void> {
   spawnOnce(runsArgs, {}); // caches written, so the next runs are warm
   const warm = median(5, runsArgs);
   const warmTsx = median(5, runsArgs, tsx);
-  const runs = readdirSync(logs, { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+  const runs = readdirSync(logs, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith(".")).length;
   console.log(`\nCLI, whole processes (spawn, median of 5), ${runs} run dirs in ${path.relative(ROOT, logs)}`);
   row("floor  node -e 0", floor);
   row("srtlog --help", help, "(target <= 200 ms)");

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { BIN, median, row } from "./bench-cli";
+import { removeCaches } from "./remove-caches";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -22,13 +23,6 @@ async function indexTree(runs: number): Promise<string> {
   return dir;
 }
 
-/** Every cache the loader keeps for this tree: the logs dir's index and each run's `.cache/`. */
-function removeCaches(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === ".cache") rmSync(path.join(dir, entry.name), { recursive: true, force: true });
-    else if (entry.isDirectory()) rmSync(path.join(dir, entry.name, ".cache"), { recursive: true, force: true });
-  }
-}
 
 function files(dir: string): string[] {
   return execFileSync("find", [dir, "-name", "*.json", "-not", "-path", "*/.cache/*"], { encoding: "utf8", maxBuffer: 1 << 28 }).trim().split("\n");

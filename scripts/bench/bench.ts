@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { removeCaches } from "./remove-caches";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BENCH_DIR = path.join(ROOT, ".bench");
@@ -24,9 +25,6 @@ function timeMs(fn: () => void): number {
   return performance.now() - start;
 }
 
-function removeCaches(dir: string): void {
-  for (const run of readdirSync(dir, { withFileTypes: true })) if (run.isDirectory()) rmSync(path.join(dir, run.name, ".cache"), { recursive: true, force: true });
-}
 
 interface LoadTimes { firstMs: number; reloadMs: number; runs: number; skipped: number; points: number; rssMb: number }
 

@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import { generateBenchResults } from "./generate-bench-results";
 import { BASE, CHROMIUM_ARGS, median, startServer, stopServer, timeToChart, timeToLoad, type Timing } from "./pareto-timing";
+import { removeCaches } from "./remove-caches";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -30,12 +31,9 @@ async function ensureLogs(runs: number): Promise<string> {
   return dir;
 }
 
-/** No cache anywhere: the logs dir's run index, every run's `.cache/` and the per-user fallback dir the server is pointed at. */
+/** No cache anywhere: the loader's caches (run index, per-run `.cache/`) and the per-user fallback dir the server is pointed at. */
 function deleteCaches(logsDir: string, userCache: string): void {
-  rmSync(path.join(logsDir, ".cache"), { recursive: true, force: true });
-  for (const dirent of readdirSync(logsDir, { withFileTypes: true })) {
-    if (dirent.isDirectory()) rmSync(path.join(logsDir, dirent.name, ".cache"), { recursive: true, force: true });
-  }
+  removeCaches(logsDir);
   rmSync(userCache, { recursive: true, force: true });
 }
 
