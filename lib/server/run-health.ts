@@ -37,7 +37,12 @@ function merge(scans: HealthScan[]): HealthScan {
 
 async function scanLogs(logs: FileStamp[]): Promise<HealthScan> {
   const results: HealthScan[] = [];
-  for (const log of logs) results.push(await scanFile(log));
+  for (const log of logs) {
+    // A log's scan is synchronous: yield to the timers first, so a page's health wait (getRunsHealth)
+    // can run out and render without the signals of scans still going.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    results.push(await scanFile(log));
+  }
   return merge(results);
 }
 
