@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { mkdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { SrtlogError } from "../../errors";
+import { isWithin } from "../safe-path";
 import { readParquetKv, toArrayBuffer, writeFileAtomic, writeParquet, type ParquetColumn } from "../parquet";
 import { DATASET_SCHEMA_VERSION, TABLE_COLUMNS, TABLES, toColumns, type TableName, type TableRow } from "./schema";
 
@@ -111,6 +112,33 @@ export function readManifest(partition: Partition): Manifest | null {
   }
   newerVersion(manifest.schemaVersion, file);
   return manifest;
+}
+
+/** Whether `file`, links followed, lies outside the dataset (a missing file does not: it is a fault of its own). */
+function leavesDataset(dataset: string, file: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return false;
+  }
+  return !isWithin(realpathSync(dataset), real);
+}
+
+/**
+ * Why the dashboard may not read a partition of a dataset it serves (someone else may have written it),
+ * or null: its directory, manifest or file leads out of the dataset through a link, or the manifest
+ * names a file that is not a plain name in the partition (`../..`, an absolute path).
+ */
+export function partitionEscape(dataset: string, partition: Partition, manifest: Manifest | null): string | null {
+  const where = path.join(partition.dir, MANIFEST_FILE);
+  if (manifest?.file != null && (typeof manifest.file !== "string" || !/^[\w.-]+$/.test(manifest.file) || /^\.\.?$/.test(manifest.file))) {
+    return `${where} names ${JSON.stringify(manifest.file)}, not a file of its partition: not read`;
+  }
+  for (const file of [partition.dir, where, ...(manifest?.file ? [path.join(partition.dir, manifest.file)] : [])]) {
+    if (leavesDataset(dataset, file)) return `${file} is a link out of the dataset ${dataset}: not read`;
+  }
+  return null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
-import type { BenchPoint, Run } from "../../../model";
+import { z } from "zod";
+import { runSchema, type BenchPoint, type Run } from "../../../model";
 import type { ColumnSpec, TableRow } from "../schema";
 
 /**
@@ -59,11 +60,16 @@ export function pointFromRow(row: TableRow): BenchPoint {
 
 export type RunOrigin = NonNullable<Run["origin"]>;
 
+/** What `run_json` must hold: a run minus its points (checked, not stripped: the rebuild keeps it as written). */
+const runJsonSchema = runSchema.omit({ points: true, origin: true });
+
 /**
  * A Run from its `runs` row and its `points` rows, or the reason it cannot be rebuilt. Dataset runs are
  * named `<cluster>:<run dir>` so the same directory name ingested from two clusters stays two runs.
+ * `placeSource` says where the tabs look for the run's files: the source directory when this server may
+ * touch it (the dataset is untrusted), else a path they find nothing in.
  */
-export function runFromRows(row: TableRow, points: TableRow[], origin: RunOrigin): { ok: true; run: Run } | { ok: false; reason: string } {
+export function runFromRows(row: TableRow, points: TableRow[], origin: RunOrigin, placeSource: (runPath: string) => string): { ok: true; run: Run } | { ok: false; reason: string } {
   if (typeof row.run_json !== "string") return { ok: false, reason: `${origin.runKey} was ingested by an older srtlog (no run_json): run srtlog ingest again` };
   let rest: Omit<Run, "points">;
   try {
@@ -71,8 +77,10 @@ export function runFromRows(row: TableRow, points: TableRow[], origin: RunOrigin
   } catch (error) {
     return { ok: false, reason: `${origin.runKey}: run_json is not valid JSON (${(error as Error).message})` };
   }
+  const checked = runJsonSchema.safeParse(rest);
+  if (!checked.success) return { ok: false, reason: `${origin.runKey}: run_json is not a run as srtlog ingest writes it: ${z.prettifyError(checked.error).replace(/\n/g, "; ")}` };
   // Rows keep the order ingest wrote them in: the loader's point order.
-  return { ok: true, run: { ...rest, runDir: `${origin.cluster}:${rest.runDir}`, points: points.map(pointFromRow), origin } };
+  return { ok: true, run: { ...rest, runPath: placeSource(rest.runPath), runDir: `${origin.cluster}:${rest.runDir}`, points: points.map(pointFromRow), origin: { ...origin, source: rest.runPath } } };
 }
 
 /** The `points` columns a rebuild reads (hyparquet decodes only these). */
