@@ -10,7 +10,7 @@ import { toArrayBuffer } from "../parquet";
 import { byJobIdDesc } from "../run-loader";
 import { editTagsFile } from "../tags-file";
 import type { TableName, TableRow } from "./schema";
-import { listPartitions, openDataset, partFileFault, partitionEscape, readManifest, type Manifest, type Partition } from "./store";
+import { listPartitions, openDataset, partFileFault, partitionEscape, readManifest, readManifestOrFault, type Manifest, type Partition } from "./store";
 import { nodesFromRows } from "./tables/node-batches";
 import { POINT_READ_COLUMNS, runFromRows } from "./tables/run-rebuild";
 import { sourceRootOf, unreachableSourcePath } from "./source-access";
@@ -58,9 +58,10 @@ function wholeParts(dataset: string, table: TableName, faults: SkippedRun[]): Ma
     const where = path.relative(dataset, partition.dir);
     // Links are looked at before the manifest is read: a link out of the dataset is not followed at all.
     const escape = partitionEscape(dataset, partition, null);
-    const manifest = escape ? null : readManifest(partition);
-    if (!escape && !manifest?.file) continue;
-    const fault = escape ?? partitionEscape(dataset, partition, manifest) ?? partFileFault(partition, manifest!);
+    const read = escape ? null : readManifestOrFault(partition);
+    const manifest = read?.manifest ?? null;
+    if (!escape && !read?.fault && !manifest?.file) continue;
+    const fault = escape ?? read?.fault ?? partitionEscape(dataset, partition, manifest) ?? partFileFault(partition, manifest!);
     if (fault) faults.push({ runDir: where, reason: `${fault}; its runs are missing until the next srtlog ingest rewrites it` });
     else parts.set(`${partition.cluster}/${partition.month}`, { partition, manifest: manifest!, file: path.join(partition.dir, manifest!.file!) });
   }

@@ -5,6 +5,7 @@ import { mkdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { SrtlogError } from "../../errors";
+import { describeJsonError } from "../../json-members";
 import { isWithin } from "../safe-path";
 import { readParquetKv, toArrayBuffer, writeFileAtomic, writeParquet, type ParquetColumn } from "../parquet";
 import { DATASET_SCHEMA_VERSION, TABLE_COLUMNS, TABLES, toColumns, type TableName, type TableRow } from "./schema";
@@ -100,18 +101,38 @@ export function partitionDir(dataset: string, table: TableName, cluster: string,
   return path.join(dataset, table, `cluster=${cluster}`, `month=${month}`);
 }
 
-/** The partition's manifest, null when it has none; a manifest of a newer schema is refused. */
+/** The partition's manifest, null when it has none or it cannot be read; a manifest of a newer schema is refused. */
 export function readManifest(partition: Partition): Manifest | null {
+  return readManifestOrFault(partition).manifest;
+}
+
+function isManifest(value: unknown): value is Manifest {
+  const m = value as Manifest;
+  return typeof m === "object" && m !== null && !Array.isArray(m) && (m.file === null || typeof m.file === "string") &&
+    typeof m.bytes === "number" && typeof m.rows === "number" && typeof m.runs === "object" && m.runs !== null && !Array.isArray(m.runs);
+}
+
+/**
+ * The partition's manifest, or why it cannot be used (someone else's dataset may hold anything there):
+ * `{ manifest: null, fault: null }` when there is none.
+ */
+export function readManifestOrFault(partition: Partition): { manifest: Manifest | null; fault: string | null } {
   const file = path.join(partition.dir, MANIFEST_FILE);
-  if (!existsSync(file)) return null;
-  let manifest: Manifest;
+  if (!existsSync(file)) return { manifest: null, fault: null };
+  let text: string;
+  let value: unknown;
   try {
-    manifest = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return null;
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    return { manifest: null, fault: `cannot read ${file}: ${(error as Error).message}` };
   }
-  newerVersion(manifest.schemaVersion, file);
-  return manifest;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { manifest: null, fault: `${file} is not valid JSON (${describeJsonError(text)})` };
+  }
+  newerVersion((value as Manifest | null)?.schemaVersion, file);
+  return isManifest(value) ? { manifest: value, fault: null } : { manifest: null, fault: `${file} is not a partition manifest` };
 }
 
 /** Whether `file`, links followed, lies outside the dataset (a missing file does not: it is a fault of its own). */

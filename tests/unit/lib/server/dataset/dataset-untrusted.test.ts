@@ -175,3 +175,25 @@ describe("dataset from someone else: the tag table", () => {
     expect(existsSync(path.join(logs, R3667, "3667.json.lock"))).toBe(false);
   });
 });
+
+describe("dataset from someone else: damaged manifests", () => {
+  it("a manifest that is not JSON, or JSON but not a manifest (null, a list), costs its partition only, with a message", async () => {
+    const { root, dataset } = await setup();
+    const logs2 = path.join(root, "c");
+    await cp(path.resolve("tests/fixtures/loader/result-variants/logs"), logs2, { recursive: true });
+    await ingest({ dataset, logsDirs: [logs2], cluster: "c", progress: () => {} });
+    serve(root);
+    const partition = runsPartition(dataset);
+    const manifestFile = path.join(partition.dir, MANIFEST_FILE);
+    for (const text of ["null", "[]", '{"file": "part-x.parquet", "runs": 3}']) {
+      writeFileSync(manifestFile, text);
+      const { runs, skipped } = await new DatasetLoader(dataset).loadAllWithSkipped();
+      expect(runs.map((run) => run.runDir)).toEqual(["c:4410001"]);
+      expect(skipped).toEqual([{ runDir: path.relative(dataset, partition.dir), reason: `${manifestFile} is not a partition manifest; its runs are missing until the next srtlog ingest rewrites it` }]);
+    }
+    writeFileSync(manifestFile, '{"file": ');
+    const { runs, skipped } = await new DatasetLoader(dataset).loadAllWithSkipped();
+    expect(runs.map((run) => run.runDir)).toEqual(["c:4410001"]);
+    expect(skipped[0].reason).toBe(`${manifestFile} is not valid JSON (unexpected end at position 9); its runs are missing until the next srtlog ingest rewrites it`);
+  });
+});
