@@ -165,12 +165,14 @@ export class DatasetLoader {
 
 /**
  * The root a tag edit may write the run's source `<jobid>.json` in, or null. The path comes from the
- * dataset's rows, so it must name a `<jobid>.json` directly in the run directory, and that directory must
+ * dataset's rows, so it must name a `<jobid>.json` in the run directory or its logs/, and that directory must
  * be one the server may touch (see source-access.ts): a crafted dataset cannot aim the write elsewhere.
  * The write itself checks again, links followed, that it lands inside that root.
  */
 function sourceWritable(run: Run): string | null {
-  if (run.metadataFile !== `${run.jobId}.json` || !/^[\w.-]+$/.test(run.jobId) || run.jobId.startsWith(".")) return null;
+  if (!/^[\w.-]+$/.test(run.jobId) || run.jobId.startsWith(".")) return null;
+  // Where srt-slurm writes it: the run directory, or its logs/ in the current layout.
+  if (run.metadataFile !== `${run.jobId}.json` && run.metadataFile !== path.join("logs", `${run.jobId}.json`)) return null;
   if (run.runPath !== run.origin?.source) return null;
   return sourceRootOf(run.runPath);
 }

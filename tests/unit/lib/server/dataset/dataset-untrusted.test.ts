@@ -197,3 +197,18 @@ describe("dataset from someone else: damaged manifests", () => {
     expect(skipped[0].reason).toBe(`${manifestFile} is not valid JSON (unexpected end at position 9); its runs are missing until the next srtlog ingest rewrites it`);
   });
 });
+
+describe("tag write-back, layouts", () => {
+  it("a run whose metadata lives in logs/<jobid>.json (current layout) gets the edit there too", async () => {
+    const root = await tempDir("srtlog-dslayout-");
+    const logs = path.join(root, "a");
+    await cp(path.resolve("tests/fixtures/loader/current-v2-logs-layout/logs"), logs, { recursive: true });
+    const dataset = path.join(root, "dataset");
+    await ingest({ dataset, logsDirs: [logs], cluster: "a", progress: () => {} });
+    serve(logs);
+    const file = path.join(logs, "4401455", "logs", "4401455.json");
+    const before = tagsOf(file) ?? [];
+    await new DatasetLoader(dataset).editTags("a:4401455", { add: ["gold"] });
+    expect(tagsOf(file)).toEqual([...before, "gold"]);
+  });
+});
