@@ -61,7 +61,9 @@ function wholeParts(dataset: string, table: TableName, faults: SkippedRun[]): Ma
     const read = escape ? null : readManifestOrFault(partition);
     const manifest = read?.manifest ?? null;
     if (!escape && !read?.fault && !manifest?.file) continue;
-    const fault = escape ?? read?.fault ?? partitionEscape(dataset, partition, manifest) ?? partFileFault(partition, manifest!);
+    // Size and closing "PAR1" only: this runs on every request, and a file that cannot be decoded is
+    // caught when the runs are rebuilt from it (parsing 70 footers was most of a warm page's dataset time).
+    const fault = escape ?? read?.fault ?? partitionEscape(dataset, partition, manifest) ?? partFileFault(partition, manifest!, false);
     if (fault) faults.push({ runDir: where, reason: `${fault}; its runs are missing until the next srtlog ingest rewrites it` });
     else parts.set(`${partition.cluster}/${partition.month}`, { partition, manifest: manifest!, file: path.join(partition.dir, manifest!.file!) });
   }
@@ -103,12 +105,16 @@ export class DatasetLoader {
     const runs: Run[] = [];
     for (const [where, part] of runParts) {
       const pointPart = pointParts.get(where);
+      // A file that cannot be decoded costs its partition's runs (all of them: runs without their points would mislead).
+      const pointRows = pointPart ? await this.rowsOf(pointPart, POINT_READ_COLUMNS, skipped) : [];
+      const runRows = pointRows && (await this.rowsOf(part, ["run_key", "run_json"], skipped));
+      if (!pointRows || !runRows) continue;
       const byKey = new Map<string, TableRow[]>();
-      for (const row of pointPart ? await this.files.read(pointPart.file, POINT_READ_COLUMNS) : []) {
+      for (const row of pointRows) {
         const key = String(row.run_key);
         (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(row);
       }
-      for (const row of await this.files.read(part.file, ["run_key", "run_json"])) {
+      for (const row of runRows) {
         const runKey = String(row.run_key);
         const origin = { dataset: this.logsDir, runKey, cluster: part.partition.cluster, month: part.partition.month };
         const placeSource = (runPath: string) => (sourceRootOf(runPath) ? runPath : unreachableSourcePath(this.logsDir, runKey));
@@ -118,6 +124,17 @@ export class DatasetLoader {
       }
     }
     return { runs: runs.sort(byJobIdDesc), skipped };
+  }
+
+  /** A partition file's rows, or null (said in `skipped`) when it cannot be decoded. */
+  private async rowsOf(part: Part, columns: string[], skipped: SkippedRun[]): Promise<TableRow[] | null> {
+    try {
+      return await this.files.read(part.file, columns);
+    } catch (error) {
+      const reason = `cannot read ${part.file}: ${(error as Error).message}; its runs are missing until the next srtlog ingest rewrites it`;
+      skipped.push({ runDir: path.relative(this.logsDir, part.partition.dir), reason });
+      return null;
+    }
   }
 
   async loadAll(): Promise<Run[]> {

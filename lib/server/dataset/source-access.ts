@@ -27,7 +27,9 @@ function realOrNull(dir: string): string | null {
 
 /** The root (real path) an ingested run's source directory lies in, or null when it may not be touched. */
 export function sourceRootOf(runPath: string): string | null {
-  if (typeof runPath !== "string" || !path.isAbsolute(runPath)) return null;
+  const roots = sourceRoots();
+  // No roots, nothing to resolve: the common case of a dataset served alone (5,000 runs cost ~0.1 s of lstat).
+  if (roots.length === 0 || typeof runPath !== "string" || !path.isAbsolute(runPath)) return null;
   let real: string;
   try {
     // Where the directory really is, or would be, once every link on the way is followed.
@@ -35,7 +37,7 @@ export function sourceRootOf(runPath: string): string | null {
   } catch {
     return null;
   }
-  for (const root of sourceRoots()) {
+  for (const root of roots) {
     const realRoot = realOrNull(root);
     // The root itself is a logs dir, not a run: a run lies below it.
     if (realRoot && real !== realRoot && isWithin(realRoot, real)) return realRoot;

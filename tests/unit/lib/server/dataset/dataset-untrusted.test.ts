@@ -212,3 +212,24 @@ describe("tag write-back, layouts", () => {
     expect(tagsOf(file)).toEqual([...before, "gold"]);
   });
 });
+
+describe("dataset from someone else: damaged part files", () => {
+  it("a part file whose pages are garbage (size and footer intact) costs its partition only, with a message", async () => {
+    const { root, dataset } = await setup();
+    const logs2 = path.join(root, "c");
+    await cp(path.resolve("tests/fixtures/loader/result-variants/logs"), logs2, { recursive: true });
+    await ingest({ dataset, logsDirs: [logs2], cluster: "c", progress: () => {} });
+    serve(root);
+    const partition = runsPartition(dataset);
+    const file = path.join(partition.dir, readManifest(partition)!.file!);
+    const bytes = readFileSync(file);
+    // Keep "PAR1" at the start and the footer; overwrite the column pages between.
+    bytes.fill(0xff, 4, Math.floor(bytes.length / 2));
+    writeFileSync(file, bytes);
+    const { runs, skipped } = await new DatasetLoader(dataset).loadAllWithSkipped();
+    expect(runs.map((run) => run.runDir)).toEqual(["c:4410001"]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0].runDir).toBe(path.relative(dataset, partition.dir));
+    expect(skipped[0].reason).toMatch(new RegExp(`^cannot read ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: .+; its runs are missing until the next srtlog ingest rewrites it$`));
+  });
+});
