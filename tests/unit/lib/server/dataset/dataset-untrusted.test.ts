@@ -7,6 +7,8 @@ import { DatasetLoader } from "@/lib/server/dataset/dataset-loader";
 import { ingest } from "@/lib/server/dataset/ingest";
 import { listPartitions, MANIFEST_FILE, readManifest, readPartRows, writePartition } from "@/lib/server/dataset/store";
 import { findNodeFiles } from "@/lib/server/node-files";
+import { getRequestsData } from "@/lib/server/requests-data";
+import { requestsParamsSchema } from "@/lib/requests-view";
 import { tempDir } from "../../../../helpers/temp-dir";
 
 // A dataset is data someone else may have written: its run_json, manifests and tag table must not make
@@ -231,5 +233,16 @@ describe("dataset from someone else: damaged part files", () => {
     expect(skipped).toHaveLength(1);
     expect(skipped[0].runDir).toBe(path.relative(dataset, partition.dir));
     expect(skipped[0].reason).toMatch(new RegExp(`^cannot read ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: .+; its runs are missing until the next srtlog ingest rewrites it$`));
+  });
+});
+
+describe("Requests of an ingested run whose source is not served", () => {
+  it("say once why, naming the source, not a path inside the dataset per point", async () => {
+    const { logs, dataset } = await setup();
+    serve("");
+    const run = (await new DatasetLoader(dataset).loadSingle(RUN))!;
+    const data = (await getRequestsData([run], requestsParamsSchema.parse({})))!;
+    expect(data.issues).toEqual([`${RUN} was ingested from ${path.join(logs, R3667)}, which lies outside SRTLOG_LOGS_ROOTS and the configured logs dir: its per-request data is not read here`]);
+    expect(data.series).toEqual([]);
   });
 });
