@@ -53,6 +53,15 @@ async function aim(dataset: string, change: (json: Record<string, unknown>) => u
   await writePartition(partition, edited, manifest.runs, manifest);
 }
 
+/** The fixture dataset plus a second cluster "c" (run 4410001), every source served: c's runs must survive b's damage. */
+async function twoClusterDataset(): Promise<string> {
+  const { root, dataset } = await setup();
+  await cp(path.resolve("tests/fixtures/loader/result-variants/logs"), path.join(root, "c"), { recursive: true });
+  await ingest({ dataset, logsDirs: [path.join(root, "c")], cluster: "c", progress: () => {} });
+  serve(root);
+  return dataset;
+}
+
 const tagsOf = (file: string) => JSON.parse(readFileSync(file, "utf8")).tags;
 
 describe("dataset from someone else: source paths", () => {
@@ -180,11 +189,7 @@ describe("dataset from someone else: the tag table", () => {
 
 describe("dataset from someone else: damaged manifests", () => {
   it("a manifest that is not JSON, or JSON but not a manifest (null, a list), costs its partition only, with a message", async () => {
-    const { root, dataset } = await setup();
-    const logs2 = path.join(root, "c");
-    await cp(path.resolve("tests/fixtures/loader/result-variants/logs"), logs2, { recursive: true });
-    await ingest({ dataset, logsDirs: [logs2], cluster: "c", progress: () => {} });
-    serve(root);
+    const dataset = await twoClusterDataset();
     const partition = runsPartition(dataset);
     const manifestFile = path.join(partition.dir, MANIFEST_FILE);
     for (const text of ["null", "[]", '{"file": "part-x.parquet", "runs": 3}']) {
@@ -217,11 +222,7 @@ describe("tag write-back, layouts", () => {
 
 describe("dataset from someone else: damaged part files", () => {
   it("a part file whose pages are garbage (size and footer intact) costs its partition only, with a message", async () => {
-    const { root, dataset } = await setup();
-    const logs2 = path.join(root, "c");
-    await cp(path.resolve("tests/fixtures/loader/result-variants/logs"), logs2, { recursive: true });
-    await ingest({ dataset, logsDirs: [logs2], cluster: "c", progress: () => {} });
-    serve(root);
+    const dataset = await twoClusterDataset();
     const partition = runsPartition(dataset);
     const file = path.join(partition.dir, readManifest(partition)!.file!);
     const bytes = readFileSync(file);
