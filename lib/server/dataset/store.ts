@@ -60,16 +60,24 @@ export async function openDataset(dir: string, create: boolean): Promise<void> {
     await mkdir(dir, { recursive: true });
     return writeDatasetDoc(file);
   }
-  let doc: { schemaVersion?: unknown; tables?: unknown };
-  try {
-    doc = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new SrtlogError("bad_input", `${file} is not valid JSON: ${(error as Error).message}`);
-  }
+  const doc = readDatasetDoc(file);
   newerVersion(doc.schemaVersion, `dataset ${dir}`);
   // A dataset written by an older version, or before a table was added, gets the current schema doc with
   // this ingest (its runs are re-read: their fingerprints name the version).
   if (create && (doc.schemaVersion !== DATASET_SCHEMA_VERSION || JSON.stringify(doc.tables) !== JSON.stringify(tableDocs()))) await writeDatasetDoc(file);
+}
+
+/** `dataset.json`, or a clear refusal: the dataset may be someone else's, and the message quotes none of its text. */
+function readDatasetDoc(file: string): { schemaVersion?: unknown; tables?: unknown } {
+  const text = readFileSync(file, "utf8");
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new SrtlogError("bad_input", `${file} is not valid JSON (${describeJsonError(text)})`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new SrtlogError("bad_input", `${file} is not a srtlog dataset description (not a JSON object)`);
+  return doc;
 }
 
 const tableDocs = () => Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));

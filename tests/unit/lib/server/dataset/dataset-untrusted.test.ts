@@ -247,3 +247,24 @@ describe("Requests of an ingested run whose source is not served", () => {
     expect(data.series).toEqual([]);
   });
 });
+
+describe("dataset from someone else: dataset.json and the tags directory", () => {
+  it("a dataset.json that is not a JSON object is refused with a message that quotes none of it", async () => {
+    const { dataset } = await setup();
+    const file = path.join(dataset, "dataset.json");
+    writeFileSync(file, "null");
+    await expect(new DatasetLoader(dataset).loadAll()).rejects.toThrow(`${file} is not a srtlog dataset description (not a JSON object)`);
+    writeFileSync(file, "root:x:0:0:root:/root:/bin/bash");
+    await expect(new DatasetLoader(dataset).loadAll()).rejects.toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not valid JSON \\(unexpected "r" at position 0\\)$`));
+  });
+
+  it("a tags directory that links out of the dataset: the edit is refused, naming the path, and nothing is written there", async () => {
+    const { root, logs, dataset } = await setup();
+    serve(logs);
+    const outside = path.join(root, "elsewhere-tags");
+    await mkdir(outside);
+    symlinkSync(outside, path.join(dataset, "tags"));
+    await expect(new DatasetLoader(dataset).editTags(RUN, { add: ["x"] })).rejects.toThrow(/^Refused to write .*_tags\.json \(it resolves to .*elsewhere-tags\/_tags\.json\): outside the logs directory /);
+    expect(await readdir(outside)).toEqual([]);
+  });
+});
