@@ -45,6 +45,14 @@ export function filterOptionsOf(runs: readonly Run[]): FilterOptions {
 }
 
 /**
+ * The checkboxes of one filter: its options, then any value the URL chose that no run offers (a stale
+ * link, `cluster=` on a logs dir), so every active choice can be seen and unticked.
+ */
+export function filterChoices(options: readonly string[], chosen: readonly string[]): string[] {
+  return [...options, ...chosen.filter((value, i) => !options.includes(value) && chosen.indexOf(value) === i)];
+}
+
+/**
  * Whether a run passes the filters: an empty filter lets everything through; a single-valued facet must
  * be one of the chosen values; tags must include ALL chosen tags.
  */

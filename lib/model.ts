@@ -36,7 +36,16 @@ export const runSchema = z.object({
    */
   warnings: z.array(z.string()),
   /** Set on runs read from an ingested dataset (srtlog ingest): where in it, and the cluster it came from. */
-  origin: z.object({ dataset: z.string(), runKey: z.string(), cluster: z.string(), month: z.string() }).optional(),
+  origin: z
+    .object({
+      dataset: z.string(),
+      runKey: z.string(),
+      cluster: z.string(),
+      month: z.string(),
+      /** The run directory it was ingested from, as the dataset names it: shown, read only when allowed (runPath then names it). */
+      source: z.string().optional(),
+    })
+    .optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 

@@ -36,7 +36,7 @@ export async function SidebarSection({ query }: { query: string }) {
             <FilterGroup name="topology" title="Topology" options={d.options.topology} emptyText="No topology information available" />
             <FilterGroup name="islOsl" title="ISL/OSL" options={d.options.islOsl} emptyText="No ISL/OSL information available" />
             <FilterGroup name="container" title="Container" options={d.options.container} emptyText="No container information available" />
-            {d.options.cluster.length > 0 && <FilterGroup name="cluster" title="Cluster" options={d.options.cluster} emptyText="No cluster information available" />}
+            {(d.options.cluster.length > 0 || d.state.cluster.length > 0) && <FilterGroup name="cluster" title="Cluster" options={d.options.cluster} emptyText="No cluster information available" />}
             <FilterGroup name="tags" title="Tags" options={d.options.tags} emptyText="No tags found" help="Show only runs that have ALL selected tags" />
             <div className="flex items-center justify-between text-xs">
               <span data-testid="match-count">

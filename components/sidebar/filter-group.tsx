@@ -1,7 +1,7 @@
 "use client";
 
 import { useView } from "../view-state-provider";
-import type { FilterName } from "@/lib/filters";
+import { filterChoices, type FilterName } from "@/lib/filters";
 import { toggled } from "@/lib/view-state";
 
 export interface FilterGroupProps {
@@ -26,7 +26,7 @@ export function FilterGroup({ name, title, options, emptyText, help }: FilterGro
       <div className="space-y-0.5 px-2 pb-2">
         {help && <p className="text-xs text-slate-500">{help}</p>}
         {options.length === 0 && <p className="text-xs text-slate-500">{emptyText}</p>}
-        {options.map((option) => (
+        {filterChoices(options, chosen).map((option) => (
           <label key={option} className="flex items-start gap-1.5 text-xs break-all">
             <input type="checkbox" className="mt-0.5" checked={chosen.includes(option)} onChange={() => update((s) => ({ ...s, [name]: toggled(s[name], option), points: [] }))} />
             {option}

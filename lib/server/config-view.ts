@@ -79,5 +79,6 @@ export function getRunConfigView(run: Run): RunConfigView {
 }
 
 function missingSourceText(run: Run): string {
-  return `Ingested from ${run.runPath} (cluster ${run.origin!.cluster}), which this server cannot read: the overview comes from the dataset, but the topology by node, worker configs, command lines and environment live in the run's files and are not in the dataset.`;
+  const why = run.runPath === run.origin!.source ? "which this server cannot read" : "which lies outside SRTLOG_LOGS_ROOTS and the configured logs dir, so this server does not read it";
+  return `Ingested from ${run.origin!.source ?? run.runPath} (cluster ${run.origin!.cluster}), ${why}: the overview comes from the dataset, but the topology by node, worker configs, command lines and environment live in the run's files and are not in the dataset.`;
 }

@@ -194,7 +194,7 @@ export function nodeRunRef(run: Run): NodeRunRef {
 }
 
 function noLogsMessage(run: Run): string {
-  const ingested = run.origin ? ` (in ${run.runPath}), and the dataset has no node_batches rows for ${run.origin.runKey}` : "";
+  const ingested = run.origin ? ` (in ${run.origin.source ?? run.runPath}${run.origin.source === run.runPath ? "" : ", which this server does not read: outside SRTLOG_LOGS_ROOTS and the configured logs dir"}), and the dataset has no node_batches rows for ${run.origin.runKey}` : "";
   return `No log files found in ${run.runDir}${ingested}: looked for ${WORKER_LOG_PATTERNS}.`;
 }
 

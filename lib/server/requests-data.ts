@@ -29,6 +29,12 @@ export async function getRequestsData(selected: readonly Run[], params: Requests
   const points = [...run.points].sort((a, b) => a.concurrency - b.concurrency);
   const chosen = params.rc === undefined ? points : points.filter((p) => p.concurrency === params.rc);
   const data: RequestsData = { runDir: run.runDir, runs: selected.map((r) => ({ runDir: r.runDir, label: legendLabel(r) })), concurrencies: points.map((p) => p.concurrency), series: [], sources: [], issues: [], empty: [] };
+  // An ingested run whose source this server may not read (see dataset/source-access.ts): say so once,
+  // rather than "no per-request source" per point naming a path inside the dataset.
+  if (run.origin && run.runPath !== run.origin.source) {
+    data.issues.push(`${run.runDir} was ingested from ${run.origin.source}, which lies outside SRTLOG_LOGS_ROOTS and the configured logs dir: its per-request data is not read here`);
+    return data;
+  }
   const aiperf = lazyAiperfExports(run.runPath, data.issues);
   for (const point of chosen) {
     try {

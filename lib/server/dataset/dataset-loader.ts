@@ -8,12 +8,12 @@ import type { NodeMetrics } from "../../node-metrics";
 import { SrtlogError } from "../../errors";
 import { toArrayBuffer } from "../parquet";
 import { byJobIdDesc } from "../run-loader";
-import { checkWriteTarget } from "../safe-path";
 import { editTagsFile } from "../tags-file";
 import type { TableName, TableRow } from "./schema";
-import { listPartitions, openDataset, partFileFault, readManifest, type Manifest, type Partition } from "./store";
+import { listPartitions, openDataset, partFileFault, partitionEscape, readManifest, readManifestOrFault, type Manifest, type Partition } from "./store";
 import { nodesFromRows } from "./tables/node-batches";
 import { POINT_READ_COLUMNS, runFromRows } from "./tables/run-rebuild";
+import { sourceRootOf, unreachableSourcePath } from "./source-access";
 import { editDatasetTags, readTagTable, tagTableStamp } from "./tags";
 
 /** Whether `dir` holds a dataset written by srtlog ingest (rather than run directories). */
@@ -55,12 +55,17 @@ interface Part {
 function wholeParts(dataset: string, table: TableName, faults: SkippedRun[]): Map<string, Part> {
   const parts = new Map<string, Part>();
   for (const partition of listPartitions(dataset, table)) {
-    const manifest = readManifest(partition);
-    if (!manifest?.file) continue;
-    const fault = partFileFault(partition, manifest);
     const where = path.relative(dataset, partition.dir);
+    // Links are looked at before the manifest is read: a link out of the dataset is not followed at all.
+    const escape = partitionEscape(dataset, partition, null);
+    const read = escape ? null : readManifestOrFault(partition);
+    const manifest = read?.manifest ?? null;
+    if (!escape && !read?.fault && !manifest?.file) continue;
+    // Size and closing "PAR1" only: this runs on every request, and a file that cannot be decoded is
+    // caught when the runs are rebuilt from it (parsing 70 footers was most of a warm page's dataset time).
+    const fault = escape ?? read?.fault ?? partitionEscape(dataset, partition, manifest) ?? partFileFault(partition, manifest!, false);
     if (fault) faults.push({ runDir: where, reason: `${fault}; its runs are missing until the next srtlog ingest rewrites it` });
-    else parts.set(`${partition.cluster}/${partition.month}`, { partition, manifest, file: path.join(partition.dir, manifest.file) });
+    else parts.set(`${partition.cluster}/${partition.month}`, { partition, manifest: manifest!, file: path.join(partition.dir, manifest!.file!) });
   }
   return parts;
 }
@@ -100,20 +105,36 @@ export class DatasetLoader {
     const runs: Run[] = [];
     for (const [where, part] of runParts) {
       const pointPart = pointParts.get(where);
+      // A file that cannot be decoded costs its partition's runs (all of them: runs without their points would mislead).
+      const pointRows = pointPart ? await this.rowsOf(pointPart, POINT_READ_COLUMNS, skipped) : [];
+      const runRows = pointRows && (await this.rowsOf(part, ["run_key", "run_json"], skipped));
+      if (!pointRows || !runRows) continue;
       const byKey = new Map<string, TableRow[]>();
-      for (const row of pointPart ? await this.files.read(pointPart.file, POINT_READ_COLUMNS) : []) {
+      for (const row of pointRows) {
         const key = String(row.run_key);
         (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(row);
       }
-      for (const row of await this.files.read(part.file, ["run_key", "run_json"])) {
+      for (const row of runRows) {
         const runKey = String(row.run_key);
         const origin = { dataset: this.logsDir, runKey, cluster: part.partition.cluster, month: part.partition.month };
-        const rebuilt = runFromRows(row, byKey.get(runKey) ?? [], origin);
+        const placeSource = (runPath: string) => (sourceRootOf(runPath) ? runPath : unreachableSourcePath(this.logsDir, runKey));
+        const rebuilt = runFromRows(row, byKey.get(runKey) ?? [], origin, placeSource);
         if (!rebuilt.ok) skipped.push({ runDir: runKey, reason: rebuilt.reason });
         else runs.push(withTags(rebuilt.run, tags.runs[runKey]?.tags));
       }
     }
     return { runs: runs.sort(byJobIdDesc), skipped };
+  }
+
+  /** A partition file's rows, or null (said in `skipped`) when it cannot be decoded. */
+  private async rowsOf(part: Part, columns: string[], skipped: SkippedRun[]): Promise<TableRow[] | null> {
+    try {
+      return await this.files.read(part.file, columns);
+    } catch (error) {
+      const reason = `cannot read ${part.file}: ${(error as Error).message}; its runs are missing until the next srtlog ingest rewrites it`;
+      skipped.push({ runDir: path.relative(this.logsDir, part.partition.dir), reason });
+      return null;
+    }
   }
 
   async loadAll(): Promise<Run[]> {
@@ -139,12 +160,18 @@ export class DatasetLoader {
     const remove = new Set(change.remove ?? []);
     const edit = (current: string[]) => [...current.filter((tag) => !remove.has(tag)), ...(change.add ?? [])];
     const tags = await editDatasetTags(this.logsDir, run.origin.runKey, run.metadata.tags, edit);
-    const source = path.join(run.runPath, run.metadataFile);
-    if (sourceWritable(run) && existsSync(source)) {
-      await editTagsFile(run.runPath, source, edit).catch((error: unknown) => console.error(`srtlog: tags of ${run.origin!.runKey} saved in the dataset, not in ${source}: ${(error as Error).message}`));
-    }
+    await this.writeBackTags(run, edit);
     this.memo = null;
     return tags;
+  }
+
+  /** The tag edit in the run's source `<jobid>.json` too, when this server may write it; else logged. */
+  private async writeBackTags(run: Run, edit: (current: string[]) => string[]): Promise<void> {
+    const source = path.join(run.origin!.source ?? run.runPath, run.metadataFile);
+    const root = sourceWritable(run);
+    // Not even a look at a path this server may not touch.
+    if (!root || !existsSync(source)) return;
+    await editTagsFile(root, source, edit).catch((error: unknown) => console.error(`srtlog: tags of ${run.origin!.runKey} saved in the dataset, not in ${source}: ${(error as Error).message}`));
   }
 
   clear(): void {
@@ -154,15 +181,17 @@ export class DatasetLoader {
 }
 
 /**
- * Whether a tag edit may go to the run's source `<jobid>.json`. The path comes from the dataset's rows, so
- * it must at least name a `<jobid>.json` directly in the run directory, and lie under SRTLOG_LOGS_ROOTS
- * when the operator set them: a crafted dataset cannot aim the write at another file.
+ * The root a tag edit may write the run's source `<jobid>.json` in, or null. The path comes from the
+ * dataset's rows, so it must name a `<jobid>.json` in the run directory or its logs/, and that directory must
+ * be one the server may touch (see source-access.ts): a crafted dataset cannot aim the write elsewhere.
+ * The write itself checks again, links followed, that it lands inside that root.
  */
-function sourceWritable(run: Run): boolean {
-  if (run.metadataFile !== `${run.jobId}.json` || !/^[\w.-]+$/.test(run.jobId)) return false;
-  const roots = (process.env.SRTLOG_LOGS_ROOTS ?? "").split(":").filter(Boolean);
-  // Links followed, as for every write: a link under a root cannot lead the write outside it.
-  return roots.length === 0 || roots.some((root) => checkWriteTarget(path.resolve(root), path.join(run.runPath, run.metadataFile)).ok);
+function sourceWritable(run: Run): string | null {
+  if (!/^[\w.-]+$/.test(run.jobId) || run.jobId.startsWith(".")) return null;
+  // Where srt-slurm writes it: the run directory, or its logs/ in the current layout.
+  if (run.metadataFile !== `${run.jobId}.json` && run.metadataFile !== path.join("logs", `${run.jobId}.json`)) return null;
+  if (run.runPath !== run.origin?.source) return null;
+  return sourceRootOf(run.runPath);
 }
 
 function withTags(run: Run, tags: string[] | undefined): Run {
@@ -182,9 +211,10 @@ async function readRange(file: string, rowStart: number, rowEnd: number): Promis
  */
 export function datasetNodeSource(origin: NonNullable<Run["origin"]>): { fingerprint: string; load: () => Promise<NodeMetrics[]> } | null {
   const partition = listPartitions(origin.dataset, "node_batches", origin.cluster).find((p) => p.month === origin.month);
-  const manifest = partition ? readManifest(partition) : null;
+  if (!partition || partitionEscape(origin.dataset, partition, null)) return null;
+  const manifest = readManifest(partition);
   const entry = manifest?.runs[origin.runKey];
-  if (!partition || !manifest?.file || !entry || entry.rows === 0 || partFileFault(partition, manifest)) return null;
+  if (!manifest?.file || !entry || entry.rows === 0 || partitionEscape(origin.dataset, partition, manifest) || partFileFault(partition, manifest)) return null;
   const file = path.join(partition.dir, manifest.file);
   const keys = Object.keys(manifest.runs);
   const start = keys.slice(0, keys.indexOf(origin.runKey)).reduce((n, key) => n + manifest.runs[key].rows, 0);

@@ -1,10 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { mkdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { SrtlogError } from "../../errors";
+import { describeJsonError } from "../../json-members";
+import { isWithin } from "../safe-path";
 import { readParquetKv, toArrayBuffer, writeFileAtomic, writeParquet, type ParquetColumn } from "../parquet";
 import { DATASET_SCHEMA_VERSION, TABLE_COLUMNS, TABLES, toColumns, type TableName, type TableRow } from "./schema";
 
@@ -58,16 +60,24 @@ export async function openDataset(dir: string, create: boolean): Promise<void> {
     await mkdir(dir, { recursive: true });
     return writeDatasetDoc(file);
   }
-  let doc: { schemaVersion?: unknown; tables?: unknown };
-  try {
-    doc = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new SrtlogError("bad_input", `${file} is not valid JSON: ${(error as Error).message}`);
-  }
+  const doc = readDatasetDoc(file);
   newerVersion(doc.schemaVersion, `dataset ${dir}`);
   // A dataset written by an older version, or before a table was added, gets the current schema doc with
   // this ingest (its runs are re-read: their fingerprints name the version).
   if (create && (doc.schemaVersion !== DATASET_SCHEMA_VERSION || JSON.stringify(doc.tables) !== JSON.stringify(tableDocs()))) await writeDatasetDoc(file);
+}
+
+/** `dataset.json`, or a clear refusal: the dataset may be someone else's, and the message quotes none of its text. */
+function readDatasetDoc(file: string): { schemaVersion?: unknown; tables?: unknown } {
+  const text = readFileSync(file, "utf8");
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new SrtlogError("bad_input", `${file} is not valid JSON (${describeJsonError(text)})`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new SrtlogError("bad_input", `${file} is not a srtlog dataset description (not a JSON object)`);
+  return doc;
 }
 
 const tableDocs = () => Object.fromEntries(TABLES.map((table) => [table, TABLE_COLUMNS[table]]));
@@ -99,18 +109,65 @@ export function partitionDir(dataset: string, table: TableName, cluster: string,
   return path.join(dataset, table, `cluster=${cluster}`, `month=${month}`);
 }
 
-/** The partition's manifest, null when it has none; a manifest of a newer schema is refused. */
+/** The partition's manifest, null when it has none or it cannot be read; a manifest of a newer schema is refused. */
 export function readManifest(partition: Partition): Manifest | null {
+  return readManifestOrFault(partition).manifest;
+}
+
+function isManifest(value: unknown): value is Manifest {
+  const m = value as Manifest;
+  return typeof m === "object" && m !== null && !Array.isArray(m) && (m.file === null || typeof m.file === "string") &&
+    typeof m.bytes === "number" && typeof m.rows === "number" && typeof m.runs === "object" && m.runs !== null && !Array.isArray(m.runs);
+}
+
+/**
+ * The partition's manifest, or why it cannot be used (someone else's dataset may hold anything there):
+ * `{ manifest: null, fault: null }` when there is none.
+ */
+export function readManifestOrFault(partition: Partition): { manifest: Manifest | null; fault: string | null } {
   const file = path.join(partition.dir, MANIFEST_FILE);
-  if (!existsSync(file)) return null;
-  let manifest: Manifest;
+  if (!existsSync(file)) return { manifest: null, fault: null };
+  let text: string;
+  let value: unknown;
   try {
-    manifest = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return null;
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    return { manifest: null, fault: `cannot read ${file}: ${(error as Error).message}` };
   }
-  newerVersion(manifest.schemaVersion, file);
-  return manifest;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { manifest: null, fault: `${file} is not valid JSON (${describeJsonError(text)})` };
+  }
+  newerVersion((value as Manifest | null)?.schemaVersion, file);
+  return isManifest(value) ? { manifest: value, fault: null } : { manifest: null, fault: `${file} is not a partition manifest` };
+}
+
+/** Whether `file`, links followed, lies outside the dataset (a missing file does not: it is a fault of its own). */
+function leavesDataset(dataset: string, file: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return false;
+  }
+  return !isWithin(realpathSync(dataset), real);
+}
+
+/**
+ * Why the dashboard may not read a partition of a dataset it serves (someone else may have written it),
+ * or null: its directory, manifest or file leads out of the dataset through a link, or the manifest
+ * names a file that is not a plain name in the partition (`../..`, an absolute path).
+ */
+export function partitionEscape(dataset: string, partition: Partition, manifest: Manifest | null): string | null {
+  const where = path.join(partition.dir, MANIFEST_FILE);
+  if (manifest?.file != null && (typeof manifest.file !== "string" || !/^[\w.-]+$/.test(manifest.file) || /^\.\.?$/.test(manifest.file))) {
+    return `${where} names ${JSON.stringify(manifest.file)}, not a file of its partition: not read`;
+  }
+  for (const file of [partition.dir, where, ...(manifest?.file ? [path.join(partition.dir, manifest.file)] : [])]) {
+    if (leavesDataset(dataset, file)) return `${file} is a link out of the dataset ${dataset}: not read`;
+  }
+  return null;
 }
 
 /**

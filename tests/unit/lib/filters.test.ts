@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyView, filterOptionsOf, filterRuns, resolveRunNames, selectRuns, unknownRunsText } from "@/lib/filters";
+import { applyView, filterChoices, filterOptionsOf, filterRuns, resolveRunNames, selectRuns, unknownRunsText } from "@/lib/filters";
 import { DEFAULT_VIEW_STATE, parseViewState } from "@/lib/view-state";
 import { makeRun } from "./charts/make-run";
 
@@ -90,5 +90,31 @@ describe("?run= by directory or job id", () => {
     const clash = [makeRun({ jobId: "8000", runDir: "8000", meta: { gpuType: "GB200" } }), makeRun({ jobId: "8000", runDir: "8000_retry" })];
     expect(dirs(applyView(clash, view("gpu=H100&run=8000")).selected)).toEqual([]);
     expect(dirs(applyView(clash, view("run=8000")).selected)).toEqual(["8000"]);
+  });
+});
+
+describe("cluster filter with the URL and the other filters", () => {
+  const origin = (cluster: string) => ({ dataset: "/d", runKey: `${cluster}/x`, cluster, month: "2025-11" });
+  // Job 5000 ingested from two clusters: two runs, named apart by their cluster prefix.
+  const two = [
+    { ...runs[0], runDir: "gb:5000_1P_4D", origin: origin("gb") },
+    { ...runs[0], runDir: "h:5000_1P_4D", origin: origin("h") },
+    { ...runs[1], runDir: "h:4000_2P_2D", origin: origin("h") },
+  ];
+
+  it("ANDs with the other filters, and a job id in ?run= picks it in the chosen cluster only", () => {
+    expect(dirs(filterRuns(two, view("cluster=h&tag=h100")))).toEqual(["h:5000_1P_4D"]);
+    expect(dirs(filterRuns(two, view("cluster=gb&gpu=GB200")))).toEqual([]);
+    expect(dirs(applyView(two, view("run=5000")).selected)).toEqual(["gb:5000_1P_4D", "h:5000_1P_4D"]);
+    expect(dirs(applyView(two, view("run=5000&cluster=h")).selected)).toEqual(["h:5000_1P_4D"]);
+    expect(dirs(applyView(two, view("run=gb:5000_1P_4D&cluster=h")).selected)).toEqual([]);
+    // On a logs dir (no cluster), a cluster in the URL matches nothing: it must show up to be unticked.
+    expect(dirs(filterRuns(runs, view("cluster=gb")))).toEqual([]);
+  });
+
+  it("the sidebar lists a chosen value no run offers (stale link, cluster on a logs dir), once", () => {
+    expect(filterChoices(["gb", "h"], ["h"])).toEqual(["gb", "h"]);
+    expect(filterChoices([], ["gb", "gone", "gb"])).toEqual(["gb", "gone"]);
+    expect(filterChoices(["gb"], ["gone"])).toEqual(["gb", "gone"]);
   });
 });

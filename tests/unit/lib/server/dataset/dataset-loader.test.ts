@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { cp } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Run } from "@/lib/model";
 import { toRows } from "@/lib/rows";
 import { DatasetLoader, datasetNodeSource } from "@/lib/server/dataset/dataset-loader";
@@ -18,7 +18,9 @@ import { tempDir } from "../../../../helpers/temp-dir";
 // on the source, for two "clusters" made of the loader fixtures; node_batches must hold every batch the
 // node cache holds; a tag edit lands in the dataset's tag table (and the source when it is there).
 const FIXTURES = path.resolve("tests/fixtures/loader");
-const CLUSTERS = { a: ["current-v2-logs-layout", "result-variants"], b: ["legacy-v1-disagg"] } as const;
+// Every loader fixture (Infinity request rates, null fields, missing concurrencies, runs loaded from
+// their results alone): the rebuild must not lose what any of them carries.
+const CLUSTERS = { a: ["current-v2-logs-layout", "result-variants", "broken-and-skipped"], b: ["legacy-v1-disagg"] } as const;
 const quiet = () => {};
 
 async function twoClusters(): Promise<{ root: string; dataset: string; logs: Record<string, string[]> }> {
@@ -40,9 +42,19 @@ async function twoClusters(): Promise<{ root: string; dataset: string; logs: Rec
 /** What a tab sees of a run, minus how the dataset names it. */
 const comparable = ({ runDir: _d, origin: _o, ...rest }: Run) => rest;
 
+afterEach(() => vi.unstubAllEnvs());
+
+/** The server may read and write the sources only under its roots (source-access.ts): here, all of them. */
+function serveSources(root: string): void {
+  vi.stubEnv("SRTLOG_LOGS_ROOTS", root);
+  vi.stubEnv("SRTLOG_LOGS_DIR", "");
+  vi.stubEnv("LOGS_DIR", "");
+}
+
 describe("DatasetLoader", () => {
   it("rebuilds every run of two clusters as the loader reads it from the source", async () => {
-    const { dataset, logs } = await twoClusters();
+    const { root, dataset, logs } = await twoClusters();
+    serveSources(root);
     const { runs, skipped } = await new DatasetLoader(dataset).loadAllWithSkipped();
     expect(skipped).toEqual([]);
     let compared = 0;
@@ -68,6 +80,7 @@ describe("DatasetLoader", () => {
 
   it("a tag edit goes to the dataset's tag table and the source's <jobid>.json, and srtlog query's runs view shows it", async () => {
     const { root, dataset } = await twoClusters();
+    serveSources(root);
     const loader = new DatasetLoader(dataset);
     const run = (await loader.loadAll()).find((r) => r.runDir === "b:3667_1P_4D_20251110_192145")!;
     expect(run.metadata.tags).toEqual(["baseline", "h100"]);
