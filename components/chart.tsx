@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { loadPlotFigure } from "./plot-loader";
 
 /** Placeholder of a chart's size while Plotly loads or the data is read. */
 export function ChartSkeleton({ height = 450, label = "Loading chart…" }: { height?: number; label?: string }) {
@@ -11,10 +12,6 @@ export function ChartSkeleton({ height = 450, label = "Loading chart…" }: { he
   );
 }
 
-const loadPlotFigure = () => {
-  performance.mark("srtlog:plotly-import");
-  return import("./plot-figure");
-};
 // Plotly is 4.6 MB: start fetching and compiling it when this module runs, before hydration has
 // finished, rather than when the first chart mounts.
 if (typeof window !== "undefined") void loadPlotFigure();

@@ -30,6 +30,10 @@ export function TabBar() {
             key={tab.path}
             href={hrefFor(tab.path, state)}
             scroll={false}
+            // No prefetch: each tab is rendered per request from every selected run, so the eight
+            // prefetches a page fired while loading (two requests per tab) queued before Plotly's chunk in
+            // Chromium's six connections and kept the one server busy while the first chart was drawn.
+            prefetch={false}
             aria-current={active ? "page" : undefined}
             className={`-mb-px rounded-t border px-3 py-1.5 text-sm ${active ? "border-slate-200 border-b-white bg-white font-semibold" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             data-testid={`tab-${tab.path.slice(1)}`}

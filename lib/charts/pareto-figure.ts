@@ -84,12 +84,30 @@ function runTracesOf(runs: readonly ChartRun[], options: ParetoOptions, axes: Ax
   return groupRunTraces(traces, (t) => (t.line as { color: string }).color, (color, n) => `runs in colour ${colours.push(color)} (${n})`);
 }
 
+/** What the page says around the chart: the frontier (its table), unplotted points and whether runs were grouped. */
+export type ParetoOutline = Pick<ParetoFigure, "frontier" | "unplotted" | "grouped">;
+
+function outlineOf(runs: readonly ChartRun[], all: readonly ParetoPoint[], options: ParetoOptions): ParetoOutline {
+  const total = runs.reduce((sum, run) => sum + run.points.length, 0);
+  return { frontier: options.frontier ? frontierOf(all, axesOf(options)) : [], unplotted: total - all.length, grouped: runs.length > GROUP_RUNS_ABOVE };
+}
+
+/**
+ * The figure's outline without its traces: for the server's render, where the chart is only its skeleton
+ * (Plotly draws in the browser), so building every point's trace style and hover text there was wasted.
+ */
+export function buildParetoOutline(runs: readonly ChartRun[], options: ParetoOptions): ParetoOutline {
+  const axes = axesOf(options);
+  return outlineOf(runs, runs.flatMap((run) => runParetoPoints(run, axes.y, axes.x)), options);
+}
+
 /** Traces and layout of the Pareto graph: frontier (behind), the runs, SLA stars, cutoff line, A/B marks. */
 export function buildParetoFigure(runs: readonly ChartRun[], options: ParetoOptions): ParetoFigure {
   const axes = axesOf(options);
   const perRun = runs.map((run) => runParetoPoints(run, axes.y, axes.x));
   const all = perRun.flat();
-  const frontier = options.frontier ? frontierOf(all, axes) : [];
+  const outline = outlineOf(runs, all, options);
+  const frontier = outline.frontier;
   const by = options.frontierBy ?? "all";
   // Grouped by what the runs are coloured by (not tags: a run's colour is its whole tag set), a group's line takes the group's colour.
   const sameColours = by !== "all" && by !== "tag" && by === options.colorBy ? keyColors(runs.map((run) => colorGroup(run, by))) : undefined;
@@ -112,6 +130,5 @@ export function buildParetoFigure(runs: readonly ChartRun[], options: ParetoOpti
     // Keep zoom while points are picked or the frontier toggled; new axes (or scales) start fresh.
     uirevision: [axes.y, ...(axes.x === DEFAULT_X ? [] : [axes.x]), ...(options.logX ? ["xlog"] : []), ...(options.logY ? ["ylog"] : [])].join("|"),
   } as Partial<Layout>;
-  const total = runs.reduce((sum, run) => sum + run.points.length, 0);
-  return { data, layout, frontier, unplotted: total - all.length, grouped: runs.length > GROUP_RUNS_ABOVE };
+  return { data, layout, ...outline };
 }

@@ -61,7 +61,8 @@ test.describe("with the system in dark mode", () => {
     await expect(page.getByTestId("theme-toggle")).toHaveAttribute("data-theme", "light");
     await page.getByTestId("theme-toggle").click(); // light -> dark
     await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-    await expect.poll(async () => (await chartBackgrounds(page))[0].paper).not.toBe("rgb(255, 255, 255)");
+    // After the reload the toggle can answer before the chart is drawn: poll until it is (a throw would not be retried).
+    await expect.poll(async () => (await chartBackgrounds(page))[0]?.paper ?? "not drawn yet").not.toMatch(/^(rgb\(255, 255, 255\)|not drawn yet)$/);
     await page.getByTestId("theme-toggle").click(); // dark -> system (dark here)
     await expect(page.getByTestId("theme-toggle")).toHaveAttribute("data-theme", "system");
     expect(await page.evaluate(() => localStorage.getItem("srtlog-theme"))).toBeNull();

@@ -51,7 +51,7 @@ export async function ParetoSection({ query }: { query: string }) {
         <h2 className="text-lg font-semibold">Pareto Frontier Analysis</h2>
         <p className="text-sm text-slate-600">
           <BetterText axes={axes} />{" "}
-          <Link href={hrefFor("/compare", d.state)} className="underline" data-testid="pareto-compare-link">
+          <Link prefetch={false} href={hrefFor("/compare", d.state)} className="underline" data-testid="pareto-compare-link">
             Compare two frontiers (runs or tag groups)
           </Link>
         </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildParetoFigure, cutoffShapes, runParetoPoints } from "@/lib/charts/pareto-figure";
+import { buildParetoFigure, buildParetoOutline, cutoffShapes, runParetoPoints } from "@/lib/charts/pareto-figure";
 import { toChartRun } from "@/lib/charts/chart-data";
 import { SLA_FAIL_COLOR } from "@/lib/charts/style";
 import { makePoint, makeRun } from "./make-run";
@@ -72,6 +72,21 @@ describe("Pareto figure", () => {
     const run = toChartRun(makeRun({ points: [makePoint({ concurrency: 1, outputTps: 10, meanTpotMs: null }), makePoint({ concurrency: 2, outputTps: 10, meanTpotMs: 10 })] }));
     expect(runParetoPoints(run, "output")).toHaveLength(1);
     expect(buildParetoFigure([run], base).unplotted).toBe(1);
+    expect(buildParetoOutline([run], base)).toEqual({ frontier: [], unplotted: 1, grouped: false });
+  });
+
+  it("the outline (the server's render, no traces) has the figure's frontier, unplotted count and grouping", () => {
+    const outline = buildParetoOutline(CHART_RUNS, { ...base, frontier: true });
+    // The frontier worked out above by hand: 12045's points at concurrency 256 and 64.
+    expect(outline.frontier.map((p) => [p.runDir, p.concurrency])).toEqual([
+      ["12045_2P_2D_20251115_101500", 256],
+      ["12045_2P_2D_20251115_101500", 64],
+    ]);
+    expect(outline).toMatchObject({ unplotted: 0, grouped: false });
+    for (const options of [base, { ...base, frontier: true }, { ...base, y: "total" as const, x: "ttft-mean" as const, frontier: true }]) {
+      const { frontier, unplotted, grouped } = buildParetoFigure(CHART_RUNS, options);
+      expect(buildParetoOutline(CHART_RUNS, options)).toEqual({ frontier, unplotted, grouped });
+    }
   });
 });
 
