@@ -1,9 +1,9 @@
 // `npm run bench cli` (also part of `npm run bench`): the srtlog CLI as a user meets it, whole processes through bin/srtlog.mjs,
 // beside bare `node -e 0` as the floor. Median of 5 each; the tsx path (SRTLOG_CLI_BUNDLE=0) for scale.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { removeCaches } from "./remove-caches";
+import { removeCaches, resultsTree } from "./bench-dirs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // SRTLOG_BENCH_BIN times another checkout's launcher (a before/after comparison) on the same files.
@@ -40,23 +40,11 @@ export function median(n: number, args: string[], env: Record<string, string> = 
 }
 
 
-/** The generated result tree of `npm run bench runs` (100 runs x 10 concurrencies), made once. */
-async function resultsDir(): Promise<string> {
-  const dir = path.join(ROOT, ".bench", "results");
-  if (!existsSync(path.join(dir, ".complete"))) {
-    console.log("generating 100 runs x 10 concurrencies of sa-bench results (once) ...");
-    const { generateBenchResults } = await import("./generate-bench-results");
-    await generateBenchResults(dir, { runs: 100, concurrencies: 10 });
-    execFileSync("touch", [path.join(dir, ".complete")]);
-  }
-  return dir;
-}
-
 export const row = (label: string, s: Sample, note = "") =>
   console.log(`  ${label.padEnd(42)} ${`${s.ms.toFixed(0)} ms`.padStart(8)}${s.cpuMs === null ? "" : `  cpu ${`${s.cpuMs.toFixed(0)} ms`.padStart(7)}  ${`${s.rssMb!.toFixed(0)} MB`.padStart(6)} RSS`}${note ? `  ${note}` : ""}`);
 
 export async function benchCli(): Promise<void> {
-  const logs = await resultsDir();
+  const logs = await resultsTree();
   const tsx = { SRTLOG_CLI_BUNDLE: "0" };
   const floor = median(5, ["-e", "0"]);
   const help = median(5, [BIN, "--help"]);

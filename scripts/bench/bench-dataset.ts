@@ -1,9 +1,10 @@
 // `npm run bench dataset [RUNS]` (also part of `npm run bench`, with 1,000 runs): srtlog ingest and
 // srtlog query as a user meets them, whole processes through bin/srtlog.mjs, beside `node -e 0` as the
 // floor. Issue 18's targets are for 5,000 runs: `npm run bench dataset 5000`.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
+import { madeOnce } from "./bench-dirs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin/srtlog.mjs");
@@ -20,15 +21,11 @@ function timed(args: string[]): number {
 const median = (n: number, args: string[]) => Array.from({ length: n }, () => timed(args)).sort((a, b) => a - b)[Math.floor(n / 2)];
 
 /** Small logs: 10 concurrencies, 2 prompts per file, made once per run count. */
-async function smallLogs(runs: number): Promise<string> {
-  const dir = path.join(ROOT, ".bench", `dataset-logs-${runs}`);
-  if (!existsSync(path.join(dir, ".complete"))) {
-    console.log(`generating ${runs} small runs x 10 concurrencies (once) ...`);
+function smallLogs(runs: number): Promise<string> {
+  return madeOnce(`dataset-logs-${runs}`, `${runs} small runs x 10 concurrencies`, async (dir) => {
     const { generateBenchResults } = await import("./generate-bench-results");
     await generateBenchResults(dir, { runs, concurrencies: 10, promptsPerConcurrency: 2 });
-    execFileSync("touch", [path.join(dir, ".complete")]);
-  }
-  return dir;
+  });
 }
 
 const row = (label: string, ms: number, note = "") => console.log(`  ${label.padEnd(46)} ${`${ms.toFixed(0)} ms`.padStart(9)}${note ? `  ${note}` : ""}`);

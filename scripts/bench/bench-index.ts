@@ -5,22 +5,17 @@
 // 3.7-3.8 s cold and 3.0-4.0 s warm on the issue's 1,000-run tree (54 MB); it is not installed here,
 // so its figures are quoted, not measured.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { BIN, median, row } from "./bench-cli";
-import { removeCaches } from "./remove-caches";
+import { madeOnce, removeCaches } from "./bench-dirs";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
-async function indexTree(runs: number): Promise<string> {
-  const dir = path.join(ROOT, ".bench", `index-${runs}`);
-  if (!existsSync(path.join(dir, ".complete"))) {
-    console.log(`generating ${runs} runs x 10 concurrencies, one request each (once) ...`);
+function indexTree(runs: number): Promise<string> {
+  return madeOnce(`index-${runs}`, `${runs} runs x 10 concurrencies, one request each`, async (dir) => {
     const { generateBenchResults } = await import("./generate-bench-results");
     await generateBenchResults(dir, { runs, concurrencies: 10, promptsPerConcurrency: 1 });
-    execFileSync("touch", [path.join(dir, ".complete")]);
-  }
-  return dir;
+  });
 }
 
 

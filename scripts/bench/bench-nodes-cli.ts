@@ -2,13 +2,13 @@
 // no .cache), on the uniform and the realistic-mix run, beside `LC_ALL=C grep -c 'Prefill batch'` of
 // the same files. Wall time swings with the load other users put on the machine, so CPU time
 // (user + sys of the whole process) and a one-thread run are printed too, with the load average.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
+import { madeOnce } from "./bench-dirs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const BENCH_DIR = path.join(ROOT, ".bench");
 const TIME = "/usr/bin/time";
 
 interface ProcessFigures {
@@ -36,15 +36,11 @@ function srtlogNodesCold(run: string, env: Record<string, string> = {}): Process
   return measure([process.execPath, path.join(ROOT, "bin/srtlog.mjs"), "nodes", run, "--json", "--no-cache"], env);
 }
 
-async function ensureRun(name: string, mix: "uniform" | "realistic"): Promise<string> {
-  const run = path.join(BENCH_DIR, name);
-  if (!existsSync(path.join(run, ".complete"))) {
-    console.log(`\ngenerating 16 workers x 200,000 log lines, ${mix} mix (once) ...`);
+function ensureRun(name: string, mix: "uniform" | "realistic"): Promise<string> {
+  return madeOnce(name, `16 workers x 200,000 log lines, ${mix} mix`, async (run) => {
     const { generateWorkerLogs } = await import("./generate-worker-logs");
     await generateWorkerLogs(run, { workers: 16, linesPerWorker: 200_000, mix });
-    execFileSync("touch", [path.join(run, ".complete")]);
-  }
-  return run;
+  });
 }
 
 const mbps = (mb: number, ms: number) => `${(mb / (ms / 1000)).toFixed(0).padStart(5)} MB/s`;

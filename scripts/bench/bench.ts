@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { removeCaches } from "./remove-caches";
+import { madeOnce, removeCaches, resultsTree } from "./bench-dirs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BENCH_DIR = path.join(ROOT, ".bench");
@@ -41,13 +41,7 @@ const mbps = (bytes: number, ms: number) => `${(bytes / 2 ** 20 / (ms / 1000)).t
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
 async function benchResults(): Promise<void> {
-  const dir = path.join(BENCH_DIR, "results");
-  if (!existsSync(path.join(dir, ".complete"))) {
-    console.log("generating 100 runs x 10 concurrencies of sa-bench results (once) ...");
-    const { generateBenchResults } = await import("./generate-bench-results");
-    await generateBenchResults(dir, { runs: 100, concurrencies: 10 });
-    execFileSync("touch", [path.join(dir, ".complete")]);
-  }
+  const dir = await resultsTree();
   const results = filesUnder(dir, (f) => /\.jsonl?$/.test(f) && f.includes("_isl_"));
   const bytes = results.reduce((n, f) => n + statSync(f).size, 0);
   const catMs = timeMs(() => execFileSync("sh", ["-c", `cat ${results.map((f) => `'${f}'`).join(" ")} > /dev/null`], { maxBuffer: 1 << 20 }));
@@ -70,15 +64,11 @@ function parseNodesInFreshProcess(runPath: string, mode: string, env: Record<str
   return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as NodeTimes;
 }
 
-async function bigRun(): Promise<string> {
-  const run = path.join(BENCH_DIR, "bigrun");
-  if (!existsSync(path.join(run, ".complete"))) {
-    console.log("\ngenerating 16 workers x 200,000 log lines (once) ...");
+function bigRun(): Promise<string> {
+  return madeOnce("bigrun", "16 workers x 200,000 log lines", async (run) => {
     const { generateWorkerLogs } = await import("./generate-worker-logs");
     await generateWorkerLogs(run, { workers: 16, linesPerWorker: 200_000 });
-    execFileSync("touch", [path.join(run, ".complete")]);
-  }
-  return run;
+  });
 }
 
 /** A running job: 1 MB appended to one log of the big run, parsed incrementally, beside a full parse. */

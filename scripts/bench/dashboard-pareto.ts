@@ -4,14 +4,14 @@
 // Needs a build: `npx next build` first.
 // Usage: npx tsx scripts/bench/dashboard-pareto.ts [--runs 1000] [--repeat 3]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import { generateBenchResults } from "./generate-bench-results";
 import { BASE, CHROMIUM_ARGS, median, startServer, stopServer, timeToChart, timeToLoad, type Timing } from "./pareto-timing";
-import { removeCaches } from "./remove-caches";
+import { madeOnce, removeCaches } from "./bench-dirs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -21,14 +21,8 @@ function flag(name: string, fallback: number): number {
 }
 
 /** `runs` runs x 8 concurrencies of realistic sa-bench results (every layout/metadata variant the generator writes), made once. */
-async function ensureLogs(runs: number): Promise<string> {
-  const dir = path.join(ROOT, ".bench", "dashboard", `logs-${runs}`);
-  if (!existsSync(path.join(dir, ".complete"))) {
-    console.log(`generating ${runs} runs x 8 concurrencies into ${dir} ...`);
-    await generateBenchResults(dir, { runs, concurrencies: 8, targetBytes: runs * 64 * 1024 });
-    writeFileSync(path.join(dir, ".complete"), "");
-  }
-  return dir;
+function ensureLogs(runs: number): Promise<string> {
+  return madeOnce(`dashboard/logs-${runs}`, `${runs} runs x 8 concurrencies`, (dir) => generateBenchResults(dir, { runs, concurrencies: 8, targetBytes: runs * 64 * 1024 }));
 }
 
 /** No cache anywhere: the loader's caches (run index, per-run `.cache/`) and the per-user fallback dir the server is pointed at. */
