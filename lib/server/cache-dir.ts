@@ -7,13 +7,9 @@ import path from "node:path";
 import { readParquetKv } from "./parquet";
 import { checkWriteTarget } from "./safe-path";
 
-function userCacheBase(): string {
-  return process.env.SRTLOG_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), ".cache"), "srtlog");
-}
-
 /** Per-user cache for runs whose directory we may not write (shared read-only result trees). */
 export function userCacheDir(runPath: string): string {
-  const base = userCacheBase();
+  const base = process.env.SRTLOG_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), ".cache"), "srtlog");
   const key = createHash("sha1").update(path.resolve(runPath)).digest("hex").slice(0, 16);
   return path.join(base, `${path.basename(runPath)}-${key}`);
 }
