@@ -2,10 +2,10 @@ import { toChartRun } from "../../lib/charts/chart-data";
 import { fmt2 } from "../../lib/charts/format";
 import { bestMetricLabel, slaBestRows } from "../../lib/charts/sla-groups";
 import { SrtlogError } from "../../lib/errors";
-import { RunLoader } from "../../lib/server/run-loader";
 import { slaText, type BestRow } from "../../lib/sla";
 import { textTable } from "../../lib/text-table";
 import { FRONTIER_GROUPS, Y_METRICS, type FrontierGroup, type YMetric } from "../../lib/view-state";
+import { cliRunLoader } from "../loader";
 import { logsDirOf, parseFlags } from "../args";
 import { SLA_FLAG_OPTIONS, slaFromFlags } from "../sla-flags";
 
@@ -41,7 +41,7 @@ export async function bestCommand(args: string[]): Promise<number> {
   const y = (values.y ?? "output") as YMetric;
   if (!Y_METRICS.includes(y)) throw new SrtlogError("bad_input", `--y must be one of ${Y_METRICS.join(", ")}`);
 
-  let runs = await new RunLoader(logsDirOf(values.logs)).loadAll();
+  let runs = await cliRunLoader(logsDirOf(values.logs)).loadAll();
   if (values.run?.length) {
     const wanted = new Set(values.run);
     const unknown = values.run.filter((name) => !runs.some((run) => run.jobId === name || run.runDir === name));

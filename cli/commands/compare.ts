@@ -1,8 +1,8 @@
 import { BASELINE_FLOOR_SHARE, COMPARE_METRICS, compareByConcurrency, compareFrontiers, floorNote, type CompareMetric } from "../../lib/compare";
 import type { Run } from "../../lib/model";
-import { RunLoader } from "../../lib/server/run-loader";
 import { textTable } from "../../lib/text-table";
 import { SrtlogError } from "../../lib/errors";
+import { cliRunLoader } from "../loader";
 import { logsDirOf, parseFlags } from "../args";
 import { COMPARE_USAGE } from "../usage";
 
@@ -33,7 +33,7 @@ export async function compareCommand(args: string[]): Promise<number> {
   if (!COMPARE_METRICS.includes(metric)) throw new SrtlogError("bad_input", `--metric must be one of ${COMPARE_METRICS.join(", ")}`);
   const threshold = Number(values.threshold ?? 5);
   if (!Number.isFinite(threshold) || threshold < 0) throw new SrtlogError("bad_input", "--threshold must be a non-negative number (percent)");
-  const runs = await new RunLoader(logsDirOf(values.logs)).loadAll();
+  const runs = await cliRunLoader(logsDirOf(values.logs)).loadAll();
   const baseline = pick(runs, values.baseline, "baseline");
   const current = pick(runs, values.current, "current");
   const byConcurrency = compareByConcurrency(baseline, current, metric);

@@ -1,7 +1,7 @@
 import { writeFileAtomic } from "../../lib/server/parquet";
 import { exportRows, type ExportFormat } from "../../lib/server/export-rows";
-import { RunLoader } from "../../lib/server/run-loader";
 import { SrtlogError } from "../../lib/errors";
+import { cliRunLoader } from "../loader";
 import { logsDirOf, parseFlags } from "../args";
 
 const FORMATS: ExportFormat[] = ["csv", "json", "parquet"];
@@ -14,7 +14,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (format === "parquet" && !values.out && process.stdout.isTTY) {
     throw new SrtlogError("bad_input", "Parquet is binary: give --out FILE or redirect stdout");
   }
-  const loader = new RunLoader(logsDirOf(values.logs));
+  const loader = cliRunLoader(logsDirOf(values.logs));
   const data = exportRows(await loader.toRows(), format);
   if (values.out) await writeFileAtomic(values.out, data);
   else process.stdout.write(data);

@@ -9,9 +9,9 @@ import { slaEntries, slaFromValues } from "../../lib/sla";
 import { writeFileAtomic } from "../../lib/server/parquet";
 import { buildReport, readPlotlySource } from "../../lib/server/report";
 import { loadChromium, renderChartPngs } from "../../lib/server/report-png";
-import { RunLoader } from "../../lib/server/run-loader";
 import { AXIS_METRICS, type AxisMetric } from "../../lib/charts/pareto-metrics";
 import { ALL_RUNS, parseViewState, type ViewState } from "../../lib/view-state";
+import { cliRunLoader } from "../loader";
 import { logsDirOf, parseFlags } from "../args";
 import { slaFlagValues, SLA_FLAG_OPTIONS } from "../sla-flags";
 
@@ -67,7 +67,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   if (format === "md") await loadChromium();
   const logsDir = logsDirOf(values.logs);
   const state = reportState(values, positionals, logsDir);
-  const runs = await new RunLoader(logsDir).loadAll();
+  const runs = await cliRunLoader(logsDir).loadAll();
   const { filtered, selected, unknownRuns } = applyView(runs, state);
   if (unknownRuns.length > 0) throw new SrtlogError("bad_input", unknownRunsText(unknownRuns, logsDir));
   if (selected.length === 0) throw new SrtlogError("bad_input", `no runs selected: ${runs.length} runs in ${logsDir}, ${filtered.length} pass the filters`);

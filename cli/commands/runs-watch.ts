@@ -1,7 +1,7 @@
+import { cliRunLoader } from "../loader";
 import type { RunActivity } from "../../lib/live/run-activity";
 import type { Run } from "../../lib/model";
 import { getRunActivity } from "../../lib/server/run-activity";
-import { RunLoader } from "../../lib/server/run-loader";
 import { textTable } from "../../lib/text-table";
 import { StopSignal } from "../stop-signal";
 
@@ -39,7 +39,7 @@ function changesOf(runs: Run[], known: Map<string, RunActivity | "gone">, now: D
  * poll reports every run). Ctrl-C ends it with exit code 0.
  */
 export async function watchRuns(logsDir: string, intervalMs: number, json: boolean): Promise<number> {
-  const loader = new RunLoader(logsDir);
+  const loader = cliRunLoader(logsDir);
   loader.checkLogsDir();
   const tty = !json && process.stdout.isTTY === true;
   const stop = new StopSignal();

@@ -1,4 +1,4 @@
-import { RunLoader } from "../../lib/server/run-loader";
+import { cliRunLoader } from "../loader";
 import { toRunSummary } from "../../lib/run-summary";
 import { loadRunEnergy } from "../../lib/server/power";
 import { textTable } from "../../lib/text-table";
@@ -9,7 +9,7 @@ import { watchRuns } from "./runs-watch";
 export async function runsCommand(args: string[]): Promise<number> {
   const { values } = parseFlags(args, { logs: { type: "string" }, json: { type: "boolean" }, watch: { type: "boolean" }, interval: { type: "string" } });
   if (values.watch) return watchRuns(logsDirOf(values.logs), intervalMs(values.interval), values.json === true);
-  const loader = new RunLoader(logsDirOf(values.logs));
+  const loader = cliRunLoader(logsDirOf(values.logs));
   const { runs, skipped } = await loader.loadAllWithSkipped();
   if (values.json) {
     // energy: {status: "no power data"} or {status: "ok", points, warnings}: never zeros for a run without records.

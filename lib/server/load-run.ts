@@ -17,8 +17,12 @@ import { fingerprintOf, RESULT_DIR_PATTERNS, scanRunFiles, findMetadataFile, fin
 export type RunLoad = { ok: true; run: Run; files: RunFiles; transient?: true } | { ok: false; runDir: string; reason: string; transient?: true };
 
 export interface LoadOptions {
-  /** Queue the Parquet cache write (lib/server/deferred-writes.ts) instead of waiting for it: the server's choice. */
-  deferCacheWrite?: boolean;
+  /**
+   * The run's Parquet cache (`<run>/.cache/benchmark_results.parquet`) after a parse: written before the
+   * load answers ("await", the default), queued (lib/server/deferred-writes.ts; the server's choice), or
+   * not written ("skip": the CLI's, which keeps the logs dir's run index instead).
+   */
+  cacheWrite?: "await" | "defer" | "skip";
 }
 
 const RESULT_FILE_PATTERNS = "concurrency_<C>.json, results_concurrency_<C>_gpus_<N>*.json, isl_<I>_osl_<O>_concurrency_<C>_*.json";
@@ -132,8 +136,8 @@ async function cachedResults(entry: RunDirEntry, files: RunFiles, totalGpus: num
   const content = parseResultFiles(files.resultFiles, files.ignored);
   // A cache we cannot write costs speed next time, never the load itself.
   const write = () => writeBenchCache(entry.path, entry.jobId, totalGpus, fingerprint, content).catch(() => {});
-  if (options.deferCacheWrite) deferWrite(write);
-  else await write();
+  if (options.cacheWrite === "defer") deferWrite(write);
+  else if (options.cacheWrite !== "skip") await write();
   return content;
 }
 

@@ -33,7 +33,7 @@ export function getRunLoader(logsDir: string = defaultLogsDir()): RunLoader | Da
   const key = path.resolve(/*turbopackIgnore: true*/ logsDir);
   let loader = loaders.get(key);
   if (!loader) {
-    loader = isDataset(key) ? new DatasetLoader(key) : new RunLoader(key, { deferCacheWrites: true });
+    loader = isDataset(key) ? new DatasetLoader(key) : new RunLoader(key, { cacheWrites: "defer" });
     loaders.set(key, loader);
   }
   return loader;

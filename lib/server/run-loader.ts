@@ -52,11 +52,21 @@ export class RunLoader {
   private indexStale = false;
 
   private readonly loadOptions: LoadOptions;
+  private readonly indexWrite: "await" | "defer";
 
-  /** `deferCacheWrites`: the server's loaders answer before writing Parquet caches (see deferred-writes.ts). */
-  constructor(logsDir: string, options: { deferCacheWrites?: boolean } = {}) {
+  /**
+   * `cacheWrites`, what a load writes besides answering:
+   * - "await" (the default, the library's): each parsed run's Parquet cache and the logs dir's run index, before answering;
+   * - "defer" (the server's): the same, queued until loading has been quiet (see deferred-writes.ts);
+   * - "index-only" (the CLI's): the run index alone, before answering. A cold 1,000-run load spent over
+   *   half its time creating 1,000 `.cache` dirs and Parquet files (more on NFS/Lustre, where each
+   *   create is a round trip), while the next CLI call reads the index, not them; the dashboard
+   *   writes them in the background and `srtlog export --format parquet` gives every run in one file.
+   */
+  constructor(logsDir: string, options: { cacheWrites?: "await" | "defer" | "index-only" } = {}) {
     this.logsDir = path.resolve(logsDir);
-    this.loadOptions = { deferCacheWrite: options.deferCacheWrites ?? false };
+    this.indexWrite = options.cacheWrites === "defer" ? "defer" : "await";
+    this.loadOptions = { cacheWrite: options.cacheWrites === "index-only" ? "skip" : options.cacheWrites };
   }
 
   /** Fail early, with a message naming the path, when the logs directory cannot be read. */
@@ -141,7 +151,7 @@ export class RunLoader {
     this.indexStale = false;
     this.persisted = current;
     const write = () => writeRunIndex(this.logsDir, current).catch(() => {});
-    if (this.loadOptions.deferCacheWrite) deferWrite(write);
+    if (this.indexWrite === "defer") deferWrite(write);
     else await write();
   }
 

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROW_COLUMNS } from "@/lib/rows";
@@ -38,6 +39,21 @@ describe("srtlog runs", () => {
     expect(stdout).toMatch(/^Job\s+Topology/);
     expect(stdout).toContain("skipped 5009: unreadable 5009.json: not the nested (run_metadata) form");
     expect(stdout).toContain("warning 5002: unreadable 5002.json: empty file; loaded from its results alone");
+  });
+
+  it("keeps the logs dir's run index, which the next call answers from, and writes no per-run Parquet cache", async () => {
+    const logs = await copyFixture("tests/fixtures/loader/broken-and-skipped/logs");
+    const first = srtlog("runs", "--logs", logs, "--json");
+    expect(first.code).toBe(0);
+    const index = path.join(logs, ".cache", "run-index.json");
+    expect(existsSync(index)).toBe(true);
+    const runDirs = (await readdir(logs)).filter((name) => !name.startsWith("."));
+    expect(runDirs.filter((name) => existsSync(path.join(logs, name, ".cache")))).toEqual([]);
+    // Answered from the index: a job id changed only there shows up, though no run file changed.
+    const text = await readFile(index, "utf8");
+    await writeFile(index, text.replaceAll('"jobId":"5004"', '"jobId":"5004-from-index"'));
+    const second = JSON.parse(srtlog("runs", "--logs", logs, "--json").stdout);
+    expect(second.runs[0].jobId).toBe("5004-from-index");
   });
 
   it("a bad --logs path or flag is one line on stderr and exit code 2", () => {

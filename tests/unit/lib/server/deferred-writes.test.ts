@@ -39,7 +39,7 @@ describe("deferred cache writes", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const logs = await copyFixture(LEGACY);
     const cache = path.join(logs, RUN_3667, ".cache", BENCH_CACHE_FILE);
-    const runs = await new RunLoader(logs, { deferCacheWrites: true }).loadAll();
+    const runs = await new RunLoader(logs, { cacheWrites: "defer" }).loadAll();
     expect(runs.map((run) => run.jobId)).toEqual(["12045", "3667"]);
     expect(existsSync(cache)).toBe(false);
     vi.useRealTimers();
