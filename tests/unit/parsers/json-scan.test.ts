@@ -352,3 +352,56 @@ describe("lineColumn", () => {
     expect(lineColumn(bytes, 9)).toEqual({ line: 4, column: 3 });
   });
 });
+
+describe("scanJsonObjects agrees with JSON.parse on the values it reads itself", () => {
+  /** A small deterministic PRNG (mulberry32) so a failure can be reproduced. */
+  function prng(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const random = prng(15);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const NUMBERS = [0, -0, 1, -1, 12.5, -1.5e-7, 1e21, 1.7976931348623157e308, 5e-324, 123456789012345680000, 0.1 + 0.2, 2 ** 53 + 2];
+  const STRINGS = ["", "plain", "deepseek-ai/DeepSeek-R1", "quote \" inside", "back\\slash", "tab\tnew\nline", "ünï €", "emoji 🚀", "\u0001ctl", "</script>", "20251101-052127"];
+  function scalar(): unknown {
+    const r = random();
+    if (r < 0.45) return pick(NUMBERS) * (random() < 0.5 ? 1 : random() * 1000);
+    if (r < 0.75) return pick(STRINGS);
+    return pick([true, false, null]);
+  }
+  function value(depth: number): unknown {
+    if (depth > 0 && random() < 0.15) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth - 1));
+    if (depth > 0 && random() < 0.1) return Object.fromEntries(Array.from({ length: Math.floor(random() * 3) }, (_, i) => [`k${i}`, value(depth - 1)]));
+    return scalar();
+  }
+
+  it("for 500 random records (numbers in every form JSON.stringify writes, escaped and unicode strings, literals), from a Buffer and a Uint8Array", () => {
+    for (let n = 0; n < 500; n++) {
+      const record = Object.fromEntries(Array.from({ length: 1 + Math.floor(random() * 12) }, (_, i) => [pick(["k", "ü", "a\"b", "x\\y", "mean_ttft_ms"]) + i, value(2)]));
+      // Python's json.dumps spacing and the compact form both occur in real files.
+      const text = random() < 0.5 ? JSON.stringify(record) : JSON.stringify(record, null, 2);
+      const expected = JSON.parse(text);
+      for (const bytes of [buf(text), u8(text)]) {
+        const result = scanJsonObjects(bytes, NOTHING_SKIPPED);
+        expect(result.ok ? result.records : messageOf(result)).toStrictEqual([expected]);
+      }
+    }
+  });
+
+  it("numbers and literals JSON.parse refuses are refused too, with the position", () => {
+    for (const token of ["01", "1.", ".5", "+1", "-", "1e", "1e+", "0x10", "tru", "nul", "falsy", "1_000"]) {
+      const result = scanJsonObjects(buf(`{"a": ${token}}`), NOTHING_SKIPPED);
+      expect(messageOf(result)).toMatch(/^invalid JSON at line 1 column 7: not a JSON value/);
+    }
+  });
+
+  it("a string holding a raw control character is refused, as JSON.parse refuses it", () => {
+    expect(() => JSON.parse('"a\tb"')).toThrow();
+    expect(messageOf(scanJsonObjects(buf('{"a": "a\tb"}'), NOTHING_SKIPPED))).toMatch(/^invalid JSON at line 1 column 7/);
+    expect(messageOf(scanJsonObjects(buf('{"a\tb": 1}'), NOTHING_SKIPPED))).toMatch(/^invalid JSON at line 1 column 2: bad key/);
+  });
+});
