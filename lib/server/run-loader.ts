@@ -8,7 +8,7 @@ import { loadRun, type LoadOptions, type RunLoad } from "./load-run";
 import { deferWrite } from "./deferred-writes";
 import { energyByPoint } from "./power";
 import { readRunIndex, writeRunIndex, type IndexedLoad } from "./run-index";
-import { findMetadataFile, fingerprintOf, listRunDirs, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
+import { findMetadataFile, fingerprintOf, listingSettled, listRunDirs, revalidateRunFiles, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
 import { editTagsFile, writeTagsFile } from "./tags-file";
 
 export interface LoadResult {
@@ -177,15 +177,26 @@ export class RunLoader {
     return listRunDirs(root).find((entry) => entry.path === real || safeRealpath(entry.path) === real) ?? null;
   }
 
-  /** What the run's files look like now; equal stamps mean nothing to re-read. */
-  private stampOf(entry: RunDirEntry, previous: RunLoad | undefined): string {
-    const profiler = previous?.ok ? previous.run.metadata.profiler : null;
-    return stampOfFiles(scanRunFiles(entry.path, entry.jobId, profiler?.isl ?? null, profiler?.osl ?? null));
+  /** What the run's files look like now (equal stamps mean nothing to re-read), and their new listing if one was made. */
+  private stampOf(entry: RunDirEntry, previous: RunLoad | undefined): { stamp: string; scanned: RunFiles | null } {
+    if (!previous?.ok) return { stamp: stampOfFiles(scanRunFiles(entry.path, entry.jobId)), scanned: null };
+    const revalidated = revalidateRunFiles(entry.path, previous.files);
+    if (revalidated) return { stamp: stampOfFiles(revalidated), scanned: null };
+    const { isl, osl } = previous.run.metadata.profiler;
+    const scanned = scanRunFiles(entry.path, entry.jobId, isl, osl);
+    return { stamp: stampOfFiles(scanned), scanned };
   }
 
   private loadEntry(entry: RunDirEntry, indexed?: IndexedLoad): Promise<RunLoad> {
-    const remembered = this.memo.get(entry.path) ?? (indexed && loadsFrom(indexed.load, entry) ? indexed : undefined);
-    if (remembered && remembered.stamp === this.stampOf(entry, remembered.load)) {
+    let remembered = this.memo.get(entry.path) ?? (indexed && loadsFrom(indexed.load, entry) ? indexed : undefined);
+    const now = remembered && this.stampOf(entry, remembered.load);
+    if (remembered && now && remembered.stamp === now.stamp) {
+      if (now.scanned && remembered.load.ok && listingSettled(now.scanned)) {
+        // Listed again only because the old listing was too close to a directory change; this one is
+        // not, so keep it (and save it in the index) and the next stamps need no listing.
+        remembered = { ...remembered, load: { ...remembered.load, files: now.scanned } };
+        this.indexStale = true;
+      }
       this.memo.set(entry.path, remembered);
       return Promise.resolve(remembered.load);
     }
@@ -194,7 +205,7 @@ export class RunLoader {
     if (!pending) {
       pending = loadRun(entry, this.loadOptions).then((load) => {
         // Stamp what the load actually read, so the next call compares like with like.
-        this.memo.set(entry.path, { stamp: load.ok ? stampOfFiles(load.files) : this.stampOf(entry, undefined), load });
+        this.memo.set(entry.path, { stamp: load.ok ? stampOfFiles(load.files) : this.stampOf(entry, undefined).stamp, load });
         this.indexStale = true;
         return load;
       });

@@ -28,6 +28,13 @@ export interface RunFiles {
   resultFiles: FileStamp[];
   /** Files in result dirs that are not results (e.g. `*.pytorch.json`). */
   ignored: string[];
+  /**
+   * Every directory listed to find the above ("" is the run dir), with its mtime taken before the
+   * listing, and when the listing was made: while no mtime moves, the listings are the same and only
+   * the files need a stat (see revalidateRunFiles).
+   */
+  dirs: { rel: string; mtimeMs: number }[];
+  listedAtMs: number;
 }
 
 const RUN_DIR = /^(\d+)(?:_|$)/;
@@ -38,6 +45,29 @@ export const RESULT_DIR_PATTERNS = "<profiler>_isl_<I>_osl_<O>/ or <profiler>_cu
 function list(dir: string): Dirent[] {
   // A thrown ENOENT costs more than the listing: runs without `logs/` are common, and a page stamps every run.
   if (!existsSync(dir)) return [];
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/** The mtime of a directory (links followed), or null when it is not one. */
+function dirMtime(dir: string): number | null {
+  try {
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    return stat?.isDirectory() ? stat.mtimeMs : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A directory's listing, with its mtime taken first (a change during the listing then shows next time). */
+function listStamped(runPath: string, rel: string, dirs: RunFiles["dirs"]): Dirent[] {
+  const dir = rel ? path.join(runPath, rel) : runPath;
+  const mtimeMs = dirMtime(dir);
+  if (mtimeMs === null) return [];
+  dirs.push({ rel, mtimeMs });
   try {
     return readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -135,14 +165,16 @@ const names = (dirents: Dirent[]) => new Set(dirents.map((dirent) => dirent.name
  * this for every run, so failed stats and repeated listings were most of its time.
  */
 export function scanRunFiles(runPath: string, jobId: string, isl: number | null = null, osl: number | null = null): RunFiles {
-  const top = list(runPath);
+  const listedAtMs = Date.now();
+  const dirs: RunFiles["dirs"] = [];
+  const top = listStamped(runPath, "", dirs);
   const hasLogs = top.some((dirent) => dirent.name === "logs" && (dirent.isDirectory() || dirent.isSymbolicLink()));
-  const logs = hasLogs ? list(path.join(runPath, "logs")) : [];
+  const logs = hasLogs ? listStamped(runPath, "logs", dirs) : [];
   const resultDirs = findResultDirs([{ base: "", dirents: top }, { base: "logs", dirents: logs }], isl, osl);
   const resultFiles: FileStamp[] = [];
   const ignored: string[] = [];
   for (const dir of resultDirs) {
-    const fileNames = list(path.join(runPath, dir))
+    const fileNames = listStamped(runPath, dir, dirs)
       .filter((dirent) => dirent.isFile())
       .map((dirent) => dirent.name)
       .sort();
@@ -163,7 +195,46 @@ export function scanRunFiles(runPath: string, jobId: string, isl: number | null 
     resultDirs,
     resultFiles,
     ignored,
+    dirs,
+    listedAtMs,
   };
+}
+
+/**
+ * How long after a listing a directory's mtime must stay put before an unchanged mtime is trusted to
+ * mean an unchanged listing: file systems with coarse timestamps (1 s on some) would let an entry
+ * added in the same tick as the listing go unseen.
+ */
+const MTIME_TICK_MS = 2000;
+
+/** Whether the listing behind `files` can stand for the directories while their mtimes stay put. */
+export function listingSettled(files: RunFiles): boolean {
+  return Array.isArray(files.dirs) && typeof files.listedAtMs === "number" && files.dirs.every((dir) => dir.mtimeMs <= files.listedAtMs - MTIME_TICK_MS);
+}
+
+/**
+ * `files` with fresh sizes and mtimes when none of the directories they were found in changed since
+ * (same mtime, and that mtime well before the listing), else null: scan again. A file added, removed
+ * or renamed changes its directory's mtime (locally, on NFS and on Lustre alike), so a warm page stats
+ * each run's 3 or 4 directories and its files instead of listing them again.
+ */
+export function revalidateRunFiles(runPath: string, files: RunFiles): RunFiles | null {
+  if (!listingSettled(files)) return null;
+  for (const dir of files.dirs) {
+    if (dirMtime(dir.rel ? path.join(runPath, dir.rel) : runPath) !== dir.mtimeMs) return null;
+  }
+  const again = (file: FileStamp | null): FileStamp | null | undefined => (file ? (stamp(runPath, file.rel) ?? undefined) : null);
+  const metadata = again(files.metadata);
+  const recipe = again(files.recipe);
+  const resultFiles: FileStamp[] = [];
+  for (const file of files.resultFiles) {
+    const now = stamp(runPath, file.rel);
+    // Gone (or no longer a file) with no directory change: something odd; scan again.
+    if (!now) return null;
+    resultFiles.push(now);
+  }
+  if (metadata === undefined || recipe === undefined) return null;
+  return { ...files, metadata, recipe, resultFiles };
 }
 
 /** A short hash of paths, sizes and mtimes: equal means the files are (for our purposes) unchanged. */

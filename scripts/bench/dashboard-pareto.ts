@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     }
     report("fresh server, no caches, goto -> chart", fresh, `cat of the run files ${ms(median(cats))}   (target <= 4000 ms)`);
     // A restarted dashboard: the caches a first start writes (run index, per-run Parquet) are in place.
-    // Written here by the CLI, which waits for its writes; the server above may have been stopped mid-write.
+    // The index written here by the CLI, which waits for it; the server above may have been stopped mid-write.
     spawnSync(process.execPath, [path.join(ROOT, "bin/srtlog.mjs"), "runs", "--logs", logsDir, "--json"], { stdio: "ignore", maxBuffer: 1 << 30 });
     const restarted: Timing[] = [];
     for (let i = 0; i < repeat; i++) {
