@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, unlinkSync } from "node:fs";
-import { mkdir, unlink } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { readParquetKv } from "./parquet";
@@ -78,7 +78,15 @@ export function findValidCache(runPath: string, fileName: string, version: strin
       if (kv["srtlog.parser_version"] === version && kv["srtlog.fingerprint"] === fingerprint) return { file, kv };
     } catch {
       // Only delete what is ours to delete: the per-user copy, or one really inside the logs dir.
-      if (file !== own || ownCacheTarget(runPath, file)) void unlink(file).catch(() => {});
+      // Synchronously: the rebuilt cache is written synchronously next, and an unlink still queued on
+      // the thread pool then deleted the new file instead of the broken one.
+      if (file !== own || ownCacheTarget(runPath, file)) {
+        try {
+          unlinkSync(file);
+        } catch {
+          // Gone already.
+        }
+      }
     }
   }
   return null;
