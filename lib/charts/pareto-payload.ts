@@ -138,7 +138,12 @@ export function fromParetoPayload(payload: ParetoPayload): ChartRun[] {
 }
 
 function emptyMeasured(concurrency: number): MeasuredPoint {
-  const point = { concurrency } as MeasuredPoint;
-  for (const field of ALL_FIELDS) point[field] = null;
-  return point;
+  // A literal, not keys added in a loop: 8,000 points then share one object shape (the loop made each a
+  // slow dictionary object, ~40% of building a 1,000-run chart's runs). `satisfies` keeps it complete.
+  return {
+    concurrency, outputTps: null, totalTps: null,
+    meanTtftMs: null, medianTtftMs: null, p99TtftMs: null, meanTpotMs: null, medianTpotMs: null, p99TpotMs: null,
+    meanItlMs: null, medianItlMs: null, p99ItlMs: null, meanE2elMs: null, medianE2elMs: null, p99E2elMs: null,
+    peakOutputTps: null, requestGoodput: null, requestThroughput: null,
+  } satisfies Record<keyof MeasuredPoint, number | null>;
 }

@@ -44,13 +44,28 @@ export function mergeTraces(traces: readonly Trace[], name: string): Trace {
   });
   const first = traces[0] ?? {};
   const ringed = marker.ringWidth.some((w) => w > 0);
+  const gaps = new Set(x.flatMap((value, i) => (value === null && y[i] === null ? [i] : [])));
   return {
     ...first,
     name,
     showlegend: false,
     x, y, customdata, text,
-    marker: { color: marker.color, symbol: marker.symbol, size: marker.size, line: ringed ? { color: "#0f172a", width: marker.ringWidth } : { width: 0 } },
+    marker: { color: single(marker.color, gaps), symbol: single(marker.symbol, gaps), size: single(marker.size, gaps), line: ringed ? { color: "#0f172a", width: marker.ringWidth } : { width: 0 } },
   } as Trace;
+}
+
+/**
+ * One value for the whole trace when every drawn point has it (gaps draw nothing): Plotly styles
+ * each marker of an array-styled trace on its own, ~15% of drawing 8,000 points.
+ */
+function single<T>(values: T[], gaps: ReadonlySet<number>): T | T[] {
+  let only: T | undefined;
+  for (let i = 0; i < values.length; i++) {
+    if (gaps.has(i)) continue;
+    if (only === undefined) only = values[i];
+    else if (values[i] !== only) return values;
+  }
+  return only ?? values;
 }
 
 /**

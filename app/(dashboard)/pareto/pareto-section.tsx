@@ -57,7 +57,7 @@ export async function ParetoSection({ query }: { query: string }) {
         </p>
       </div>
       {goodputNote}
-      <ParetoPanel payload={payload} sent={{ sla: d.state.sla, x: d.state.x, y: d.state.y }} />
+      <ParetoPanel payloadJson={JSON.stringify(payload)} sent={{ sla: d.state.sla, x: d.state.x, y: d.state.y }} />
       <div className="flex justify-center gap-3">
         <a href={query ? `/api/export?${query}` : "/api/export"} download className="btn px-4 py-2 text-sm" data-testid="download-csv">
           Download Data as CSV

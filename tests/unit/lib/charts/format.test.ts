@@ -22,6 +22,15 @@ describe("fmt2", () => {
     for (const value of edges) expect(fmt2(value), String(value)).toBe(intl.format(value));
   });
 
+  it("matches the Intl format next to every half-hundredth (x.xx5 and its neighbours) and on short decimals", () => {
+    for (let i = 0; i < 20_000; i++) {
+      const half = Number(`${Math.floor(i / 7)}.${String(i % 100).padStart(2, "0")}5`);
+      for (const value of [half, -half, half + 1e-9, half - 1e-9, half * (1 + Number.EPSILON), Number((i / 1000).toFixed(3)), Number((i / 10000).toFixed(4)) * 37]) {
+        expect(fmt2(value), String(value)).toBe(intl.format(value));
+      }
+    }
+  });
+
   it("matches the Intl format on 20,000 values across magnitudes", () => {
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

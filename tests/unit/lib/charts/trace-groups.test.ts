@@ -28,6 +28,18 @@ describe("trace groups", () => {
     expect(merged).toMatchObject({ mode: "lines+markers", showlegend: false, name: "group" });
   });
 
+  it("a style every drawn point shares is one value for the merged trace (the gaps' own style aside)", () => {
+    const style = (symbol: string) => ({ color: "#44AA99", symbol, size: 9, line: { width: 0 } });
+    const a = { type: "scatter", mode: "lines+markers", x: [1, 2], y: [3, 4], customdata: [["a", 1], ["a", 2]], text: ["a1", "a2"], marker: style("circle") } as Trace;
+    const b = { type: "scatter", mode: "lines+markers", x: [5], y: [6], customdata: [["b", 1]], text: ["b1"], marker: { ...style("diamond"), size: [9] } } as Trace;
+    const merged = mergeTraces([a, b], "group") as Trace & { marker: Record<string, unknown> };
+    expect(merged.marker.color).toBe("#44AA99");
+    expect(merged.marker.size).toBe(9);
+    // Symbols differ between the runs: still one per point, aligned with x (the gap included).
+    expect(merged.marker.symbol).toEqual(["circle", "circle", "circle", "diamond"]);
+    expect(merged.x).toEqual([1, 2, null, 5]);
+  });
+
   it("groups runs by their key (first-seen order), runs in order within a group, legend only when asked", () => {
     const colours = ["red", "blue", "red", "blue", "red"];
     const traces = [0, 1, 2, 3, 4].map((i) => ({ x: [i], y: [i], customdata: [[`r${i}`, 1]], line: { color: colours[i] } }) as Trace);
