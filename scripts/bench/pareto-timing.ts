@@ -1,5 +1,6 @@
 // Server and browser plumbing of the Pareto page benchmark (scripts/bench/dashboard-pareto.ts).
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
 
@@ -37,6 +38,36 @@ export async function stopServer(server: ChildProcess): Promise<void> {
   await exited;
   for (let i = 0; i < 100 && (await fetch(`${BASE}/icon.svg`).then(() => true, () => false)); i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** CPU seconds (user + system) used so far by every process in the server's process group. */
+function groupCpuTicks(server: ChildProcess): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      // Fields after the ")" of the command name: state is [0], pgrp [2], utime [11], stime [12].
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks;
+}
+
+/**
+ * Wait until the server has been idle (under 3% of a core) for a second: what a loaded page left
+ * queued (cache and index writes, run scans) is done, so a "warm server" row measures a warm server.
+ */
+export async function waitIdle(server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  let before = groupCpuTicks(server);
+  while (Date.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = groupCpuTicks(server);
+    if (now - before <= 3) return; // clock ticks are 10 ms
+    before = now;
   }
 }
 
