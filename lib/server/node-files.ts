@@ -1,5 +1,5 @@
 import "server-only";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseConfigFileName, parseLogFileName, type LogRole } from "../../parsers/log-file-name";
 import { configRole, parseNodeConfig, type ConfigRole } from "../../parsers/node-config";
@@ -7,6 +7,7 @@ import { trtllmConfigRole } from "../../parsers/trtllm-config";
 import { configOwnership } from "../config-owner";
 import { logTopology, type LogTopology } from "../log-topology";
 import type { WorkerType } from "../node-metrics";
+import { sortedNames } from "./dir-listing";
 import type { FileStamp } from "./scan-runs";
 
 /** One worker's log files (`.err` first: in the legacy layout it holds the SGLang log) and its config. */
@@ -39,13 +40,6 @@ function stampOf(runPath: string, file: string): FileStamp | null {
   }
 }
 
-function namesIn(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Find worker logs and node configs in `<run>/` and `<run>/logs/` from their names. The per-DP-rank
@@ -57,7 +51,7 @@ export function findNodeFiles(runPath: string): RunNodeFiles {
   const configs = new Map<string, FileStamp>();
   const services: Record<string, string[]> = {};
   for (const dir of [runPath, path.join(/*turbopackIgnore: true*/ runPath, "logs")]) {
-    for (const name of namesIn(dir)) {
+    for (const name of sortedNames(dir)) {
       const config = parseConfigFileName(name);
       const engine = trtllmConfigRole(name);
       const stamp = config || engine || parseLogFileName(name) ? stampOf(runPath, path.join(dir, name)) : null;

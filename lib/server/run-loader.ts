@@ -8,7 +8,7 @@ import { loadRun, type LoadOptions, type RunLoad } from "./load-run";
 import { deferWrite } from "./deferred-writes";
 import { energyByPoint } from "./power";
 import { readRunIndex, writeRunIndex, type IndexedLoad } from "./run-index";
-import { findMetadataFile, fingerprintOf, listingSettled, listRunDirs, revalidateRunFiles, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
+import { findMetadataFile, fingerprintOf, listRunDirs, runListingSettled, revalidateRunFiles, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
 import { editTagsFile, writeTagsFile } from "./tags-file";
 
 export interface LoadResult {
@@ -191,7 +191,7 @@ export class RunLoader {
     let remembered = this.memo.get(entry.path) ?? (indexed && loadsFrom(indexed.load, entry) ? indexed : undefined);
     const now = remembered && this.stampOf(entry, remembered.load);
     if (remembered && now && remembered.stamp === now.stamp) {
-      if (now.scanned && remembered.load.ok && listingSettled(now.scanned)) {
+      if (now.scanned && remembered.load.ok && runListingSettled(now.scanned)) {
         // Listed again only because the old listing was too close to a directory change; this one is
         // not, so keep it (and save it in the index) and the next stamps need no listing.
         remembered = { ...remembered, load: { ...remembered.load, files: now.scanned } };

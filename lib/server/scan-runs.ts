@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
+import { listingSettled } from "./dir-listing";
 
 /** A directory of the logs dir that names a run: it starts with a numeric Slurm job id. */
 export interface RunDirEntry {
@@ -200,16 +201,10 @@ export function scanRunFiles(runPath: string, jobId: string, isl: number | null 
   };
 }
 
-/**
- * How long after a listing a directory's mtime must stay put before an unchanged mtime is trusted to
- * mean an unchanged listing: file systems with coarse timestamps (1 s on some) would let an entry
- * added in the same tick as the listing go unseen.
- */
-const MTIME_TICK_MS = 2000;
 
 /** Whether the listing behind `files` can stand for the directories while their mtimes stay put. */
-export function listingSettled(files: RunFiles): boolean {
-  return Array.isArray(files.dirs) && typeof files.listedAtMs === "number" && files.dirs.every((dir) => dir.mtimeMs <= files.listedAtMs - MTIME_TICK_MS);
+export function runListingSettled(files: RunFiles): boolean {
+  return Array.isArray(files.dirs) && typeof files.listedAtMs === "number" && files.dirs.every((dir) => listingSettled(dir.mtimeMs, files.listedAtMs));
 }
 
 /**
@@ -219,7 +214,7 @@ export function listingSettled(files: RunFiles): boolean {
  * each run's 3 or 4 directories and its files instead of listing them again.
  */
 export function revalidateRunFiles(runPath: string, files: RunFiles): RunFiles | null {
-  if (!listingSettled(files)) return null;
+  if (!runListingSettled(files)) return null;
   for (const dir of files.dirs) {
     if (dirMtime(dir.rel ? path.join(runPath, dir.rel) : runPath) !== dir.mtimeMs) return null;
   }
