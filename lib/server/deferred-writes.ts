@@ -3,10 +3,12 @@ import "server-only";
 /**
  * Cache writes a page need not wait for. A fresh dashboard's first page parses every run; writing
  * each run's Parquet cache on the way took about half of that load's CPU (1,000 runs, measured), so
- * the server queues the writes and runs them one at a time once loading has been quiet for QUIET_MS.
+ * the server queues the writes and runs them one at a time once loading has been quiet for QUIET_MS:
+ * long enough for the browser to draw that first page (on a 2-core machine 1,000 runs' writes, ~2 s
+ * of CPU, started 0.5 s after loading competed with it for the processor).
  * A write that fails costs a re-parse after a restart, never the page.
  */
-export const QUIET_MS = 500;
+export const QUIET_MS = 2000;
 
 const queue: (() => Promise<unknown>)[] = [];
 let timer: NodeJS.Timeout | null = null;
