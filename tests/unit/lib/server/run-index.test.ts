@@ -2,6 +2,8 @@ import { renameSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, w
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { RunLoader } from "@/lib/server/run-loader";
+import { loadRun } from "@/lib/server/load-run";
+import { listRunDirs } from "@/lib/server/scan-runs";
 import { decodeRunIndex, encodeRunIndex, RUN_INDEX_FILE, type IndexedLoad } from "@/lib/server/run-index";
 import { copyFixture, tempDir } from "../../../helpers/temp-dir";
 
@@ -104,6 +106,15 @@ describe("run index", () => {
     mkdirSync(path.join(logs, ".cache"));
     // Read back from the per-user copy: same runs.
     expect(await new RunLoader(logs).loadAll()).toStrictEqual(cold);
+  });
+
+  it("every real load of the fixtures comes back from the index equal (points, file stamps with their paths, skips)", async () => {
+    const logs = await copyFixture(FIXTURE);
+    const entries = new Map<string, IndexedLoad>();
+    for (const entry of listRunDirs(logs)) entries.set(entry.name, { stamp: entry.name, load: await loadRun(entry) });
+    expect([...entries.values()].some((e) => e.load.ok && e.load.files.resultFiles.length > 0)).toBe(true);
+    const decoded = decodeRunIndex(encodeRunIndex(entries))!;
+    expect(new Map(decoded)).toStrictEqual(entries);
   });
 
   it("non-finite numbers survive the round trip", () => {
