@@ -58,6 +58,11 @@ class ScanError extends Error {
 }
 
 const decoder = new TextDecoder();
+/**
+ * For a string's contents without its quotes: a default decoder drops a leading U+FEFF as a byte order
+ * mark, where JSON.parse keeps it as a character of the string.
+ */
+const contentDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -151,7 +156,7 @@ class Scanner {
       if (b === BACKSLASH || b < 0x20) return null;
       if (b >= 0x80) ascii = false;
     }
-    return ascii ? this.ascii(start + 1, end - 1) : decoder.decode(bytes.subarray(start + 1, end - 1));
+    return ascii ? this.ascii(start + 1, end - 1) : contentDecoder.decode(bytes.subarray(start + 1, end - 1));
   }
 
   /** Bytes known to be ASCII as a string: natively on a Node Buffer, else one char at a time. */

@@ -405,3 +405,23 @@ describe("scanJsonObjects agrees with JSON.parse on the values it reads itself",
     expect(messageOf(scanJsonObjects(buf('{"a\tb": 1}'), NOTHING_SKIPPED))).toMatch(/^invalid JSON at line 1 column 2: bad key/);
   });
 });
+
+describe("scanJsonObjects keeps every character JSON.parse keeps", () => {
+  it("a string or key starting with U+FEFF keeps it (a BOM is text inside a JSON string, not a marker to drop)", () => {
+    const text = '{"\uFEFFkey": "\uFEFFvalue", "a": "x\uFEFF"}';
+    const expected = JSON.parse(text);
+    expect(Object.keys(expected)[0]).toHaveLength(4);
+    for (const bytes of [buf(text), u8(text)]) {
+      const result = scanJsonObjects(bytes, NOTHING_SKIPPED);
+      expect(result.ok ? result.records : messageOf(result)).toStrictEqual([expected]);
+    }
+  });
+
+  it("invalid UTF-8 inside a string becomes U+FFFD exactly as decoding the whole text would", () => {
+    const bytes = Buffer.concat([Buffer.from('{"a": "x'), Buffer.from([0xe2, 0x82]), Buffer.from('", "b": "'), Buffer.from([0xff, 0x41]), Buffer.from('"}')]);
+    const expected = JSON.parse(new TextDecoder().decode(bytes));
+    expect(expected).toEqual({ a: "x\uFFFD", b: "\uFFFDA" });
+    const result = scanJsonObjects(bytes, NOTHING_SKIPPED);
+    expect(result.ok ? result.records : messageOf(result)).toStrictEqual([expected]);
+  });
+});
