@@ -14,11 +14,13 @@ export function fmt2(value: number | null | undefined): string {
 
 function fixed2Fast(value: number): string | null {
   // Away from a tie, rounding the scaled value is rounding the decimal text (below): only values whose
-  // hundredths sit within 1e-7 of .5 (where 1.005 * 100 = 100.49999999999999) need the text. Turning
-  // the number into text was most of the 40,000 hover numbers of a 1,000-run chart.
+  // hundredths sit near .5 (where 1.005 * 100 = 100.49999999999999) need the text. "Near" grows with
+  // the value: the decimal text and the product each stray up to half an ulp, together up to
+  // scaled * 2^-52 (8443860.405 * 100 = 844386040.4999999), so a fixed 1e-7 failed past ~4e6.
+  // Turning the number into text was most of the 40,000 hover numbers of a 1,000-run chart.
   const scaled = Math.abs(value) * 100;
   const frac = scaled - Math.floor(scaled);
-  if (scaled < 1e13 && Math.abs(frac - 0.5) > 1e-7 && !Object.is(value, -0)) {
+  if (scaled < 1e13 && Math.abs(frac - 0.5) > 1e-7 + scaled * 1e-15 && !Object.is(value, -0)) {
     const cents = Math.round(scaled);
     const rest = cents % 100;
     return `${value < 0 ? "-" : ""}${(cents - rest) / 100}.${rest < 10 ? "0" : ""}${rest}`;

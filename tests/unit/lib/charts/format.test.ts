@@ -39,4 +39,14 @@ describe("fmt2", () => {
       expect(fmt2(value)).toBe(intl.format(value));
     }
   });
+
+  it("matches the Intl format on half-hundredths of millions to hundreds of billions (x * 100 then errs by more than 1e-7)", () => {
+    expect(fmt2(8443860.405)).toBe("8443860.41");
+    for (const base of [1e6, 8e6, 1e8, 1e10, 9e10]) {
+      for (let i = 0; i < 5_000; i++) {
+        const value = Number(`${base + i * 7919}.${String(i % 100).padStart(2, "0")}5`);
+        for (const v of [value, -value]) expect(fmt2(v), String(v)).toBe(intl.format(v));
+      }
+    }
+  });
 });
