@@ -16,7 +16,7 @@ import { writeFileAtomic } from "./parquet";
  * Bump when what a load yields changes without its files changing: a metadata or result parser change
  * (BENCH_PARSER_VERSION is folded in), or a new field on Run.
  */
-export const RUN_INDEX_VERSION = `2/${BENCH_PARSER_VERSION}`;
+export const RUN_INDEX_VERSION = `3/${BENCH_PARSER_VERSION}`;
 export const RUN_INDEX_FILE = "run-index.json";
 
 export interface IndexedLoad {

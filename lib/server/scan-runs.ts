@@ -63,12 +63,17 @@ function dirMtime(dir: string): number | null {
   }
 }
 
+/** Stands for a directory that was named but not there (a `logs` link to a missing target). */
+const ABSENT_MTIME = -1;
+
 /** A directory's listing, with its mtime taken first (a change during the listing then shows next time). */
 function listStamped(runPath: string, rel: string, dirs: RunFiles["dirs"]): Dirent[] {
   const dir = rel ? path.join(runPath, rel) : runPath;
   const mtimeMs = dirMtime(dir);
+  // Kept even when absent: a `logs` link whose target appears later (a mount back) changes nothing in
+  // the run dir, so only its own stat can tell the listing is out of date.
+  dirs.push({ rel, mtimeMs: mtimeMs ?? ABSENT_MTIME });
   if (mtimeMs === null) return [];
-  dirs.push({ rel, mtimeMs });
   try {
     return readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -216,7 +221,7 @@ export function runListingSettled(files: RunFiles): boolean {
 export function revalidateRunFiles(runPath: string, files: RunFiles): RunFiles | null {
   if (!runListingSettled(files)) return null;
   for (const dir of files.dirs) {
-    if (dirMtime(dir.rel ? path.join(runPath, dir.rel) : runPath) !== dir.mtimeMs) return null;
+    if ((dirMtime(dir.rel ? path.join(runPath, dir.rel) : runPath) ?? ABSENT_MTIME) !== dir.mtimeMs) return null;
   }
   const again = (file: FileStamp | null): FileStamp | null | undefined => (file ? (stamp(runPath, file.rel) ?? undefined) : null);
   const metadata = again(files.metadata);

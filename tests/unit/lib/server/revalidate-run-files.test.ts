@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { lutimesSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RunLoader } from "@/lib/server/run-loader";
@@ -111,5 +111,28 @@ describe("revalidateRunFiles", () => {
     const after = (await loader.loadAll()).find((r) => r.runDir === RUN)!;
     expect(after.resultDirs).toEqual([`logs/${RESULTS}`]);
     expect(after.points.map((p) => p.concurrency)).toEqual([16, 32, 64]);
+  });
+
+  it("a logs/ symlink whose target was missing (a scratch mount down) is read once the target is there, with no run dir change", async () => {
+    const { logs, run } = await oldRun();
+    const target = path.join(path.dirname(logs), "scratch-logs");
+    const away = `${target}-away`;
+    mkdirSync(away);
+    renameSync(path.join(run, "3667.json"), path.join(away, "3667.json"));
+    symlinkSync(target, path.join(run, "logs"));
+    lutimesSync(path.join(run, "logs"), HOUR_AGO, HOUR_AGO);
+    utimesSync(run, HOUR_AGO, HOUR_AGO);
+    const runMtime = statSync(run).mtimeMs;
+    const loader = new RunLoader(logs, { cacheWrites: "index-only" });
+    const unknownGpus = (await loader.loadAll()).find((r) => r.runDir === RUN)!;
+    expect(unknownGpus.warnings.join()).toMatch(/^no 3667\.json in /);
+    expect(unknownGpus.totalGpus).toBeNull();
+    // The mount comes back: only the far end changes, the run dir and its link stay as they were.
+    renameSync(away, target);
+    utimesSync(target, HOUR_AGO, HOUR_AGO);
+    expect(statSync(run).mtimeMs).toBe(runMtime);
+    const found = (await loader.loadAll()).find((r) => r.runDir === RUN)!;
+    expect(found.warnings.join()).not.toMatch(/no 3667\.json/);
+    expect(found.totalGpus).not.toBeNull();
   });
 });
