@@ -53,3 +53,8 @@ export function sortedNames(dir: string): string[] {
   listings.set(dir, { mtimeMs, listedAtMs, names });
   return names;
 }
+
+/** Forget every listing ("Sync Now"): each directory is listed again on its next use. */
+export function forgetListings(): void {
+  listings.clear();
+}

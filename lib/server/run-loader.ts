@@ -6,6 +6,7 @@ import { toRows, type Row } from "../rows";
 import { SrtlogError } from "../errors";
 import { loadRun, type LoadOptions, type RunLoad } from "./load-run";
 import { deferWrite } from "./deferred-writes";
+import { forgetListings } from "./dir-listing";
 import { energyByPoint } from "./power";
 import { readRunIndex, writeRunIndex, type IndexedLoad } from "./run-index";
 import { findMetadataFile, fingerprintOf, listRunDirs, runListingSettled, revalidateRunFiles, scanRunFiles, type RunDirEntry, type RunFiles } from "./scan-runs";
@@ -50,6 +51,8 @@ export class RunLoader {
   private persisted: Map<string, IndexedLoad> | null = null;
   /** A run was loaded from its files (not the index), or one left: the index on disk is out of date. */
   private indexStale = false;
+  /** Set by clear() ("Sync Now"): the next load lists every run's directories again. */
+  private listAgain = false;
 
   private readonly loadOptions: LoadOptions;
   private readonly indexWrite: "await" | "defer";
@@ -87,6 +90,7 @@ export class RunLoader {
     if (this.persisted === null) this.persisted = readRunIndex(this.logsDir);
     const persisted = this.persisted;
     const loads = await mapPool(entries, PARALLEL_RUNS, (entry) => this.loadEntry(entry, persisted.get(entry.name)));
+    this.listAgain = false;
     await this.saveIndex(entries);
     const runs: Run[] = [];
     const skipped: SkippedRun[] = [];
@@ -136,6 +140,10 @@ export class RunLoader {
   clear(): void {
     this.memo.clear();
     this.persisted = null;
+    // An explicit rescan lists every directory again rather than trusting unchanged mtimes (which a
+    // network file system may report late) until the next load is done.
+    this.listAgain = true;
+    forgetListings();
   }
 
   /** Rewrite the index when it no longer matches what was loaded (awaited in the CLI, queued in the server). */
@@ -180,7 +188,7 @@ export class RunLoader {
   /** What the run's files look like now (equal stamps mean nothing to re-read), and their new listing if one was made. */
   private stampOf(entry: RunDirEntry, previous: RunLoad | undefined): { stamp: string; scanned: RunFiles | null } {
     if (!previous?.ok) return { stamp: stampOfFiles(scanRunFiles(entry.path, entry.jobId)), scanned: null };
-    const revalidated = revalidateRunFiles(entry.path, previous.files);
+    const revalidated = this.listAgain ? null : revalidateRunFiles(entry.path, previous.files);
     if (revalidated) return { stamp: stampOfFiles(revalidated), scanned: null };
     const { isl, osl } = previous.run.metadata.profiler;
     const scanned = scanRunFiles(entry.path, entry.jobId, isl, osl);

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sortedNames } from "@/lib/server/dir-listing";
+import { forgetListings, sortedNames } from "@/lib/server/dir-listing";
 import { findNodeFiles } from "@/lib/server/node-files";
 import { tempDir } from "../../../helpers/temp-dir";
 
@@ -36,6 +36,17 @@ describe("sortedNames", () => {
     expect(sortedNames(dir)).toEqual(["a.out", "b.out", "c.out"]);
     rmSync(path.join(dir, "a.out"));
     expect(sortedNames(dir)).toEqual(["b.out", "c.out"]);
+  });
+
+  it("forgetListings() (Sync Now) makes the next call list the directory again", async () => {
+    const dir = await dirWith("a.out");
+    utimesSync(dir, HOUR_AGO, HOUR_AGO);
+    expect(sortedNames(dir)).toEqual(["a.out"]);
+    writeFileSync(path.join(dir, "b.out"), "");
+    utimesSync(dir, HOUR_AGO, HOUR_AGO);
+    expect(sortedNames(dir)).toEqual(["a.out"]);
+    forgetListings();
+    expect(sortedNames(dir)).toEqual(["a.out", "b.out"]);
   });
 
   it("lists again a directory changed within 2 s of its listing, whatever its mtime says", async () => {

@@ -55,6 +55,17 @@ describe("revalidateRunFiles", () => {
     expect(await concurrencies(loader)).toEqual([16, 32, 64]);
   });
 
+  it("clear() (Sync Now) lists every directory again: the file slipped in with the mtime put back is seen", async () => {
+    const { logs, results } = await oldRun();
+    const loader = new RunLoader(logs, { cacheWrites: "index-only" });
+    expect(await concurrencies(loader)).toEqual([16, 32, 64]);
+    addResult(results, 128);
+    utimesSync(results, HOUR_AGO, HOUR_AGO);
+    expect(await concurrencies(loader)).toEqual([16, 32, 64]);
+    loader.clear();
+    expect(await concurrencies(loader)).toEqual([16, 32, 64, 128]);
+  });
+
   it("does not trust a directory modified within 2 s of its listing (coarse timestamps): the same trick is seen", async () => {
     const { logs, results } = await oldRun();
     const recent = new Date(Date.now() - 500);
