@@ -206,7 +206,6 @@ export function scanRunFiles(runPath: string, jobId: string, isl: number | null 
   };
 }
 
-
 /** Whether the listing behind `files` can stand for the directories while their mtimes stay put. */
 export function runListingSettled(files: RunFiles): boolean {
   return Array.isArray(files.dirs) && typeof files.listedAtMs === "number" && files.dirs.every((dir) => listingSettled(dir.mtimeMs, files.listedAtMs));
